@@ -1,0 +1,34 @@
+package fr.relocmatch.company.profile;
+
+import java.time.Clock;
+
+import fr.relocmatch.contracts.events.CloudEventPublisher;
+import fr.relocmatch.contracts.events.EventTypes;
+import fr.relocmatch.contracts.events.RelayProperties;
+import fr.relocmatch.contracts.events.StateEvent;
+import fr.relocmatch.contracts.events.StatePublisher;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/** Publishes profile snapshots to the companies topic; the shared relay resends what a failed send left behind. */
+@Configuration(proxyBeanMethods = false)
+class CompanyEvents {
+
+    /** Output binding of the companies topic (destination set in application.yml). */
+    static final String BINDING = "companies-out-0";
+
+    @Bean
+    StatePublisher<CompanyDocument> companyPublisher(MongoTemplate mongo, CloudEventPublisher publisher,
+            RelayProperties relay, Clock clock) {
+        return new StatePublisher<>(mongo, CompanyDocument.class, publisher, BINDING, CompanyEvents::toEvent,
+                relay.grace(), clock);
+    }
+
+    static StateEvent toEvent(CompanyDocument company) {
+        CompanyProfileUpdated body = CompanyProfileUpdated.of(company);
+        return new StateEvent(body.eventId().toString(), EventTypes.COMPANY_PROFILE_UPDATED, company.getId(),
+                "company/" + company.getId() + "@" + company.getVersion(), company.getUpdatedAt(), body);
+    }
+}

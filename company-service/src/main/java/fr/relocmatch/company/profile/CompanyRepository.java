@@ -1,0 +1,10 @@
+package fr.relocmatch.company.profile;
+
+import java.util.Optional;
+
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+interface CompanyRepository extends MongoRepository<CompanyDocument, String> {
+
+    Optional<CompanyDocument> findBySiret(String siret);
+}

@@ -1,0 +1,7 @@
+package fr.relocmatch.company.profile;
+
+/** Whether a profile takes part in matching. */
+public enum CompanyStatus {
+    ACTIVE,
+    INACTIVE
+}

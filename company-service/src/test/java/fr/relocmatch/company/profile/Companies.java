@@ -1,0 +1,41 @@
+package fr.relocmatch.company.profile;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Profile requests used by the tests, as a client would send them. */
+final class Companies {
+
+    private Companies() {
+    }
+
+    /** A home-textile SME in Rouen: weaving, cutting and sewing. */
+    static Map<String, Object> textileSmeInNormandy() {
+        Map<String, Object> company = new LinkedHashMap<>();
+        company.put("kind", "SME");
+        company.put("siret", validSiret());
+        company.put("name", "Tissages de Normandie");
+        company.put("nafCode", "13.92Z");
+        company.put("processes", List.of("WEAVING", "CUT_AND_SEW", "HOME_TEXTILES"));
+        company.put("site", Map.of("communeCode", "76540"));
+        company.put("adviserEmail", "conseiller.textile@normandie.cci.fr");
+        return company;
+    }
+
+    /** A fresh SIRET passing the Luhn check, so that tests never collide on the unique index. */
+    static String validSiret() {
+        StringBuilder digits = new StringBuilder();
+        for (int i = 0; i < 13; i++) {
+            digits.append(ThreadLocalRandom.current().nextInt(i == 0 ? 1 : 0, 10));
+        }
+        for (int check = 0; check < 10; check++) {
+            String candidate = digits.toString() + check;
+            if (Siret.isValid(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("no Luhn digit for " + digits);
+    }
+}

@@ -1,0 +1,57 @@
+package fr.relocmatch.contracts;
+
+import java.time.Clock;
+
+import fr.relocmatch.contracts.events.CloudEventPublisher;
+import fr.relocmatch.contracts.events.PublicationRelay;
+import fr.relocmatch.contracts.events.RelayProperties;
+import fr.relocmatch.contracts.events.StatePublisher;
+import fr.relocmatch.contracts.problem.ProblemDetailsAdvice;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * Gives every service the same event publisher, publication relay, clock and problem-details
+ * answers.
+ */
+@AutoConfiguration(afterName = "org.springframework.cloud.stream.function.FunctionConfiguration")
+@EnableScheduling
+@EnableConfigurationProperties(RelayProperties.class)
+public class ContractsAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(StreamBridge.class)
+    CloudEventPublisher cloudEventPublisher(StreamBridge streamBridge,
+            @Value("${relocmatch.events.source:/relocmatch/${spring.application.name}}") String source) {
+        return new CloudEventPublisher(streamBridge, source);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PublicationRelay publicationRelay(ObjectProvider<StatePublisher<?>> publishers) {
+        return new PublicationRelay(publishers.orderedStream().toList());
+    }
+
+    @Bean
+    @ConditionalOnWebApplication
+    @ConditionalOnMissingBean
+    ProblemDetailsAdvice problemDetailsAdvice() {
+        return new ProblemDetailsAdvice();
+    }
+}

@@ -1,0 +1,100 @@
+package fr.relocmatch.reference;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.commons.csv.CSVRecord;
+
+/** Looks communes up by INSEE code or postal code. */
+public final class Communes {
+
+    private static final Communes SHIPPED = load();
+
+    private final Map<String, Commune> byCode;
+    private final Map<String, List<Commune>> byPostalCode;
+
+    private Communes(Map<String, Commune> byCode, Map<String, List<Commune>> byPostalCode) {
+        this.byCode = byCode;
+        this.byPostalCode = byPostalCode;
+    }
+
+    /** The communes shipped with the product (COG 2026), loaded once. */
+    public static Communes shipped() {
+        return SHIPPED;
+    }
+
+    public Optional<Commune> byInseeCode(String code) {
+        return Optional.ofNullable(byCode.get(code));
+    }
+
+    public List<Commune> byPostalCode(String postalCode) {
+        return byPostalCode.getOrDefault(postalCode, List.of());
+    }
+
+    /**
+     * Resolves a site given by INSEE commune code, or by a postal code served by exactly one
+     * commune. The two are asked for separately because their number spaces overlap: 76100 is
+     * both a commune of Seine-Maritime and a postal code of Rouen.
+     *
+     * @param inseeCode  INSEE commune code, may be null when a postal code is given
+     * @param postalCode postal code, may be null when an INSEE code is given; when both are given
+     *                   the commune must be served by that postal code
+     * @throws UnknownReferenceException when nothing, or more than one commune, matches
+     */
+    public Commune resolve(String inseeCode, String postalCode) {
+        boolean hasCode = inseeCode != null && !inseeCode.isBlank();
+        boolean hasPostal = postalCode != null && !postalCode.isBlank();
+        if (hasCode) {
+            String code = inseeCode.strip().toUpperCase();
+            Commune commune = byCode.get(code);
+            if (commune == null) {
+                throw new UnknownReferenceException("'" + code + "' is not a commune INSEE code (COG 2026)");
+            }
+            if (hasPostal && !commune.postalCodes().contains(postalCode.strip())) {
+                throw new UnknownReferenceException(commune.name() + " (" + code + ") is not served by postal code "
+                        + postalCode.strip() + "; its postal codes are " + commune.postalCodes());
+            }
+            return commune;
+        }
+        if (!hasPostal) {
+            throw new UnknownReferenceException("a commune INSEE code or a postal code is required");
+        }
+        String postal = postalCode.strip();
+        List<Commune> served = byPostalCode(postal);
+        if (served.size() == 1) {
+            return served.getFirst();
+        }
+        if (served.isEmpty()) {
+            throw new UnknownReferenceException("'" + postal + "' is not a postal code of any commune");
+        }
+        List<String> candidates = served.stream().limit(5).map(c -> c.code() + " " + c.name()).toList();
+        throw new UnknownReferenceException("postal code " + postal + " serves " + served.size()
+                + " communes; give the INSEE code, e.g. one of " + candidates);
+    }
+
+    public int size() {
+        return byCode.size();
+    }
+
+    private static Communes load() {
+        Map<String, Commune> byCode = new HashMap<>();
+        Map<String, List<Commune>> byPostal = new HashMap<>();
+        for (CSVRecord row : Csv.read("communes.csv")) {
+            Commune commune = new Commune(row.get("code_insee"), row.get("name"), Csv.split(row.get("postal_codes")),
+                    row.get("departement_code"), row.get("region_code"),
+                    Double.parseDouble(row.get("latitude")), Double.parseDouble(row.get("longitude")));
+            byCode.put(commune.code(), commune);
+            // Arrondissements carry the postal codes of their city: keep them out of the postal index
+            // so that "75001" resolves to the arrondissement only through its own code.
+            if ("COM".equals(row.get("type"))) {
+                commune.postalCodes().forEach(p -> byPostal.computeIfAbsent(p, k -> new ArrayList<>()).add(commune));
+            }
+        }
+        byPostal.replaceAll((k, v) -> List.copyOf(v));
+        return new Communes(Collections.unmodifiableMap(byCode), Collections.unmodifiableMap(byPostal));
+    }
+}

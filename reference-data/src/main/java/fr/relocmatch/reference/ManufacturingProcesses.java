@@ -1,0 +1,45 @@
+package fr.relocmatch.reference;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.commons.csv.CSVRecord;
+
+/** The manufacturing-process taxonomy in which SMEs declare capabilities and demands state needs. */
+public final class ManufacturingProcesses {
+
+    private static final ManufacturingProcesses SHIPPED = load();
+
+    private final Map<String, ManufacturingProcess> byCode;
+
+    private ManufacturingProcesses(Map<String, ManufacturingProcess> byCode) {
+        this.byCode = byCode;
+    }
+
+    public static ManufacturingProcesses shipped() {
+        return SHIPPED;
+    }
+
+    public Optional<ManufacturingProcess> byCode(String code) {
+        return Optional.ofNullable(byCode.get(code));
+    }
+
+    public boolean contains(String code) {
+        return byCode.containsKey(code);
+    }
+
+    public Collection<ManufacturingProcess> all() {
+        return byCode.values();
+    }
+
+    private static ManufacturingProcesses load() {
+        Map<String, ManufacturingProcess> byCode = new LinkedHashMap<>();
+        for (CSVRecord row : Csv.read("processes.csv")) {
+            byCode.put(row.get("code"), new ManufacturingProcess(row.get("code"), row.get("family"),
+                    row.get("label_fr"), row.get("label_en"), Csv.split(row.get("naf_codes"))));
+        }
+        return new ManufacturingProcesses(java.util.Collections.unmodifiableMap(byCode));
+    }
+}

@@ -1,0 +1,52 @@
+package fr.relocmatch.reference;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.commons.csv.CSVRecord;
+
+/** NAF rév. 2 sous-classes ({@code 13.92Z}), the activity code of every French establishment. */
+public final class NafCodes {
+
+    private static final NafCodes SHIPPED = load();
+
+    private final Map<String, String> labels;
+
+    private NafCodes(Map<String, String> labels) {
+        this.labels = labels;
+    }
+
+    public static NafCodes shipped() {
+        return SHIPPED;
+    }
+
+    /** Accepts {@code 13.92Z} and the SIRENE form without dot {@code 1392Z}; answers the dotted form. */
+    public Optional<String> normalise(String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        String value = code.strip().toUpperCase();
+        if (value.length() == 5 && value.indexOf('.') < 0) {
+            value = value.substring(0, 2) + "." + value.substring(2);
+        }
+        return labels.containsKey(value) ? Optional.of(value) : Optional.empty();
+    }
+
+    public Optional<String> label(String code) {
+        return normalise(code).map(labels::get);
+    }
+
+    public int size() {
+        return labels.size();
+    }
+
+    private static NafCodes load() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (CSVRecord row : Csv.read("naf-rev2.csv")) {
+            labels.put(row.get("code"), row.get("label"));
+        }
+        return new NafCodes(Collections.unmodifiableMap(labels));
+    }
+}

@@ -1,0 +1,75 @@
+package fr.relocmatch.testinfra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A plain HTTP client for a service's JSON API, as an external client would call it. */
+public final class JsonApi {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String baseUrl;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public JsonApi(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public static JsonApi onLocalPort(int port) {
+        return new JsonApi("http://127.0.0.1:" + port);
+    }
+
+    public Response get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+    }
+
+    /** Posts an object serialised as JSON. */
+    public Response post(String path, Object body) {
+        return postRaw(path, JSON.writeValueAsString(body));
+    }
+
+    /** Posts a body as given, to test malformed input. */
+    public Response postRaw(String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Location").orElse(null));
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What the service answered. */
+    public record Response(int status, String body, String contentType, String location) {
+
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+    }
+
+    /** Parses JSON text, e.g. a Kafka record value. */
+    public static JsonNode parse(String json) {
+        return JSON.readTree(json);
+    }
+}

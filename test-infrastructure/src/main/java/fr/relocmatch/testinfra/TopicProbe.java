@@ -1,0 +1,75 @@
+package fr.relocmatch.testinfra;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+
+/**
+ * Reads a topic from its beginning with a plain Kafka consumer, as a partner would, and waits for
+ * records matching a condition.
+ */
+public final class TopicProbe implements AutoCloseable {
+
+    private final KafkaConsumer<String, String> consumer;
+    private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+
+    public TopicProbe(String bootstrapServers, String topic) {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        consumer = new KafkaConsumer<>(properties);
+        consumer.subscribe(List.of(topic));
+    }
+
+    public static TopicProbe on(String topic) {
+        return new TopicProbe(SharedInfrastructure.get().kafkaBootstrapServers(), topic);
+    }
+
+    /** Polls until a record satisfies the condition; answers it. */
+    public ConsumerRecord<String, String> await(Predicate<ConsumerRecord<String, String>> condition,
+            Duration timeout) {
+        return Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(50))
+                .until(() -> pollFor(condition), record -> record != null);
+    }
+
+    /** Every record read so far, in order. */
+    public List<ConsumerRecord<String, String>> seen() {
+        consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        return List.copyOf(seen);
+    }
+
+    private ConsumerRecord<String, String> pollFor(Predicate<ConsumerRecord<String, String>> condition) {
+        consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        return seen.stream().filter(condition).findFirst().orElse(null);
+    }
+
+    /** Header values of a record as UTF-8 strings (CloudEvents binary mode). */
+    public static Map<String, String> headers(ConsumerRecord<String, String> record) {
+        Map<String, String> headers = new HashMap<>();
+        for (Header header : record.headers()) {
+            headers.put(header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
+        }
+        return headers;
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+    }
+}

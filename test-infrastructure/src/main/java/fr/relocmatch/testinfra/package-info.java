@@ -1,0 +1,2 @@
+/** Real Kafka, MongoDB and SMTP servers for integration tests, started once per JVM. */
+package fr.relocmatch.testinfra;
