@@ -1,0 +1,2 @@
+/** demand-service: relocation demands from groups, published as versioned events. */
+package fr.relocmatch.demand;
