@@ -1,0 +1,81 @@
+package fr.relocmatch.matching.match;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import fr.relocmatch.contracts.events.StatePublisher;
+import fr.relocmatch.matching.domain.Candidate;
+import fr.relocmatch.matching.domain.Demand;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Component;
+
+/**
+ * Brings the stored matches of a demand in line with its current candidates, and publishes each
+ * change. A recomputation that changes nothing saves and publishes nothing, so a redelivered
+ * event never yields a second proposal.
+ */
+@Component
+class MatchBook {
+
+    private final MatchRepository repository;
+    private final StatePublisher<MatchDocument> publisher;
+    private final MatchingProperties properties;
+    private final Clock clock;
+
+    MatchBook(MatchRepository repository, StatePublisher<MatchDocument> publisher, MatchingProperties properties,
+            Clock clock) {
+        this.repository = repository;
+        this.publisher = publisher;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    void reconcile(Demand demand, List<Candidate> candidates) {
+        Instant now = clock.instant();
+        Map<String, MatchDocument> stored = new HashMap<>();
+        repository.findByDemandId(demand.id(), Sort.unsorted()).forEach(m -> stored.put(m.getCompanyId(), m));
+
+        for (Candidate candidate : candidates) {
+            MatchDocument match = stored.remove(candidate.supplier().id());
+            if (match == null) {
+                save(MatchDocument.proposed(demand, candidate, now));
+            }
+            else if (match.getStatus() == MatchStatus.WITHDRAWN) {
+                match.propose(demand, candidate, now);
+                save(match);
+            }
+            else if (Math.abs(match.getScore() - candidate.score().value()) >= properties.updateThreshold()
+                    || match.getRank() != candidate.rank()) {
+                match.update(demand, candidate, now);
+                save(match);
+            }
+        }
+        for (MatchDocument leftOut : stored.values()) {
+            if (leftOut.getStatus() == MatchStatus.PROPOSED) {
+                leftOut.withdraw(demand.open() ? "no longer among the best candidates or a gate now fails"
+                        : "the demand is no longer open", now);
+                save(leftOut);
+            }
+        }
+    }
+
+    private void save(MatchDocument match) {
+        publisher.publish(repository.save(match));
+    }
+
+    List<MatchDocument> ofDemand(String demandId) {
+        return repository.findByDemandId(demandId, Sort.by(Sort.Order.asc("status"), Sort.Order.desc("score")));
+    }
+
+    List<MatchDocument> ofCompany(String companyId) {
+        return repository.findByCompanyId(companyId, Sort.by(Sort.Order.asc("status"), Sort.Order.desc("score")));
+    }
+
+    java.util.Optional<MatchDocument> find(String id) {
+        return repository.findById(id);
+    }
+}

@@ -1,0 +1,20 @@
+package fr.relocmatch.matching.match;
+
+import fr.relocmatch.contracts.events.EventTypes;
+
+/** The last change of a match, which names the event that publishes it. */
+enum MatchChange {
+    PROPOSED(EventTypes.MATCH_PROPOSED),
+    UPDATED(EventTypes.MATCH_UPDATED),
+    WITHDRAWN(EventTypes.MATCH_WITHDRAWN);
+
+    private final String eventType;
+
+    MatchChange(String eventType) {
+        this.eventType = eventType;
+    }
+
+    String eventType() {
+        return eventType;
+    }
+}

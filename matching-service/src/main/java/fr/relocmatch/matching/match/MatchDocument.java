@@ -1,0 +1,189 @@
+package fr.relocmatch.matching.match;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import fr.relocmatch.contracts.events.PublishedState;
+import fr.relocmatch.matching.domain.Candidate;
+import fr.relocmatch.matching.domain.Demand;
+import fr.relocmatch.matching.domain.ScorePart;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** One SME–demand pair that is, or was, among the candidates of the demand. */
+@Document("matches")
+class MatchDocument implements PublishedState {
+
+    @Id
+    private String id;
+    @Version
+    private Long version;
+    private long publishedVersion = -1;
+    @Indexed
+    private String demandId;
+    private long demandVersion;
+    private String demandTitle;
+    private String buyerName;
+    private String demandAdviserEmail;
+    @Indexed
+    private String companyId;
+    private long companyVersion;
+    private String companyName;
+    private String supplierAdviserEmail;
+    private MatchStatus status;
+    private MatchChange lastChange;
+    private String reason;
+    private double score;
+    private int rank;
+    private double distanceKm;
+    private List<ScorePart> explanation;
+    private Instant createdAt;
+    private Instant updatedAt;
+
+    MatchDocument() {
+    }
+
+    /** The id of a pair never changes: one document per (demand, company). */
+    static String idOf(String demandId, String companyId) {
+        return UUID.nameUUIDFromBytes((demandId + "/" + companyId).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    static MatchDocument proposed(Demand demand, Candidate candidate, Instant now) {
+        MatchDocument match = new MatchDocument();
+        match.id = idOf(demand.id(), candidate.supplier().id());
+        match.demandId = demand.id();
+        match.companyId = candidate.supplier().id();
+        match.createdAt = now;
+        match.propose(demand, candidate, now);
+        return match;
+    }
+
+    /** Enters (or re-enters) the candidates. */
+    void propose(Demand demand, Candidate candidate, Instant now) {
+        refresh(demand, candidate, now);
+        status = MatchStatus.PROPOSED;
+        lastChange = MatchChange.PROPOSED;
+        reason = null;
+    }
+
+    /** Stays among the candidates with a new score or rank. */
+    void update(Demand demand, Candidate candidate, Instant now) {
+        refresh(demand, candidate, now);
+        lastChange = MatchChange.UPDATED;
+    }
+
+    void withdraw(String why, Instant now) {
+        status = MatchStatus.WITHDRAWN;
+        lastChange = MatchChange.WITHDRAWN;
+        reason = why;
+        updatedAt = now;
+    }
+
+    private void refresh(Demand demand, Candidate candidate, Instant now) {
+        demandVersion = demand.version();
+        demandTitle = demand.title();
+        buyerName = demand.buyerName();
+        demandAdviserEmail = demand.adviserEmail();
+        companyVersion = candidate.supplier().version();
+        companyName = candidate.supplier().name();
+        supplierAdviserEmail = candidate.supplier().adviserEmail();
+        score = candidate.score().value();
+        rank = candidate.rank();
+        distanceKm = candidate.score().distanceKm();
+        explanation = candidate.score().parts();
+        updatedAt = now;
+    }
+
+    @Override
+    public String getId() {
+        return id;
+    }
+
+    @Override
+    public Long getVersion() {
+        return version;
+    }
+
+    @Override
+    public long getPublishedVersion() {
+        return publishedVersion;
+    }
+
+    @Override
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    String getDemandId() {
+        return demandId;
+    }
+
+    long getDemandVersion() {
+        return demandVersion;
+    }
+
+    String getDemandTitle() {
+        return demandTitle;
+    }
+
+    String getBuyerName() {
+        return buyerName;
+    }
+
+    String getDemandAdviserEmail() {
+        return demandAdviserEmail;
+    }
+
+    String getCompanyId() {
+        return companyId;
+    }
+
+    long getCompanyVersion() {
+        return companyVersion;
+    }
+
+    String getCompanyName() {
+        return companyName;
+    }
+
+    String getSupplierAdviserEmail() {
+        return supplierAdviserEmail;
+    }
+
+    MatchStatus getStatus() {
+        return status;
+    }
+
+    MatchChange getLastChange() {
+        return lastChange;
+    }
+
+    String getReason() {
+        return reason;
+    }
+
+    double getScore() {
+        return score;
+    }
+
+    int getRank() {
+        return rank;
+    }
+
+    double getDistanceKm() {
+        return distanceKm;
+    }
+
+    List<ScorePart> getExplanation() {
+        return explanation;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+}

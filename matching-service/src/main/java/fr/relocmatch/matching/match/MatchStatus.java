@@ -1,0 +1,7 @@
+package fr.relocmatch.matching.match;
+
+/** Whether a match currently stands. */
+enum MatchStatus {
+    PROPOSED,
+    WITHDRAWN
+}

@@ -1,0 +1,61 @@
+package fr.relocmatch.matching.match;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import fr.relocmatch.matching.domain.Demand;
+import fr.relocmatch.matching.domain.MatchScorer;
+import fr.relocmatch.matching.domain.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Keeps the latest known version of every profile and demand in memory (rebuilt from the
+ * compacted topics at start) and re-ranks the demands a change touches: a changed demand against
+ * all suppliers, a changed supplier through every open demand.
+ */
+@Service
+class MatchingEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(MatchingEngine.class);
+
+    private final Map<String, Supplier> suppliers = new LinkedHashMap<>();
+    private final Map<String, Demand> demands = new LinkedHashMap<>();
+    private final MatchScorer scorer;
+    private final MatchBook book;
+    private final MatchingProperties properties;
+
+    MatchingEngine(MatchBook book, MatchingProperties properties) {
+        this.scorer = new MatchScorer(properties.weights());
+        this.book = book;
+        this.properties = properties;
+    }
+
+    /** Takes a profile snapshot; older or repeated versions are ignored. */
+    synchronized void onSupplier(Supplier supplier) {
+        Supplier known = suppliers.get(supplier.id());
+        if (known != null && known.version() >= supplier.version()) {
+            log.debug("Ignoring company {} v{}: v{} already known", supplier.id(), supplier.version(), known.version());
+            return;
+        }
+        suppliers.put(supplier.id(), supplier);
+        demands.values().stream().filter(Demand::open).forEach(this::rerank);
+    }
+
+    /** Takes a demand snapshot; older or repeated versions are ignored. */
+    synchronized void onDemand(Demand demand) {
+        Demand known = demands.get(demand.id());
+        if (known != null && known.version() >= demand.version()) {
+            log.debug("Ignoring demand {} v{}: v{} already known", demand.id(), demand.version(), known.version());
+            return;
+        }
+        demands.put(demand.id(), demand);
+        rerank(demand);
+    }
+
+    private void rerank(Demand demand) {
+        book.reconcile(demand, scorer.rank(demand, suppliers.values(), properties.topK(), properties.minScore()));
+    }
+}

@@ -1,0 +1,55 @@
+package fr.relocmatch.matching.match;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import fr.relocmatch.testinfra.TopicWriter;
+
+/** Publishes company and demand snapshots as company-service and demand-service would. */
+final class MatchingEvents {
+
+    static final String COMPANIES = "relocmatch.companies.v1";
+    static final String DEMANDS = "relocmatch.demands.v1";
+    static final String MATCHES = "relocmatch.matches.v1";
+
+    private final TopicWriter writer;
+
+    MatchingEvents(TopicWriter writer) {
+        this.writer = writer;
+    }
+
+    void company(String id, long version, String name, List<String> processes, double lat, double lon,
+            String extraJson) {
+        String body = """
+                {"eventId":"%s","companyId":"%s","version":%d,"kind":"SME","siret":"40123456700011",
+                 "siren":"401234567","name":"%s","processes":[%s],
+                 "site":{"communeCode":"76540","latitude":%s,"longitude":%s,"regionCode":"28"},
+                 "adviserEmail":"pme@normandie.cci.fr","status":"ACTIVE"%s}
+                """.formatted(UUID.randomUUID(), id, version, name, quoted(processes), lat, lon, extraJson);
+        writer.send(COMPANIES, id, body, headers("fr.relocmatch.company.CompanyProfileUpdated.v1", "company/" + id));
+    }
+
+    void demand(String id, long version, String status, List<String> processes, int maxKm) {
+        String body = """
+                {"eventId":"%s","demandId":"%s","version":%d,"title":"Linge de bain en coton",
+                 "buyerName":"Groupe Maison Française","requiredProcesses":[%s],
+                 "site":{"communeCode":"76540","latitude":49.4435,"longitude":1.10006},"maxDistanceKm":%d,
+                 "adviserEmail":"grands-comptes@normandie.cci.fr","status":"%s"}
+                """.formatted(UUID.randomUUID(), id, version, quoted(processes), maxKm, status);
+        writer.send(DEMANDS, id, body, headers("fr.relocmatch.demand.DemandUpdated.v1", "demand/" + id));
+    }
+
+    void raw(String topic, String key, String body) {
+        writer.send(topic, key, body, headers("fr.relocmatch.company.CompanyProfileUpdated.v1", "company/" + key));
+    }
+
+    private static Map<String, String> headers(String type, String subject) {
+        return Map.of("ce_id", UUID.randomUUID().toString(), "ce_source", "/tests", "ce_type", type,
+                "ce_specversion", "1.0", "ce_subject", subject, "contentType", "application/json");
+    }
+
+    private static String quoted(List<String> values) {
+        return String.join(",", values.stream().map(v -> "\"" + v + "\"").toList());
+    }
+}

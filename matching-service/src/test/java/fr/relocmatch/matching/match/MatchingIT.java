@@ -1,0 +1,192 @@
+package fr.relocmatch.matching.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import fr.relocmatch.testinfra.JsonApi;
+import fr.relocmatch.testinfra.TopicProbe;
+import fr.relocmatch.testinfra.TopicWriter;
+import fr.relocmatch.testinfra.WithSharedInfrastructure;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import tools.jackson.databind.JsonNode;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithSharedInfrastructure
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MatchingIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final double ROUEN_LAT = 49.4435;
+    private static final double ROUEN_LON = 1.10006;
+
+    @LocalServerPort
+    int port;
+
+    private TopicWriter writer;
+    private MatchingEvents events;
+    private TopicProbe matches;
+    private JsonApi api;
+
+    @BeforeAll
+    void connect() {
+        writer = TopicWriter.onSharedBroker();
+        events = new MatchingEvents(writer);
+        matches = TopicProbe.on(MatchingEvents.MATCHES);
+    }
+
+    @AfterAll
+    void disconnect() {
+        writer.close();
+        matches.close();
+    }
+
+    @BeforeEach
+    void client() {
+        api = JsonApi.onLocalPort(port);
+    }
+
+    @Test
+    void proposesSupplierForANewDemandWithScoreAndExplanation() {
+        String company = UUID.randomUUID().toString();
+        String demand = UUID.randomUUID().toString();
+        events.company(company, 0, "Tissages de Normandie", List.of("WEAVING", "HOME_TEXTILES"), 49.2869, 1.0084, "");
+        events.demand(demand, 0, "OPEN", List.of("WEAVING", "HOME_TEXTILES"), 80);
+
+        JsonNode match = awaitMatches(demand, 1).get(0);
+        assertThat(match.get("companyName").asString()).isEqualTo("Tissages de Normandie");
+        assertThat(match.get("status").asString()).isEqualTo("PROPOSED");
+        assertThat(match.get("score").asDouble()).isBetween(0.85, 1.0);
+        assertThat(match.get("explanation").findValuesAsString("name")).containsExactly("processCoverage", "distance");
+
+        ConsumerRecord<String, String> event = matches.await(r -> demand.equals(r.key()), TIMEOUT);
+        assertThat(TopicProbe.headers(event)).containsEntry("ce_type", "fr.relocmatch.matching.MatchProposed.v1");
+        JsonNode body = JsonApi.parse(event.value());
+        assertThat(body.get("supplierAdviserEmail").asString()).isEqualTo("pme@normandie.cci.fr");
+        assertThat(body.get("demandAdviserEmail").asString()).isEqualTo("grands-comptes@normandie.cci.fr");
+        assertThat(body.get("demandTitle").asString()).isEqualTo("Linge de bain en coton");
+    }
+
+    @Test
+    void matchesANewSupplierAgainstOpenDemandsInTheOtherDirection() {
+        String demand = UUID.randomUUID().toString();
+        String company = UUID.randomUUID().toString();
+        events.demand(demand, 0, "OPEN", List.of("KNITTING"), 50);
+        await().during(Duration.ofMillis(500)).atMost(TIMEOUT).until(() -> matchesOf(demand).isEmpty());
+
+        events.company(company, 0, "Maille de Rouen", List.of("KNITTING"), ROUEN_LAT, ROUEN_LON, "");
+
+        assertThat(awaitMatches(demand, 1).get(0).get("companyId").asString()).isEqualTo(company);
+    }
+
+    @Test
+    void ignoresRedeliveredAndOlderSnapshotsWithoutASecondEvent() {
+        String company = UUID.randomUUID().toString();
+        String demand = UUID.randomUUID().toString();
+        events.company(company, 3, "Atelier Redit", List.of("CUT_AND_SEW"), ROUEN_LAT, ROUEN_LON, "");
+        events.demand(demand, 0, "OPEN", List.of("CUT_AND_SEW"), 30);
+        matches.await(r -> demand.equals(r.key()), TIMEOUT);
+
+        events.company(company, 3, "Atelier Redit", List.of("CUT_AND_SEW"), ROUEN_LAT, ROUEN_LON, "");
+        events.company(company, 2, "Atelier Redit (ancien)", List.of("CUT_AND_SEW"), ROUEN_LAT, ROUEN_LON, "");
+        events.demand(demand, 0, "OPEN", List.of("CUT_AND_SEW"), 30);
+        // A later, unrelated change proves the earlier records were consumed before we count.
+        String marker = UUID.randomUUID().toString();
+        events.demand(marker, 0, "OPEN", List.of("CUT_AND_SEW"), 30);
+        matches.await(r -> marker.equals(r.key()), TIMEOUT);
+
+        assertThat(matches.seen().stream().filter(r -> demand.equals(r.key()))).hasSize(1);
+        assertThat(matchesOf(demand).get(0).get("companyName").asString()).isEqualTo("Atelier Redit");
+    }
+
+    @Test
+    void withdrawsTheMatchWhenTheSupplierMovesOutOfRangeAndProposesItAgainWhenItComesBack() {
+        String company = UUID.randomUUID().toString();
+        String demand = UUID.randomUUID().toString();
+        events.company(company, 0, "Atelier Mobile", List.of("DYEING_FINISHING"), ROUEN_LAT, ROUEN_LON, "");
+        events.demand(demand, 0, "OPEN", List.of("DYEING_FINISHING"), 40);
+        awaitMatches(demand, 1);
+
+        events.company(company, 1, "Atelier Mobile", List.of("DYEING_FINISHING"), 50.63046, 3.07134, "");
+
+        ConsumerRecord<String, String> withdrawn = matches.await(r -> demand.equals(r.key())
+                && "fr.relocmatch.matching.MatchWithdrawn.v1".equals(TopicProbe.headers(r).get("ce_type")), TIMEOUT);
+        assertThat(JsonApi.parse(withdrawn.value()).get("status").asString()).isEqualTo("WITHDRAWN");
+        assertThat(matchesOf(demand).get(0).get("status").asString()).isEqualTo("WITHDRAWN");
+
+        events.company(company, 2, "Atelier Mobile", List.of("DYEING_FINISHING"), ROUEN_LAT, ROUEN_LON, "");
+        await().atMost(TIMEOUT).until(() -> "PROPOSED".equals(matchesOf(demand).get(0).get("status").asString()));
+    }
+
+    @Test
+    void withdrawsEveryMatchOfADemandThatCloses() {
+        String company = UUID.randomUUID().toString();
+        String demand = UUID.randomUUID().toString();
+        events.company(company, 0, "Atelier Fermeture", List.of("LEATHER_GOODS"), ROUEN_LAT, ROUEN_LON, "");
+        events.demand(demand, 0, "OPEN", List.of("LEATHER_GOODS"), 40);
+        awaitMatches(demand, 1);
+
+        events.demand(demand, 1, "CANCELLED", List.of("LEATHER_GOODS"), 40);
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            JsonNode match = matchesOf(demand).get(0);
+            assertThat(match.get("status").asString()).isEqualTo("WITHDRAWN");
+            assertThat(match.get("reason").asString()).contains("no longer open");
+        });
+    }
+
+    @Test
+    void readsSnapshotsCarryingFieldsItDoesNotKnow() {
+        String company = UUID.randomUUID().toString();
+        String demand = UUID.randomUUID().toString();
+        events.company(company, 0, "Atelier Futur", List.of("FOOTWEAR"), ROUEN_LAT, ROUEN_LON,
+                ",\"carbonFootprint\":{\"kgCo2PerUnit\":1.2},\"labels\":[\"OFG\"]");
+        events.demand(demand, 0, "OPEN", List.of("FOOTWEAR"), 40);
+
+        assertThat(awaitMatches(demand, 1).get(0).get("companyName").asString()).isEqualTo("Atelier Futur");
+    }
+
+    @Test
+    void sendsAnUnreadableSnapshotToTheDeadLetterTopicAndKeepsConsuming() {
+        String key = UUID.randomUUID().toString();
+        try (TopicProbe deadLetters = TopicProbe.on("relocmatch.matching.dlq.v1")) {
+            events.raw(MatchingEvents.COMPANIES, key, "{\"companyId\": \"" + key + "\", \"version\": \"not a number\"");
+
+            ConsumerRecord<String, String> dead = deadLetters.await(r -> key.equals(r.key()), TIMEOUT);
+            assertThat(TopicProbe.headers(dead)).containsKeys("x-exception-message", "x-original-topic");
+        }
+        // The partition is not stuck: the next snapshot still gets matched.
+        proposesSupplierForANewDemandWithScoreAndExplanation();
+    }
+
+    @Test
+    void answersAProblemWhenNeitherOrBothFiltersAreGiven() {
+        assertThat(api.get("/api/v1/matches").status()).isEqualTo(400);
+        JsonApi.Response both = api.get("/api/v1/matches?demandId=a&companyId=b");
+        assertThat(both.status()).isEqualTo(400);
+        assertThat(both.json().get("errors").findValuesAsString("field")).containsExactly("demandId", "companyId");
+        assertThat(api.get("/api/v1/matches/" + UUID.randomUUID()).status()).isEqualTo(404);
+    }
+
+    private List<JsonNode> matchesOf(String demandId) {
+        JsonApi.Response response = api.get("/api/v1/matches?demandId=" + demandId);
+        assertThat(response.status()).isEqualTo(200);
+        return response.json().valueStream().toList();
+    }
+
+    private List<JsonNode> awaitMatches(String demandId, int count) {
+        return await().atMost(TIMEOUT).until(() -> matchesOf(demandId), list -> list.size() >= count);
+    }
+}

@@ -1,0 +1,50 @@
+package fr.relocmatch.testinfra;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Writes records to a topic with a plain Kafka producer, as another service or a partner would. */
+public final class TopicWriter implements AutoCloseable {
+
+    private final KafkaProducer<String, String> producer;
+
+    public TopicWriter(String bootstrapServers) {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        producer = new KafkaProducer<>(properties);
+    }
+
+    public static TopicWriter onSharedBroker() {
+        return new TopicWriter(SharedInfrastructure.get().kafkaBootstrapServers());
+    }
+
+    /** Sends one record and waits for the broker's acknowledgement. */
+    public void send(String topic, String key, String value, Map<String, String> headers) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
+        try {
+            producer.send(record).get();
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        catch (ExecutionException e) {
+            throw new IllegalStateException("Kafka refused the record", e.getCause());
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
