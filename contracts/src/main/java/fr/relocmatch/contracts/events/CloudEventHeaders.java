@@ -13,4 +13,22 @@ public final class CloudEventHeaders {
 
     private CloudEventHeaders() {
     }
+
+    /**
+     * Reads a CloudEvents attribute ({@code "type"}, {@code "id"}...) of an inbound message.
+     * Spring Cloud Function renames {@code ce_} Kafka headers to {@code ce-} on the way in, and
+     * records written by other Kafka clients carry raw bytes: both are accepted.
+     */
+    public static String read(org.springframework.messaging.Message<?> message, String attribute) {
+        for (String name : new String[] {"ce_" + attribute, "ce-" + attribute}) {
+            Object value = message.getHeaders().get(name);
+            if (value instanceof byte[] bytes) {
+                return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+            }
+            if (value != null) {
+                return value.toString();
+            }
+        }
+        return null;
+    }
 }

@@ -1,0 +1,83 @@
+package fr.relocmatch.notification.email;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.stereotype.Component;
+
+/** Hands one recorded e-mail to the SMTP server, keeping its Message-ID. */
+@Component
+class MatchMailer {
+
+    private final JavaMailSenderImpl sender;
+    private final NotificationProperties properties;
+
+    MatchMailer(JavaMailSenderImpl sender, NotificationProperties properties) {
+        this.sender = sender;
+        this.properties = properties;
+    }
+
+    /**
+     * Sends the e-mail.
+     *
+     * @throws MailException on failure; see {@link #isPermanent(Exception)}
+     */
+    void send(NotificationDocument notification) {
+        MimeMessage message = new StableIdMessage(sender.getSession(), notification.getMessageId());
+        try {
+            message.setFrom(new InternetAddress(properties.from()));
+            message.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(notification.getRecipient()));
+            message.setSubject(notification.getSubject(), "UTF-8");
+            message.setText(notification.getBody(), "UTF-8");
+        }
+        catch (MessagingException e) {
+            throw new org.springframework.mail.MailPreparationException(e);
+        }
+        sender.send(message);
+    }
+
+    /** A 5xx answer (bad address, refused message) will not get better by retrying. */
+    static boolean isPermanent(Exception failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SMTPAddressFailedException address && address.getReturnCode() >= 500) {
+                return true;
+            }
+            if (cause instanceof SMTPSendFailedException sendFailed && sendFailed.getReturnCode() >= 500) {
+                return true;
+            }
+            if (cause instanceof org.springframework.mail.MailPreparationException) {
+                return true;
+            }
+            if (cause instanceof org.springframework.mail.MailSendException sendException) {
+                for (Exception nested : sendException.getFailedMessages().values()) {
+                    if (nested != cause && isPermanent(nested)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Keeps the Message-ID chosen when the e-mail was recorded instead of a fresh one per attempt. */
+    private static final class StableIdMessage extends MimeMessage {
+
+        private final String messageId;
+
+        StableIdMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package fr.relocmatch.notification.email;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How match e-mails are written and retried.
+ *
+ * @param from          sender address of the e-mails
+ * @param matchBaseUrl  base of the link to a match; the match id is appended
+ * @param retryInterval how often pending e-mails are tried again
+ * @param giveUpAfter   age after which a pending e-mail is marked FAILED
+ */
+@ConfigurationProperties("relocmatch.notification")
+record NotificationProperties(@DefaultValue("relocmatch@localhost") String from,
+        @DefaultValue("http://localhost:8083/api/v1/matches/") String matchBaseUrl,
+        @DefaultValue("PT30S") Duration retryInterval, @DefaultValue("PT24H") Duration giveUpAfter) {
+}
