@@ -92,6 +92,14 @@ class CompanyProfileIT {
     }
 
     @Test
+    void reportsHealthyOnTheRealServers() {
+        JsonApi.Response health = api.get("/actuator/health");
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
     void readsBackACreatedProfile() {
         String id = api.post("/api/v1/companies", Companies.textileSmeInNormandy()).json().get("id").asString();
 

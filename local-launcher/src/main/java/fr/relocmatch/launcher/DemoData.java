@@ -1,0 +1,111 @@
+package fr.relocmatch.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Demo data loaded through the public REST APIs: textile SMEs around Rouen (and two that must not
+ * match), a group, and the group's demand for cotton bath linen. Loading twice changes nothing.
+ */
+final class DemoData {
+
+    static final String DEMAND_TITLE = "Linge de bain en coton";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String SME_ADVISER = "textile@normandie.cci.fr";
+
+    private DemoData() {
+    }
+
+    static List<Map<String, Object>> companies() {
+        return List.of(
+                company("SME", "41234567800012", "Tissages de Normandie", "13.20Z",
+                        List.of("WEAVING", "HOME_TEXTILES", "DYEING_FINISHING"), "76231"),
+                company("SME", "42345678900019", "Confection Cauchoise", "13.92Z",
+                        List.of("CUT_AND_SEW", "HOME_TEXTILES"), "76758"),
+                company("SME", "43456789000018", "Filature du Roumois", "13.10Z",
+                        List.of("SPINNING", "WEAVING"), "27375"),
+                // Too far (Amiens, ~100 km): must not be proposed for an 80 km radius.
+                company("SME", "44567890100015", "Linge de Picardie", "13.92Z",
+                        List.of("WEAVING", "HOME_TEXTILES"), "80021"),
+                // Right place, wrong trade: must not be proposed.
+                company("SME", "45678901200014", "Mécanique de Précision Havraise", "25.62B",
+                        List.of("CNC_MILLING", "CNC_TURNING"), "76351"),
+                company("GROUP", "55210055400013", "Maison Française SA", "47.51Z", List.of("HOME_TEXTILES"), "76540"));
+    }
+
+    static Map<String, Object> demand() {
+        return Map.of(
+                "title", DEMAND_TITLE,
+                "description", "Serviettes et draps de bain en coton, 120 000 pièces par an, aujourd'hui importés",
+                "buyerName", "Maison Française SA",
+                "buyerSiret", "55210055400013",
+                "requiredProcesses", List.of("WEAVING", "HOME_TEXTILES"),
+                "site", Map.of("communeCode", "76540"),
+                "maxDistanceKm", 80,
+                "adviserEmail", "grands-comptes@normandie.cci.fr");
+    }
+
+    private static Map<String, Object> company(String kind, String siret, String name, String naf,
+            List<String> processes, String commune) {
+        return Map.of("kind", kind, "siret", siret, "name", name, "nafCode", naf, "processes", processes,
+                "site", Map.of("communeCode", commune), "adviserEmail", SME_ADVISER);
+    }
+
+    /** Loads everything; answers the demand id. */
+    static String load(String companyServiceUrl, String demandServiceUrl) {
+        for (Map<String, Object> company : companies()) {
+            HttpResponse<String> response = post(companyServiceUrl + "/api/v1/companies", company);
+            if (response.statusCode() != 201 && response.statusCode() != 409) { // 409: loaded by an earlier run
+                throw new IllegalStateException("Demo company " + company.get("name") + " refused: " + response.body());
+            }
+        }
+        JsonNode demands = JSON.readTree(get(demandServiceUrl + "/api/v1/demands").body());
+        for (JsonNode existing : demands) {
+            if (DEMAND_TITLE.equals(existing.get("title").asString())) {
+                return existing.get("id").asString();
+            }
+        }
+        HttpResponse<String> created = post(demandServiceUrl + "/api/v1/demands", demand());
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("Demo demand refused: " + created.body());
+        }
+        return JSON.readTree(created.body()).get("id").asString();
+    }
+
+    static HttpResponse<String> get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+    }
+
+    private static HttpResponse<String> post(String url, Object body) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode json(String text) {
+        return JSON.readTree(text);
+    }
+}

@@ -1,0 +1,110 @@
+package fr.relocmatch.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Starts RelocMatch on this machine: the Kafka broker, the MongoDB wire-protocol server, the SMTP
+ * server, the four services, then loads the demo data and shows the matches and e-mails. State
+ * lives in {@code ./data}; Ctrl-C stops everything.
+ */
+public final class LocalLauncher {
+
+    private LocalLauncher() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Path root = Path.of(System.getProperty("relocmatch.root", ".")).toAbsolutePath().normalize();
+        Path data = root.resolve(System.getProperty("relocmatch.data", "data"));
+        int kafkaPort = Integer.getInteger("relocmatch.kafka.port", 9092);
+        int mongoPort = Integer.getInteger("relocmatch.mongo.port", 27017);
+        int smtpPort = Integer.getInteger("relocmatch.smtp.port", 3025);
+        Map<String, Integer> ports = new HashMap<>(Services.DEFAULT_PORTS);
+        ports.replaceAll((name, port) -> Integer.getInteger("relocmatch." + name + ".port", port));
+
+        long started = System.nanoTime();
+        say("RelocMatch — local run. State in " + data);
+        LocalKafka kafka = LocalKafka.start(data.resolve("kafka"), kafkaPort, kafkaPort + 1);
+        say("  Kafka broker (KRaft)        " + kafka.bootstrapServers());
+        LocalMongo mongo = LocalMongo.start(data.resolve("mongo").resolve("relocmatch.mv"), mongoPort);
+        say("  MongoDB wire protocol (H2)  " + mongo.uri());
+        LocalMail mail = LocalMail.start(data.resolve("mail"), smtpPort);
+        say("  SMTP server                 127.0.0.1:" + mail.port() + " (copies in " + mail.mailDir() + ")");
+        say("Starting the four services (logs in " + data.resolve("logs") + ") ...");
+        Services services;
+        try {
+            services = Services.start(root, ports, kafka.bootstrapServers(), mongo.uri(), mail.port(),
+                    data.resolve("logs"), Duration.ofMinutes(3));
+        }
+        catch (RuntimeException e) {
+            mail.close();
+            mongo.close();
+            kafka.close();
+            throw e;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            say("Stopping ...");
+            services.close();
+            mail.close();
+            mongo.close();
+            kafka.close();
+            say("Stopped.");
+        }, "relocmatch-stop"));
+        for (String name : Services.NAMES) {
+            say(String.format("  %-22s http://localhost:%d", name, ports.get(name)));
+        }
+
+        String matching = services.baseUrl("matching-service");
+        String notifications = services.baseUrl("notification-service");
+        String demandId = DemoData.load(services.baseUrl("company-service"), services.baseUrl("demand-service"));
+        say("Demo data loaded: 5 SMEs, 1 group, demand \"" + DemoData.DEMAND_TITLE + "\" (" + demandId + ")");
+
+        JsonNode matches = poll(() -> DemoData.json(DemoData.get(matching + "/api/v1/matches?demandId=" + demandId).body()),
+                list -> list.size() >= 1, Duration.ofSeconds(60));
+        say("Matches for the demand:");
+        for (JsonNode match : matches) {
+            say(String.format(Locale.ROOT, "  #%d %-34s score %.2f  %5.1f km  %s", match.get("rank").asInt(),
+                    match.get("companyName").asString(), match.get("score").asDouble(),
+                    match.get("distanceKm").asDouble(), match.get("status").asString()));
+            for (JsonNode part : match.get("explanation")) {
+                say("       " + part.get("name").asString() + ": " + part.get("note").asString());
+            }
+        }
+        JsonNode sent = poll(() -> DemoData.json(DemoData.get(notifications + "/api/v1/notifications?status=SENT").body()),
+                list -> list.size() >= 1, Duration.ofSeconds(60));
+        say("E-mails sent (" + sent.size() + "):");
+        for (JsonNode email : sent) {
+            say("  to " + email.get("recipient").asString() + ": " + email.get("subject").asString());
+        }
+        say("Read them as .eml files in " + mail.mailDir() + ", or: curl " + notifications + "/api/v1/notifications");
+        say("Try: curl '" + matching + "/api/v1/matches?demandId=" + demandId + "'");
+        say(String.format(Locale.ROOT, "Ready in %.0f s. Ctrl-C stops everything.", (System.nanoTime() - started) / 1e9));
+        new CountDownLatch(1).await();
+    }
+
+    private static JsonNode poll(Supplier<JsonNode> read, Predicate<JsonNode> ready, Duration timeout)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        JsonNode last = read.get();
+        while (!ready.test(last) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+            last = read.get();
+        }
+        return last;
+    }
+
+    private static void say(String line) {
+        System.out.println(line);
+    }
+
+}

@@ -1,0 +1,70 @@
+package fr.relocmatch.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The four RelocMatch services, started together against one Kafka, one MongoDB and one SMTP server. */
+final class Services implements AutoCloseable {
+
+    /** Service names, in start order, with their conventional ports. */
+    static final Map<String, Integer> DEFAULT_PORTS = Map.of("company-service", 8081, "demand-service", 8082,
+            "matching-service", 8083, "notification-service", 8084);
+    static final List<String> NAMES = List.of("company-service", "demand-service", "matching-service",
+            "notification-service");
+
+    private final List<ServiceProcess> processes;
+
+    private Services(List<ServiceProcess> processes) {
+        this.processes = processes;
+    }
+
+    /**
+     * Starts all four and waits until each is healthy.
+     *
+     * @param ports port of each service by name
+     */
+    static Services start(Path projectRoot, Map<String, Integer> ports, String kafka, String mongoUri, int smtpPort,
+            Path logDir, Duration timeout) {
+        List<ServiceProcess> started = new ArrayList<>();
+        try {
+            for (String name : NAMES) {
+                Map<String, String> properties = new LinkedHashMap<>();
+                properties.put("spring.cloud.stream.kafka.binder.brokers", kafka);
+                properties.put("spring.mongodb.uri", mongoUri);
+                if (name.equals("notification-service")) {
+                    properties.put("spring.mail.host", "127.0.0.1");
+                    properties.put("spring.mail.port", String.valueOf(smtpPort));
+                    properties.put("relocmatch.notification.match-base-url",
+                            "http://localhost:" + ports.get("matching-service") + "/api/v1/matches/");
+                }
+                started.add(ServiceProcess.start(projectRoot, name, ports.get(name), properties, logDir));
+            }
+            for (ServiceProcess process : started) {
+                process.awaitHealthy(timeout);
+            }
+            return new Services(started);
+        }
+        catch (RuntimeException e) {
+            started.forEach(ServiceProcess::close);
+            throw e;
+        }
+    }
+
+    String baseUrl(String name) {
+        return processes.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow().baseUrl();
+    }
+
+    List<ServiceProcess> processes() {
+        return processes;
+    }
+
+    @Override
+    public void close() {
+        // Stop in parallel: each waits for its own graceful shutdown.
+        processes.parallelStream().forEach(ServiceProcess::close);
+    }
+}
