@@ -1,0 +1,117 @@
+package fr.relocmatch.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+
+import fr.relocmatch.testinfra.JsonApi;
+import fr.relocmatch.testinfra.SharedInfrastructure;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The four services as separate JVMs, built from their executable jars, talking to each other only
+ * through Kafka: a profile and a demand posted over REST end as an e-mail in the SMTP server.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EndToEndIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private SharedInfrastructure infrastructure;
+    private Services services;
+
+    @BeforeAll
+    void startServices() throws IOException {
+        infrastructure = SharedInfrastructure.get();
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (String name : Services.NAMES) {
+            ports.put(name, freePort());
+        }
+        Path projectRoot = Path.of("").toAbsolutePath().getParent();
+        services = Services.start(projectRoot, ports, infrastructure.kafkaBootstrapServers(), infrastructure.mongoUri(),
+                infrastructure.smtpPort(), projectRoot.resolve("local-launcher/target/e2e-logs"), Duration.ofMinutes(3));
+    }
+
+    @AfterAll
+    void stopServices() {
+        if (services != null) {
+            services.close();
+        }
+    }
+
+    @Test
+    void profileAndDemandPostedOverRestEndAsAnEmailToTheAdvisers() throws Exception {
+        JsonApi companies = new JsonApi(services.baseUrl("company-service"));
+        JsonApi demands = new JsonApi(services.baseUrl("demand-service"));
+        JsonApi matching = new JsonApi(services.baseUrl("matching-service"));
+        JsonApi notifications = new JsonApi(services.baseUrl("notification-service"));
+
+        Map<String, Object> sme = DemoData.companies().getFirst();
+        JsonApi.Response company = companies.post("/api/v1/companies", sme);
+        assertThat(company.status()).as(company.body()).isEqualTo(201);
+        String companyId = company.json().get("id").asString();
+        JsonApi.Response demand = demands.post("/api/v1/demands", DemoData.demand());
+        assertThat(demand.status()).as(demand.body()).isEqualTo(201);
+        String demandId = demand.json().get("id").asString();
+
+        JsonNode match = await().atMost(TIMEOUT)
+                .until(() -> matching.get("/api/v1/matches?demandId=" + demandId).json(), list -> list.size() == 1)
+                .get(0);
+        assertThat(match.get("companyId").asString()).isEqualTo(companyId);
+        assertThat(match.get("score").asDouble()).isGreaterThan(0.8);
+        String matchId = match.get("id").asString();
+
+        List<MimeMessage> emails = await().atMost(TIMEOUT).until(() -> emailsAbout(matchId), list -> list.size() == 2);
+        assertThat(emails).extracting(m -> m.getRecipients(Message.RecipientType.TO)[0].toString())
+                .containsExactlyInAnyOrder("textile@normandie.cci.fr", "grands-comptes@normandie.cci.fr");
+        for (MimeMessage email : emails) {
+            assertThat(email.getSubject()).contains("Tissages de Normandie").contains(DemoData.DEMAND_TITLE);
+            assertThat(email.getContent().toString()).contains("Tissages de Normandie").contains(DemoData.DEMAND_TITLE)
+                    .contains("Maison Française SA").contains("/api/v1/matches/" + matchId);
+        }
+        assertThat(notifications.get("/api/v1/notifications?matchId=" + matchId).json().valueStream()
+                .map(n -> n.get("status").asString())).containsExactly("SENT", "SENT");
+    }
+
+    @Test
+    void everyServiceReportsHealthy() {
+        for (String name : Services.NAMES) {
+            JsonApi.Response health = new JsonApi(services.baseUrl(name)).get("/actuator/health");
+            assertThat(health.json().get("status").asString()).as(name).isEqualTo("UP");
+        }
+    }
+
+    private List<MimeMessage> emailsAbout(String matchId) {
+        return Arrays.stream(infrastructure.smtp().getReceivedMessages()).filter(m -> {
+            try {
+                return m.getContent().toString().contains(matchId);
+            }
+            catch (Exception e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
