@@ -3,22 +3,15 @@ package fr.relocmatch.company.profile;
 import java.time.Instant;
 import java.util.List;
 
-import fr.relocmatch.contracts.events.PublishedState;
+import fr.relocmatch.contracts.events.PublishedDocument;
 
-import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /** A company profile as stored by company-service. */
 @Document("companies")
-class CompanyDocument implements PublishedState {
+class CompanyDocument extends PublishedDocument {
 
-    @Id
-    private String id;
-    @Version
-    private Long version;
-    private long publishedVersion = -1;
     private CompanyKind kind;
     @Indexed(unique = true)
     private String siret;
@@ -30,7 +23,6 @@ class CompanyDocument implements PublishedState {
     private String adviserEmail;
     private CompanyStatus status;
     private Instant createdAt;
-    private Instant updatedAt;
 
     CompanyDocument() {
     }
@@ -49,26 +41,6 @@ class CompanyDocument implements PublishedState {
         this.status = CompanyStatus.ACTIVE;
         this.createdAt = now;
         this.updatedAt = now;
-    }
-
-    @Override
-    public String getId() {
-        return id;
-    }
-
-    @Override
-    public Long getVersion() {
-        return version;
-    }
-
-    @Override
-    public long getPublishedVersion() {
-        return publishedVersion;
-    }
-
-    @Override
-    public Instant getUpdatedAt() {
-        return updatedAt;
     }
 
     CompanyKind getKind() {

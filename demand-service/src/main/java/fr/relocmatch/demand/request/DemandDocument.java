@@ -3,21 +3,14 @@ package fr.relocmatch.demand.request;
 import java.time.Instant;
 import java.util.List;
 
-import fr.relocmatch.contracts.events.PublishedState;
+import fr.relocmatch.contracts.events.PublishedDocument;
 
-import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /** A relocation demand as stored by demand-service. */
 @Document("demands")
-class DemandDocument implements PublishedState {
+class DemandDocument extends PublishedDocument {
 
-    @Id
-    private String id;
-    @Version
-    private Long version;
-    private long publishedVersion = -1;
     private String title;
     private String description;
     private String buyerName;
@@ -28,7 +21,6 @@ class DemandDocument implements PublishedState {
     private String adviserEmail;
     private DemandStatus status;
     private Instant createdAt;
-    private Instant updatedAt;
 
     DemandDocument() {
     }
@@ -49,26 +41,6 @@ class DemandDocument implements PublishedState {
         this.status = DemandStatus.OPEN;
         this.createdAt = now;
         this.updatedAt = now;
-    }
-
-    @Override
-    public String getId() {
-        return id;
-    }
-
-    @Override
-    public Long getVersion() {
-        return version;
-    }
-
-    @Override
-    public long getPublishedVersion() {
-        return publishedVersion;
-    }
-
-    @Override
-    public Instant getUpdatedAt() {
-        return updatedAt;
     }
 
     String getTitle() {

@@ -5,25 +5,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import fr.relocmatch.contracts.events.PublishedState;
+import fr.relocmatch.contracts.events.PublishedDocument;
 import fr.relocmatch.matching.domain.Candidate;
 import fr.relocmatch.matching.domain.Demand;
 import fr.relocmatch.matching.domain.ScorePart;
 
-import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /** One SME–demand pair that is, or was, among the candidates of the demand. */
 @Document("matches")
-class MatchDocument implements PublishedState {
+class MatchDocument extends PublishedDocument {
 
-    @Id
-    private String id;
-    @Version
-    private Long version;
-    private long publishedVersion = -1;
     @Indexed
     private String demandId;
     private long demandVersion;
@@ -43,7 +36,6 @@ class MatchDocument implements PublishedState {
     private double distanceKm;
     private List<ScorePart> explanation;
     private Instant createdAt;
-    private Instant updatedAt;
 
     MatchDocument() {
     }
@@ -97,26 +89,6 @@ class MatchDocument implements PublishedState {
         distanceKm = candidate.score().distanceKm();
         explanation = candidate.score().parts();
         updatedAt = now;
-    }
-
-    @Override
-    public String getId() {
-        return id;
-    }
-
-    @Override
-    public Long getVersion() {
-        return version;
-    }
-
-    @Override
-    public long getPublishedVersion() {
-        return publishedVersion;
-    }
-
-    @Override
-    public Instant getUpdatedAt() {
-        return updatedAt;
     }
 
     String getDemandId() {
