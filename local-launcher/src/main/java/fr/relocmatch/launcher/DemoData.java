@@ -48,11 +48,12 @@ final class DemoData {
         return Map.of(
                 "title", DEMAND_TITLE,
                 "description", "Serviettes et draps de bain en coton, 120 000 pièces par an, aujourd'hui importés",
-                "buyerName", "Maison Française SA",
                 "buyerSiret", "55210055400013",
+                "product", Map.of("scheme", "CPF", "code", "13.92.12"),
                 "requiredProcesses", List.of("WEAVING", "HOME_TEXTILES"),
-                "site", Map.of("communeCode", "76540"),
-                "maxDistanceKm", 80,
+                "annualVolume", Map.of("quantity", 120000, "unit", "PIECES"),
+                "startDate", java.time.LocalDate.now().plusMonths(3).toString(),
+                "location", Map.of("mode", "RADIUS", "communeCode", "76540", "maxDistanceKm", 80),
                 "adviserEmail", "grands-comptes@normandie.cci.fr");
     }
 
@@ -70,24 +71,49 @@ final class DemoData {
                 throw new IllegalStateException("Demo company " + company.get("name") + " refused: " + response.body());
             }
         }
-        JsonNode demands = JSON.readTree(get(demandServiceUrl + "/api/v1/demands").body());
+        JsonNode demands = JSON.readTree(get(demandServiceUrl + "/api/v1/demands?size=200").body()).get("content");
         for (JsonNode existing : demands) {
             if (DEMAND_TITLE.equals(existing.get("title").asString())) {
                 return existing.get("id").asString();
             }
         }
-        HttpResponse<String> created = post(demandServiceUrl + "/api/v1/demands", demand());
-        if (created.statusCode() != 201) {
-            throw new IllegalStateException("Demo demand refused: " + created.body());
+        String id = JSON.readTree(createDemand(demandServiceUrl, demand()).body()).get("id").asString();
+        HttpResponse<String> opened = post(demandServiceUrl + "/api/v1/demands/" + id + "/open", Map.of());
+        if (opened.statusCode() != 200) {
+            throw new IllegalStateException("Demo demand not opened: " + opened.body());
         }
-        return JSON.readTree(created.body()).get("id").asString();
+        return id;
+    }
+
+    /**
+     * Posts a demand, waiting while demand-service has not yet heard of the buyer: profiles reach
+     * it through the companies topic, a moment after company-service accepted them.
+     */
+    static HttpResponse<String> createDemand(String demandServiceUrl, Map<String, Object> demand) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            HttpResponse<String> created = post(demandServiceUrl + "/api/v1/demands", demand);
+            if (created.statusCode() == 201) {
+                return created;
+            }
+            if (!created.body().contains("no such company profile") || System.nanoTime() > deadline) {
+                throw new IllegalStateException("Demo demand refused: " + created.body());
+            }
+            try {
+                Thread.sleep(250);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     static HttpResponse<String> get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
     }
 
-    private static HttpResponse<String> post(String url, Object body) {
+    static HttpResponse<String> post(String url, Object body) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
     }

@@ -67,9 +67,13 @@ class EndToEndIT {
         JsonApi.Response company = companies.post("/api/v1/companies", sme);
         assertThat(company.status()).as(company.body()).isEqualTo(201);
         String companyId = company.json().get("id").asString();
-        JsonApi.Response demand = demands.post("/api/v1/demands", DemoData.demand());
-        assertThat(demand.status()).as(demand.body()).isEqualTo(201);
-        String demandId = demand.json().get("id").asString();
+        Map<String, Object> group = DemoData.companies().getLast();
+        assertThat(companies.post("/api/v1/companies", group).status()).isEqualTo(201);
+
+        // demand-service learns of the group from the companies topic, then accepts its demand.
+        String demandId = DemoData.json(DemoData.createDemand(services.baseUrl("demand-service"), DemoData.demand())
+                .body()).get("id").asString();
+        assertThat(demands.post("/api/v1/demands/" + demandId + "/open", Map.of()).status()).isEqualTo(200);
 
         JsonNode match = await().atMost(TIMEOUT)
                 .until(() -> matching.get("/api/v1/matches?demandId=" + demandId).json(), list -> list.size() == 1)

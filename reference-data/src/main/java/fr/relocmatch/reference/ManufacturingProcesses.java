@@ -30,6 +30,12 @@ public final class ManufacturingProcesses {
         return byCode.containsKey(code);
     }
 
+    /** Processes typically carried out by the NAF sous-classes under a prefix ({@code 13.92}, {@code 13}). */
+    public java.util.List<ManufacturingProcess> forNafPrefix(String prefix) {
+        return byCode.values().stream().filter(p -> p.nafCodes().stream().anyMatch(naf -> naf.startsWith(prefix)))
+                .toList();
+    }
+
     public Collection<ManufacturingProcess> all() {
         return byCode.values();
     }

@@ -34,6 +34,22 @@ public final class NafCodes {
         return labels.containsKey(value) ? Optional.of(value) : Optional.empty();
     }
 
+    /**
+     * Accepts a code of any level below the section — division {@code 13}, group {@code 13.9},
+     * class {@code 13.92} or sous-classe {@code 13.92Z} — and answers it normalised when it exists.
+     */
+    public Optional<String> normaliseAnyLevel(String code) {
+        Optional<String> subclass = normalise(code);
+        if (subclass.isPresent() || code == null) {
+            return subclass;
+        }
+        String prefix = code.strip();
+        if (!prefix.matches("\\d{2}(\\.\\d{1,2})?")) {
+            return Optional.empty();
+        }
+        return labels.keySet().stream().anyMatch(k -> k.startsWith(prefix)) ? Optional.of(prefix) : Optional.empty();
+    }
+
     public Optional<String> label(String code) {
         return normalise(code).map(labels::get);
     }

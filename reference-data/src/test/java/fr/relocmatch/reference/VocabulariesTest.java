@@ -25,4 +25,26 @@ class VocabulariesTest {
         });
         assertThat(processes.contains("TELEPORTATION")).isFalse();
     }
+
+    @Test
+    void nafAcceptsEveryLevelBelowTheSection() {
+        assertThat(NafCodes.shipped().normaliseAnyLevel("13")).contains("13");
+        assertThat(NafCodes.shipped().normaliseAnyLevel("13.9")).contains("13.9");
+        assertThat(NafCodes.shipped().normaliseAnyLevel("13.92")).contains("13.92");
+        assertThat(NafCodes.shipped().normaliseAnyLevel("1392Z")).contains("13.92Z");
+        assertThat(NafCodes.shipped().normaliseAnyLevel("00.01")).isEmpty();
+        assertThat(NafCodes.shipped().normaliseAnyLevel("C")).isEmpty();
+    }
+
+    @Test
+    void suggestsProcessesFromANafPrefix() {
+        assertThat(ManufacturingProcesses.shipped().forNafPrefix("13.92")).extracting(ManufacturingProcess::code)
+                .contains("HOME_TEXTILES", "CUT_AND_SEW").doesNotContain("CNC_MILLING");
+    }
+
+    @Test
+    void certificationsAreTheShippedTable() {
+        assertThat(Certifications.shipped().codes()).hasSize(25).contains("ISO9001", "EN9100", "OFG", "EPV");
+        assertThat(Certifications.shipped().contains("ISO9999")).isFalse();
+    }
 }

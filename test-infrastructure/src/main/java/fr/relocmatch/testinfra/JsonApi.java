@@ -36,6 +36,17 @@ public final class JsonApi {
         return postRaw(path, JSON.writeValueAsString(body));
     }
 
+    /** Puts an object serialised as JSON, with an {@code If-Match} header when given. */
+    public Response put(String path, Object body, String ifMatch) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return send(request);
+    }
+
     /** Posts a body as given, to test malformed input. */
     public Response postRaw(String path, String body) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))

@@ -97,6 +97,7 @@ class CompanyProfileIT {
 
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().get("status").asString()).isEqualTo("UP");
+        assertThat(api.get("/v3/api-docs").json().get("paths").has("/api/v1/companies")).isTrue();
     }
 
     @Test

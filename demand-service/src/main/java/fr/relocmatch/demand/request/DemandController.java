@@ -2,20 +2,34 @@ package fr.relocmatch.demand.request;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 
+import fr.relocmatch.contracts.problem.InvalidInputException;
+import fr.relocmatch.reference.ManufacturingProcess;
+import fr.relocmatch.reference.ManufacturingProcesses;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** REST API of relocation demands. */
+/** REST API of relocation demands: content, lifecycle, search, process suggestions. */
 @RestController
 @RequestMapping("/api/v1/demands")
 class DemandController {
@@ -30,19 +44,81 @@ class DemandController {
     ResponseEntity<DemandView> create(@Valid @RequestBody DemandRequest request) {
         DemandDocument demand = demands.create(request);
         return ResponseEntity.created(URI.create("/api/v1/demands/" + demand.getId()))
-                .eTag(String.valueOf(demand.getVersion()))
-                .body(DemandView.of(demand));
+                .eTag(etag(demand)).body(DemandView.of(demand));
+    }
+
+    @PutMapping("/{id}")
+    ResponseEntity<DemandView> replace(@PathVariable String id, @Valid @RequestBody DemandRequest request,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return answer(demands.replace(id, request, version(ifMatch)));
     }
 
     @GetMapping("/{id}")
     ResponseEntity<DemandView> get(@PathVariable String id) {
-        DemandDocument demand = demands.find(id)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No demand " + id));
-        return ResponseEntity.ok().eTag(String.valueOf(demand.getVersion())).body(DemandView.of(demand));
+        return answer(demands.find(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No demand " + id)));
     }
 
+    /** Filters combine; newest first unless {@code sort} says otherwise. */
     @GetMapping
-    List<DemandView> list() {
-        return demands.all().stream().map(DemandView::of).toList();
+    Map<String, Object> search(@RequestParam(required = false) DemandStatus status,
+            @RequestParam(required = false) String buyerCompanyId, @RequestParam(required = false) String process,
+            @RequestParam(required = false) @Pattern(regexp = "\\d{2}", message = "must be a 2-digit région code") String region,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        Page<DemandDocument> found = demands.search(status, buyerCompanyId, process, region,
+                PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt")));
+        return Map.of("content", found.getContent().stream().map(DemandView::of).toList(), "page", page, "size", size,
+                "totalElements", found.getTotalElements(), "totalPages", found.getTotalPages());
+    }
+
+    @PostMapping("/{id}/open")
+    ResponseEntity<DemandView> open(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return answer(demands.transition(id, DemandStatus.OPEN, null, version(ifMatch)));
+    }
+
+    @PostMapping("/{id}/discussion")
+    ResponseEntity<DemandView> discuss(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return answer(demands.transition(id, DemandStatus.IN_DISCUSSION, null, version(ifMatch)));
+    }
+
+    @PostMapping("/{id}/fulfil")
+    ResponseEntity<DemandView> fulfil(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return answer(demands.transition(id, DemandStatus.FULFILLED, null, version(ifMatch)));
+    }
+
+    @PostMapping("/{id}/cancel")
+    ResponseEntity<DemandView> cancel(@PathVariable String id, @RequestBody(required = false) Map<String, String> body,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        String reason = body == null ? null : body.get("reason");
+        return answer(demands.transition(id, DemandStatus.CANCELLED, reason, version(ifMatch)));
+    }
+
+    /** Processes the NAF class of a CPF product code usually calls for; the buyer accepts or edits them. */
+    @GetMapping("/process-suggestions")
+    List<ManufacturingProcess> suggest(
+            @RequestParam @Pattern(regexp = "\\d{2}\\.\\d{2}(\\.\\d{1,2})?", message = "a CPF code reads NN.NN.NN") String cpf) {
+        return ManufacturingProcesses.shipped().forNafPrefix(cpf.substring(0, 5));
+    }
+
+    private static ResponseEntity<DemandView> answer(DemandDocument demand) {
+        return ResponseEntity.ok().eTag(etag(demand)).body(DemandView.of(demand));
+    }
+
+    private static String etag(DemandDocument demand) {
+        return "\"" + demand.getVersion() + "\"";
+    }
+
+    private static Long version(String ifMatch) {
+        if (ifMatch == null) {
+            return null;
+        }
+        String value = ifMatch.strip().replace("W/", "").replace("\"", "");
+        try {
+            return Long.parseLong(value);
+        }
+        catch (NumberFormatException e) {
+            throw InvalidInputException.of("If-Match", "must be the ETag of the demand, e.g. \"3\"");
+        }
     }
 }

@@ -1,6 +1,8 @@
 package fr.relocmatch.demand.request;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import fr.relocmatch.contracts.events.PublishedDocument;
@@ -13,34 +15,68 @@ class DemandDocument extends PublishedDocument {
 
     private String title;
     private String description;
-    private String buyerName;
-    private String buyerSiret;
+    private Buyer buyer;
+    private DemandRequest.ProductCode product;
     private List<String> requiredProcesses;
-    private DemandSite site;
-    private int maxDistanceKm;
+    private List<String> preferredProcesses;
+    private List<String> targetNafCodes;
+    private List<String> requiredCertifications;
+    private DemandRequest.Volume annualVolume;
+    private BigDecimal targetUnitPriceEur;
+    private LocalDate startDate;
+    private LocalDate validUntil;
+    private Location location;
+    /** Copied from the location so that searches by région cover RADIUS and REGIONS alike. */
+    private List<String> regions;
     private String adviserEmail;
+    private boolean confidential;
     private DemandStatus status;
+    private String statusReason;
     private Instant createdAt;
 
     DemandDocument() {
     }
 
-    DemandDocument(String id, String title, String description, String buyerName, String buyerSiret,
-            List<String> requiredProcesses, DemandSite site, int maxDistanceKm, String adviserEmail, Instant now) {
+    DemandDocument(String id, Instant now) {
         this.id = id;
-        this.title = title;
-        this.description = description;
-        this.buyerName = buyerName;
-        this.buyerSiret = buyerSiret;
-        this.requiredProcesses = List.copyOf(requiredProcesses);
-        this.site = site;
-        this.maxDistanceKm = maxDistanceKm;
-        this.adviserEmail = adviserEmail;
-        // The lifecycle with drafts comes with the demand model; a demand published through the
-        // API is open for matching at once.
-        this.status = DemandStatus.OPEN;
+        this.status = DemandStatus.DRAFT;
         this.createdAt = now;
+    }
+
+    /** Replaces the content (not the status) of the demand. */
+    void describe(ValidDemand demand, Instant now) {
+        this.title = demand.title();
+        this.description = demand.description();
+        this.buyer = demand.buyer();
+        this.product = demand.product();
+        this.requiredProcesses = demand.requiredProcesses();
+        this.preferredProcesses = demand.preferredProcesses();
+        this.targetNafCodes = demand.targetNafCodes();
+        this.requiredCertifications = demand.requiredCertifications();
+        this.annualVolume = demand.annualVolume();
+        this.targetUnitPriceEur = demand.targetUnitPriceEur();
+        this.startDate = demand.startDate();
+        this.validUntil = demand.validUntil();
+        this.location = demand.location();
+        this.regions = demand.location().mode() == LocationMode.RADIUS ? List.of(demand.location().site().regionCode())
+                : demand.location().regions();
+        this.adviserEmail = demand.adviserEmail();
+        this.confidential = demand.confidential();
         this.updatedAt = now;
+    }
+
+    /**
+     * Moves to another status.
+     *
+     * @throws IllegalTransitionException when the lifecycle does not allow it
+     */
+    void moveTo(DemandStatus target, String reason, Instant now) {
+        if (!status.next().contains(target)) {
+            throw new IllegalTransitionException(id, status, target);
+        }
+        status = target;
+        statusReason = reason;
+        updatedAt = now;
     }
 
     String getTitle() {
@@ -51,32 +87,64 @@ class DemandDocument extends PublishedDocument {
         return description;
     }
 
-    String getBuyerName() {
-        return buyerName;
+    Buyer getBuyer() {
+        return buyer;
     }
 
-    String getBuyerSiret() {
-        return buyerSiret;
+    DemandRequest.ProductCode getProduct() {
+        return product;
     }
 
     List<String> getRequiredProcesses() {
         return requiredProcesses;
     }
 
-    DemandSite getSite() {
-        return site;
+    List<String> getPreferredProcesses() {
+        return preferredProcesses;
     }
 
-    int getMaxDistanceKm() {
-        return maxDistanceKm;
+    List<String> getTargetNafCodes() {
+        return targetNafCodes;
+    }
+
+    List<String> getRequiredCertifications() {
+        return requiredCertifications;
+    }
+
+    DemandRequest.Volume getAnnualVolume() {
+        return annualVolume;
+    }
+
+    BigDecimal getTargetUnitPriceEur() {
+        return targetUnitPriceEur;
+    }
+
+    LocalDate getStartDate() {
+        return startDate;
+    }
+
+    LocalDate getValidUntil() {
+        return validUntil;
+    }
+
+    Location getLocation() {
+        return location;
     }
 
     String getAdviserEmail() {
         return adviserEmail;
     }
 
+    boolean isConfidential() {
+        return confidential;
+    }
+
     DemandStatus getStatus() {
         return status;
+    }
+
+    String getStatusReason() {
+        return statusReason;
     }
 
     Instant getCreatedAt() {

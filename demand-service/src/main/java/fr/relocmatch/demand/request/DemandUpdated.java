@@ -1,23 +1,35 @@
 package fr.relocmatch.demand.request;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * Body of a {@code DemandUpdated} event: the whole demand after a change, keyed by demand id on
- * the compacted demands topic.
+ * the compacted demands topic. For a confidential demand the buyer's name and SIRET are left out;
+ * only its opaque company id remains, which matching needs to never propose the buyer to itself.
  */
-record DemandUpdated(UUID eventId, Instant occurredAt, String demandId, long version, String title,
-        String description, String buyerName, String buyerSiret, List<String> requiredProcesses, DemandSite site,
-        int maxDistanceKm, String adviserEmail, DemandStatus status) {
+record DemandUpdated(UUID eventId, Instant occurredAt, String demandId, long version, DemandStatus status,
+        String title, String description, boolean confidential, String buyerCompanyId, String buyerName,
+        String buyerSiret, DemandRequest.ProductCode product, List<String> requiredProcesses,
+        List<String> preferredProcesses, List<String> targetNafCodes, List<String> requiredCertifications,
+        DemandRequest.Volume annualVolume, BigDecimal targetUnitPriceEur, LocalDate startDate, LocalDate validUntil,
+        LocationMode locationMode, DemandSite site, Integer maxDistanceKm, List<String> regions,
+        String adviserEmail) {
 
-    static DemandUpdated of(DemandDocument demand) {
-        return new DemandUpdated(eventId(demand.getId(), demand.getVersion()), demand.getUpdatedAt(), demand.getId(),
-                demand.getVersion(), demand.getTitle(), demand.getDescription(), demand.getBuyerName(),
-                demand.getBuyerSiret(), demand.getRequiredProcesses(), demand.getSite(), demand.getMaxDistanceKm(),
-                demand.getAdviserEmail(), demand.getStatus());
+    static DemandUpdated of(DemandDocument d) {
+        Buyer buyer = d.getBuyer();
+        boolean hidden = d.isConfidential();
+        Location location = d.getLocation();
+        return new DemandUpdated(eventId(d.getId(), d.getVersion()), d.getUpdatedAt(), d.getId(), d.getVersion(),
+                d.getStatus(), d.getTitle(), d.getDescription(), hidden, buyer.companyId(),
+                hidden ? null : buyer.name(), hidden ? null : buyer.siret(), d.getProduct(), d.getRequiredProcesses(),
+                d.getPreferredProcesses(), d.getTargetNafCodes(), d.getRequiredCertifications(), d.getAnnualVolume(),
+                d.getTargetUnitPriceEur(), d.getStartDate(), d.getValidUntil(), location.mode(), location.site(),
+                location.maxDistanceKm(), location.regions(), d.getAdviserEmail());
     }
 
     /** The same (demand, version) always gets the same event id, however often it is relayed. */

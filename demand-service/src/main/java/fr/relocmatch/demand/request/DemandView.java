@@ -1,17 +1,23 @@
 package fr.relocmatch.demand.request;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
-/** A demand as the REST API shows it. */
-record DemandView(String id, long version, String title, String description, String buyerName, String buyerSiret,
-        List<String> requiredProcesses, DemandSite site, int maxDistanceKm, String adviserEmail, DemandStatus status,
-        Instant createdAt, Instant updatedAt) {
+/** A demand as the REST API shows it to advisers (who may see a confidential buyer). */
+record DemandView(String id, long version, DemandStatus status, String statusReason, String title,
+        String description, boolean confidential, Buyer buyer, DemandRequest.ProductCode product,
+        List<String> requiredProcesses, List<String> preferredProcesses, List<String> targetNafCodes,
+        List<String> requiredCertifications, DemandRequest.Volume annualVolume, BigDecimal targetUnitPriceEur,
+        LocalDate startDate, LocalDate validUntil, Location location, String adviserEmail, Instant createdAt,
+        Instant updatedAt) {
 
-    static DemandView of(DemandDocument demand) {
-        return new DemandView(demand.getId(), demand.getVersion(), demand.getTitle(), demand.getDescription(),
-                demand.getBuyerName(), demand.getBuyerSiret(), demand.getRequiredProcesses(), demand.getSite(),
-                demand.getMaxDistanceKm(), demand.getAdviserEmail(), demand.getStatus(), demand.getCreatedAt(),
-                demand.getUpdatedAt());
+    static DemandView of(DemandDocument d) {
+        return new DemandView(d.getId(), d.getVersion(), d.getStatus(), d.getStatusReason(), d.getTitle(),
+                d.getDescription(), d.isConfidential(), d.getBuyer(), d.getProduct(), d.getRequiredProcesses(),
+                d.getPreferredProcesses(), d.getTargetNafCodes(), d.getRequiredCertifications(), d.getAnnualVolume(),
+                d.getTargetUnitPriceEur(), d.getStartDate(), d.getValidUntil(), d.getLocation(), d.getAdviserEmail(),
+                d.getCreatedAt(), d.getUpdatedAt());
     }
 }

@@ -1,67 +1,156 @@
 package fr.relocmatch.demand.request;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import java.time.Clock;
-import java.util.LinkedHashSet;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import fr.relocmatch.contracts.events.StatePublisher;
-import fr.relocmatch.contracts.problem.InvalidInputException;
-import fr.relocmatch.reference.Commune;
-import fr.relocmatch.reference.Communes;
-import fr.relocmatch.reference.ManufacturingProcesses;
-import fr.relocmatch.reference.UnknownReferenceException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.server.ResponseStatusException;
 
-/** Creates and reads relocation demands; every accepted change is saved, then published. */
+/** Creates, edits, moves through their lifecycle and searches relocation demands; every change is saved, then published. */
 @Service
 class Demands {
 
+    private static final Logger log = LoggerFactory.getLogger(Demands.class);
+
     private final DemandRepository repository;
+    private final MongoTemplate mongo;
+    private final DemandValidator validator;
     private final StatePublisher<DemandDocument> publisher;
     private final Clock clock;
 
-    Demands(DemandRepository repository, StatePublisher<DemandDocument> publisher, Clock clock) {
+    Demands(DemandRepository repository, MongoTemplate mongo, DemandValidator validator,
+            StatePublisher<DemandDocument> publisher, Clock clock) {
         this.repository = repository;
+        this.mongo = mongo;
+        this.validator = validator;
         this.publisher = publisher;
         this.clock = clock;
     }
 
+    /** Creates a DRAFT demand; it is matched once opened. */
     DemandDocument create(DemandRequest request) {
-        InvalidInputException.Collector faults = new InvalidInputException.Collector();
-        for (int i = 0; i < request.requiredProcesses().size(); i++) {
-            String code = request.requiredProcesses().get(i);
-            if (!ManufacturingProcesses.shipped().contains(code)) {
-                faults.add("requiredProcesses[" + i + "]", "'" + code + "' is not a process of the taxonomy");
-            }
-        }
-        Commune commune = null;
-        try {
-            commune = Communes.shipped().resolve(request.site().communeCode(), request.site().postalCode());
-        }
-        catch (UnknownReferenceException e) {
-            faults.add("site", e.getMessage());
-        }
-        faults.throwIfAny();
-
-        DemandSite site = new DemandSite(commune.code(), commune.name(), commune.departementCode(),
-                commune.regionCode(), commune.latitude(), commune.longitude());
-        DemandDocument demand = new DemandDocument(UUID.randomUUID().toString(), request.title().strip(),
-                request.description(), request.buyerName().strip(), request.buyerSiret(),
-                List.copyOf(new LinkedHashSet<>(request.requiredProcesses())), site, request.maxDistanceKm(),
-                request.adviserEmail().strip(), clock.instant());
+        ValidDemand valid = validator.validate(request);
+        DemandDocument demand = new DemandDocument(UUID.randomUUID().toString(), clock.instant());
+        demand.describe(valid, clock.instant());
         DemandDocument saved = repository.insert(demand);
         publisher.publish(saved);
         return saved;
+    }
+
+    /**
+     * Replaces the content of a DRAFT or OPEN demand.
+     *
+     * @param expectedVersion the version the client edited ({@code If-Match}), or null
+     */
+    DemandDocument replace(String id, DemandRequest request, Long expectedVersion) {
+        DemandDocument demand = get(id);
+        checkVersion(demand, expectedVersion);
+        if (!demand.getStatus().isEditable()) {
+            throw new ErrorResponseException(HttpStatus.CONFLICT, org.springframework.http.ProblemDetail
+                    .forStatusAndDetail(HttpStatus.CONFLICT, "Demand " + id + " is " + demand.getStatus()
+                            + "; only DRAFT and OPEN demands can be edited."), null);
+        }
+        demand.describe(validator.validate(request), clock.instant());
+        return save(demand);
+    }
+
+    DemandDocument transition(String id, DemandStatus target, String reason, Long expectedVersion) {
+        DemandDocument demand = get(id);
+        checkVersion(demand, expectedVersion);
+        demand.moveTo(target, reason, clock.instant());
+        return save(demand);
+    }
+
+    /** An adviser accepted a match: an OPEN demand goes into discussion. Repeated decisions change nothing. */
+    void matchAccepted(MatchDecided decision) {
+        repository.findById(decision.demandId()).filter(d -> d.getStatus() == DemandStatus.OPEN).ifPresent(demand -> {
+            demand.moveTo(DemandStatus.IN_DISCUSSION, "match " + decision.matchId() + " accepted", clock.instant());
+            save(demand);
+        });
+    }
+
+    /** Expires every demand whose validity date has passed. */
+    @Scheduled(cron = "${relocmatch.demands.expiry-cron:0 15 * * * *}")
+    int expireOutdated() {
+        LocalDate today = LocalDate.now(clock);
+        Query outdated = new Query(where("validUntil").lt(today)
+                .and("status").in(DemandStatus.DRAFT, DemandStatus.OPEN, DemandStatus.IN_DISCUSSION));
+        int expired = 0;
+        for (DemandDocument demand : mongo.find(outdated, DemandDocument.class)) {
+            try {
+                demand.moveTo(DemandStatus.EXPIRED, "validity ended on " + demand.getValidUntil(), clock.instant());
+                save(demand);
+                expired++;
+            }
+            catch (OptimisticLockingFailureException changedMeanwhile) {
+                log.info("Demand {} changed while expiring; the next run looks again", demand.getId());
+            }
+        }
+        if (expired > 0) {
+            log.info("Expired {} demand(s) past their validity date", expired);
+        }
+        return expired;
     }
 
     Optional<DemandDocument> find(String id) {
         return repository.findById(id);
     }
 
-    List<DemandDocument> all() {
-        return repository.findAll();
+    Page<DemandDocument> search(DemandStatus status, String buyerCompanyId, String process, String region,
+            Pageable pageable) {
+        Query query = new Query();
+        if (status != null) {
+            query.addCriteria(where("status").is(status));
+        }
+        if (buyerCompanyId != null) {
+            query.addCriteria(where("buyer.companyId").is(buyerCompanyId));
+        }
+        if (process != null) {
+            query.addCriteria(new org.springframework.data.mongodb.core.query.Criteria().orOperator(
+                    where("requiredProcesses").is(process), where("preferredProcesses").is(process)));
+        }
+        if (region != null) {
+            query.addCriteria(where("regions").is(region));
+        }
+        long total = mongo.count(query, DemandDocument.class);
+        List<DemandDocument> page = mongo.find(query.with(pageable), DemandDocument.class);
+        return new PageImpl<>(page, pageable, total);
+    }
+
+    private DemandDocument get(String id) {
+        return repository.findById(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No demand " + id));
+    }
+
+    private static void checkVersion(DemandDocument demand, Long expectedVersion) {
+        if (expectedVersion != null && !expectedVersion.equals(demand.getVersion())) {
+            throw new ErrorResponseException(HttpStatus.PRECONDITION_FAILED, org.springframework.http.ProblemDetail
+                    .forStatusAndDetail(HttpStatus.PRECONDITION_FAILED, "Demand " + demand.getId() + " is at version "
+                            + demand.getVersion() + ", not " + expectedVersion + ": read it again."), null);
+        }
+    }
+
+    private DemandDocument save(DemandDocument demand) {
+        DemandDocument saved = repository.save(demand); // @Version: a concurrent save fails here
+        publisher.publish(saved);
+        return saved;
     }
 }

@@ -28,11 +28,12 @@ public final class MatchScorer {
         if (!demand.open() || !supplier.active()) {
             return Optional.empty();
         }
-        if (demand.buyerSiren() != null && demand.buyerSiren().equals(supplier.siren())) {
+        if (supplier.id().equals(demand.buyerCompanyId())
+                || demand.buyerSiren() != null && demand.buyerSiren().equals(supplier.siren())) {
             return Optional.empty();
         }
-        double distanceKm = demand.site().distanceKm(supplier.site());
-        if (distanceKm > demand.maxDistanceKm()) {
+        if (demand.reach() == Demand.Reach.RADIUS && demand.site().distanceKm(supplier.site()) > demand.maxDistanceKm()
+                || demand.reach() == Demand.Reach.REGIONS && !demand.regions().contains(supplier.regionCode())) {
             return Optional.empty();
         }
         TreeSet<String> covered = new TreeSet<>(demand.requiredProcesses());
@@ -46,9 +47,15 @@ public final class MatchScorer {
         double coverage = (double) covered.size() / demand.requiredProcesses().size();
         String coverageNote = missing.isEmpty() ? "covers all " + covered.size() + " required processes"
                 : "covers " + covered + "; missing " + missing;
-        double proximity = demand.maxDistanceKm() == 0 ? 1 : 1 - distanceKm / demand.maxDistanceKm();
-        String distanceNote = String.format(java.util.Locale.ROOT, "%.0f km of %d km allowed", distanceKm,
-                demand.maxDistanceKm());
+        double distanceKm = demand.site() == null ? 0 : demand.site().distanceKm(supplier.site());
+        double proximity = demand.reach() != Demand.Reach.RADIUS || demand.maxDistanceKm() == 0 ? 1
+                : 1 - distanceKm / demand.maxDistanceKm();
+        String distanceNote = switch (demand.reach()) {
+            case RADIUS -> String.format(java.util.Locale.ROOT, "%.0f km of %d km allowed", distanceKm,
+                    demand.maxDistanceKm());
+            case REGIONS -> "in allowed région " + supplier.regionCode();
+            case NATIONWIDE -> "nationwide demand";
+        };
 
         List<ScorePart> parts = List.of(
                 new ScorePart("processCoverage", round(coverage), weights.processCoverage(), coverageNote),

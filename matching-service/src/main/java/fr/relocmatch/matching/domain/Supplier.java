@@ -8,7 +8,7 @@ import java.util.Set;
  * @param active whether the profile takes part in matching
  */
 public record Supplier(String id, long version, String name, String siren, Set<String> processes,
-        GeoPoint site, boolean active, String adviserEmail) {
+        GeoPoint site, String regionCode, boolean active, String adviserEmail) {
 
     public Supplier {
         processes = Set.copyOf(processes);

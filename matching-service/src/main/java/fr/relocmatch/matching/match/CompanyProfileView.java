@@ -11,7 +11,7 @@ record CompanyProfileView(String companyId, long version, String kind, String si
         List<String> processes, SiteView site, String adviserEmail, String status) {
 
     /** The site coordinates of the profile. */
-    record SiteView(double latitude, double longitude) {
+    record SiteView(double latitude, double longitude, String regionCode) {
     }
 
     boolean isSupplier() {
@@ -20,7 +20,7 @@ record CompanyProfileView(String companyId, long version, String kind, String si
 
     Supplier toSupplier() {
         return new Supplier(companyId, version, name, siren, Set.copyOf(processes == null ? List.of() : processes),
-                new GeoPoint(site.latitude(), site.longitude()), "ACTIVE".equals(status) && isSupplier(),
+                new GeoPoint(site.latitude(), site.longitude()), site.regionCode(), "ACTIVE".equals(status) && isSupplier(),
                 adviserEmail);
     }
 }

@@ -17,12 +17,12 @@ class MatchScorerTest {
     private final MatchScorer scorer = new MatchScorer(new Weights(0.6, 0.4));
 
     private static Demand bathLinen() {
-        return new Demand("d1", 0, "Linge de bain", "Groupe Maison", "552100554", Set.of("WEAVING", "HOME_TEXTILES"),
-                ROUEN, 80, true, "grands-comptes@cci.fr");
+        return Demand.withinRadius("d1", 0, "Linge de bain", "Groupe Maison", "552100554",
+                Set.of("WEAVING", "HOME_TEXTILES"), ROUEN, 80, true, "grands-comptes@cci.fr");
     }
 
     private static Supplier supplier(String id, Set<String> processes, GeoPoint site) {
-        return new Supplier(id, 0, "Atelier " + id, "40" + id + "0000", processes, site, true, "pme@cci.fr");
+        return new Supplier(id, 0, "Atelier " + id, "40" + id + "0000", processes, site, "28", true, "pme@cci.fr");
     }
 
     @Test
@@ -63,13 +63,13 @@ class MatchScorerTest {
 
     @Test
     void rejectsInactiveSupplierClosedDemandAndTheBuyerItself() {
-        Supplier inactive = new Supplier("1", 0, "Atelier", "401000000", Set.of("WEAVING"), ROUEN, false, "a@cci.fr");
+        Supplier inactive = new Supplier("1", 0, "Atelier", "401000000", Set.of("WEAVING"), ROUEN, "28", false, "a@cci.fr");
         assertThat(scorer.score(bathLinen(), inactive)).isEmpty();
 
-        Demand closed = new Demand("d1", 1, "Linge", "G", null, Set.of("WEAVING"), ROUEN, 80, false, "g@cci.fr");
+        Demand closed = Demand.withinRadius("d1", 1, "Linge", "G", null, Set.of("WEAVING"), ROUEN, 80, false, "g@cci.fr");
         assertThat(scorer.score(closed, supplier("1", Set.of("WEAVING"), ROUEN))).isEmpty();
 
-        Supplier buyerItself = new Supplier("2", 0, "Groupe Maison", "552100554", Set.of("WEAVING"), ROUEN, true, "a@cci.fr");
+        Supplier buyerItself = new Supplier("2", 0, "Groupe Maison", "552100554", Set.of("WEAVING"), ROUEN, "28", true, "a@cci.fr");
         assertThat(scorer.score(bathLinen(), buyerItself)).isEmpty();
     }
 
@@ -89,5 +89,40 @@ class MatchScorerTest {
 
         List<Candidate> all = scorer.rank(bathLinen(), suppliers, 10, 0.45);
         assertThat(all).extracting(c -> c.supplier().id()).containsExactly("2", "3", "1");
+    }
+
+    @Test
+    void neverProposesTheBuyerItselfKnownOnlyByItsCompanyId() {
+        Demand confidential = new Demand("d2", 0, "Linge", null, "c-buyer", null, Set.of("WEAVING"),
+                Demand.Reach.RADIUS, ROUEN, 80, Set.of(), true, "g@cci.fr");
+        Supplier buyer = new Supplier("c-buyer", 0, "Groupe", "552100554", Set.of("WEAVING"), ROUEN, "28", true, "a@cci.fr");
+
+        assertThat(scorer.score(confidential, buyer)).isEmpty();
+        assertThat(scorer.score(confidential, supplier("1", Set.of("WEAVING"), ROUEN))).isPresent();
+    }
+
+    @Test
+    void regionDemandsGateOnTheSupplierRegionNotOnDistance() {
+        Demand normandyOrHauts = new Demand("d3", 0, "Linge", "G", null, null, Set.of("WEAVING"),
+                Demand.Reach.REGIONS, null, 0, Set.of("28", "32"), true, "g@cci.fr");
+        Supplier inLille = new Supplier("9", 0, "Lille", "409000000", Set.of("WEAVING"), LILLE, "32", true, "a@cci.fr");
+        Supplier inLyon = new Supplier("8", 0, "Lyon", "408000000", Set.of("WEAVING"), new GeoPoint(45.76, 4.83), "84",
+                true, "a@cci.fr");
+
+        Score score = scorer.score(normandyOrHauts, inLille).orElseThrow();
+        assertThat(score.parts().get(1).note()).isEqualTo("in allowed région 32");
+        assertThat(score.value()).isEqualTo(1.0);
+        assertThat(scorer.score(normandyOrHauts, inLyon)).isEmpty();
+    }
+
+    @Test
+    void nationwideDemandsReachEveryRegion() {
+        Demand nationwide = new Demand("d4", 0, "Linge", "G", null, null, Set.of("WEAVING"),
+                Demand.Reach.NATIONWIDE, null, 0, Set.of(), true, "g@cci.fr");
+        Supplier inLyon = new Supplier("8", 0, "Lyon", "408000000", Set.of("WEAVING"), new GeoPoint(45.76, 4.83), "84",
+                true, "a@cci.fr");
+
+        assertThat(scorer.score(nationwide, inLyon)).hasValueSatisfying(
+                score -> assertThat(score.parts().get(1).note()).isEqualTo("nationwide demand"));
     }
 }

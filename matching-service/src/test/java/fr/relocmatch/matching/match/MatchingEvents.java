@@ -34,7 +34,7 @@ final class MatchingEvents {
         String body = """
                 {"eventId":"%s","demandId":"%s","version":%d,"title":"Linge de bain en coton",
                  "buyerName":"Groupe Maison Française","requiredProcesses":[%s],
-                 "site":{"communeCode":"76540","latitude":49.4435,"longitude":1.10006},"maxDistanceKm":%d,
+                 "locationMode":"RADIUS","site":{"communeCode":"76540","latitude":49.4435,"longitude":1.10006},"maxDistanceKm":%d,
                  "adviserEmail":"grands-comptes@normandie.cci.fr","status":"%s"}
                 """.formatted(UUID.randomUUID(), id, version, quoted(processes), maxKm, status);
         writer.send(DEMANDS, id, body, headers("fr.relocmatch.demand.DemandUpdated.v1", "demand/" + id));

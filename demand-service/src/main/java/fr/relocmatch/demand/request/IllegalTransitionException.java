@@ -1,0 +1,25 @@
+package fr.relocmatch.demand.request;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** A lifecycle move the demand's status does not allow: answered 409 with the allowed moves. */
+class IllegalTransitionException extends ErrorResponseException {
+
+    IllegalTransitionException(String demandId, DemandStatus from, DemandStatus to) {
+        super(HttpStatus.CONFLICT, problem(demandId, from, to), null);
+    }
+
+    private static ProblemDetail problem(String demandId, DemandStatus from, DemandStatus to) {
+        String allowed = from.isFinal() ? "none: " + from + " is final" : from.next().toString();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "Demand " + demandId + " is " + from + " and cannot become " + to + ". Allowed from " + from + ": "
+                        + allowed + ".");
+        problem.setTitle("Illegal demand transition");
+        problem.setType(java.net.URI.create("https://relocmatch.fr/problems/illegal-transition"));
+        problem.setProperty("status", from);
+        problem.setProperty("requested", to);
+        return problem;
+    }
+}
