@@ -30,7 +30,8 @@ public final class SharedInfrastructure {
     private final Backend backend;
     private final String kafkaBootstrapServers;
     private final String mongoUri;
-    private final GreenMail smtp;
+    private volatile GreenMail smtp;
+    private final int smtpPort;
     private final Runnable stopServers;
 
     private SharedInfrastructure(Backend backend, String kafkaBootstrapServers, String mongoUri, GreenMail smtp,
@@ -39,7 +40,11 @@ public final class SharedInfrastructure {
         this.kafkaBootstrapServers = kafkaBootstrapServers;
         this.mongoUri = mongoUri;
         this.smtp = smtp;
-        this.stopServers = stopServers;
+        this.smtpPort = smtp.getSmtp().getPort();
+        this.stopServers = () -> {
+            this.smtp.stop();
+            stopServers.run();
+        };
     }
 
     /** The servers of this JVM, started on the first call. */
@@ -78,7 +83,6 @@ public final class SharedInfrastructure {
         InetSocketAddress address = mongo.getLocalAddress();
         String mongoUri = "mongodb://127.0.0.1:" + address.getPort();
         return new SharedInfrastructure(Backend.EMBEDDED, kafka.getBrokersAsString(), mongoUri, smtp, () -> {
-            smtp.stop();
             mongo.shutdownNow();
             kafka.destroy();
         });
@@ -92,7 +96,6 @@ public final class SharedInfrastructure {
         mongo.start();
         String mongoUri = "mongodb://" + mongo.getHost() + ":" + mongo.getMappedPort(27017);
         return new SharedInfrastructure(Backend.TESTCONTAINERS, kafka.getBootstrapServers(), mongoUri, smtp, () -> {
-            smtp.stop();
             mongo.stop();
             kafka.stop();
         });
@@ -116,7 +119,21 @@ public final class SharedInfrastructure {
     }
 
     public int smtpPort() {
-        return smtp.getSmtp().getPort();
+        return smtpPort;
+    }
+
+    /** Stops the SMTP server, as in an outage: connections to its port are refused. */
+    public synchronized void stopSmtp() {
+        smtp.stop();
+    }
+
+    /** Starts a fresh SMTP server on the same port after {@link #stopSmtp()}. */
+    public synchronized void startSmtp() {
+        if (!smtp.isRunning()) {
+            GreenMail restarted = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            restarted.start();
+            smtp = restarted;
+        }
     }
 
     /** Spring properties that point a service at these servers. */

@@ -33,6 +33,9 @@ class NotificationDocument {
     private Instant createdAt;
     private Instant nextAttemptAt;
     private Instant sentAt;
+    private Instant updatedAt;
+    /** Whether the SENT or FAILED status event reached Kafka; the relay sends it otherwise. */
+    private boolean outcomePublished;
 
     NotificationDocument() {
     }
@@ -50,6 +53,7 @@ class NotificationDocument {
         this.messageId = "<" + id + "@relocmatch>";
         this.status = NotificationStatus.PENDING;
         this.createdAt = now;
+        this.updatedAt = now;
         this.nextAttemptAt = now;
     }
 
@@ -59,6 +63,7 @@ class NotificationDocument {
     }
 
     void sent(Instant now) {
+        updatedAt = now;
         status = NotificationStatus.SENT;
         attempts++;
         sentAt = now;
@@ -66,13 +71,29 @@ class NotificationDocument {
         nextAttemptAt = null;
     }
 
-    void attemptFailed(String error, Instant nextAttempt) {
+    void attemptFailed(String error, Instant now, Instant nextAttempt) {
+        updatedAt = now;
         attempts++;
         lastError = error;
         nextAttemptAt = nextAttempt;
     }
 
-    void failed(String error) {
+    /** Not attempted (circuit open, rate limit): the attempt count stays. */
+    void deferred(String why, Instant nextAttempt) {
+        lastError = why;
+        nextAttemptAt = nextAttempt;
+    }
+
+    void outcomePublished() {
+        outcomePublished = true;
+    }
+
+    boolean isOutcomePublished() {
+        return outcomePublished;
+    }
+
+    void failed(String error, Instant now) {
+        updatedAt = now;
         attempts++;
         status = NotificationStatus.FAILED;
         lastError = error;
@@ -137,5 +158,9 @@ class NotificationDocument {
 
     Instant getSentAt() {
         return sentAt;
+    }
+
+    Instant getUpdatedAt() {
+        return updatedAt;
     }
 }

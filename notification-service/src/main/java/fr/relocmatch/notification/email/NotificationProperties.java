@@ -12,9 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param matchBaseUrl  base of the link to a match; the match id is appended
  * @param retryInterval how often pending e-mails are tried again
  * @param giveUpAfter   age after which a pending e-mail is marked FAILED
+ * @param maxBackoff    longest wait between two attempts of one e-mail
  */
 @ConfigurationProperties("relocmatch.notification")
 record NotificationProperties(@DefaultValue("relocmatch@localhost") String from,
         @DefaultValue("http://localhost:8083/api/v1/matches/") String matchBaseUrl,
-        @DefaultValue("PT30S") Duration retryInterval, @DefaultValue("PT24H") Duration giveUpAfter) {
+        @DefaultValue("PT30S") Duration retryInterval, @DefaultValue("PT24H") Duration giveUpAfter,
+        @DefaultValue("PT1H") Duration maxBackoff) {
 }

@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -12,26 +15,29 @@ import org.springframework.stereotype.Service;
 
 /**
  * Records, then sends, one e-mail per adviser in charge of a proposed match. The record comes
- * first and its unique key stops any second send for the same (recipient, match, version); a send
- * that fails for a transient reason stays PENDING and is retried with a growing delay.
+ * first and its unique key stops any second send for the same (recipient, match, version). The
+ * Kafka consumer only ever makes one guarded attempt: a send that fails for a transient reason, or
+ * finds the SMTP circuit open, stays PENDING in MongoDB (the durable queue) and is retried by
+ * {@link #retryPending()} with a growing delay until it is sent or given up.
  */
 @Service
 class Notifier {
 
     private static final Logger log = LoggerFactory.getLogger(Notifier.class);
-    private static final Duration MAX_BACKOFF = Duration.ofHours(1);
 
     private final NotificationRepository repository;
     private final MatchEmailComposer composer;
-    private final MatchMailer mailer;
+    private final SmtpGateway smtp;
+    private final NotificationOutcomes outcomes;
     private final NotificationProperties properties;
     private final Clock clock;
 
-    Notifier(NotificationRepository repository, MatchEmailComposer composer, MatchMailer mailer,
-            NotificationProperties properties, Clock clock) {
+    Notifier(NotificationRepository repository, MatchEmailComposer composer, SmtpGateway smtp,
+            NotificationOutcomes outcomes, NotificationProperties properties, Clock clock) {
         this.repository = repository;
         this.composer = composer;
-        this.mailer = mailer;
+        this.smtp = smtp;
+        this.outcomes = outcomes;
         this.properties = properties;
         this.clock = clock;
     }
@@ -65,32 +71,39 @@ class Notifier {
     private void attempt(NotificationDocument notification) {
         Instant now = clock.instant();
         try {
-            mailer.send(notification);
+            smtp.send(notification);
             notification.sent(now);
             log.info("E-mail sent to {} for match {} v{}", notification.getRecipient(), notification.getMatchId(),
                     notification.getMatchVersion());
         }
+        catch (CallNotPermittedException | RequestNotPermitted notNow) {
+            // Circuit open or rate limit reached: not an attempt, try again at the next run.
+            notification.deferred(notNow.getMessage(), now.plus(properties.retryInterval()));
+        }
         catch (RuntimeException e) {
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
             if (MatchMailer.isPermanent(e)) {
-                notification.failed(error);
+                notification.failed(error, now);
                 log.warn("E-mail to {} for match {} refused for good: {}", notification.getRecipient(),
                         notification.getMatchId(), error);
             }
             else if (notification.getCreatedAt().plus(properties.giveUpAfter()).isBefore(now)) {
-                notification.failed("gave up after " + properties.giveUpAfter() + ": " + error);
+                notification.failed("gave up after " + properties.giveUpAfter() + ": " + error, now);
             }
             else {
-                notification.attemptFailed(error, now.plus(backoff(notification.getAttempts())));
+                notification.attemptFailed(error, now, now.plus(backoff(notification.getAttempts())));
                 log.warn("E-mail to {} for match {} not sent (attempt {}), will retry: {}", notification.getRecipient(),
                         notification.getMatchId(), notification.getAttempts() + 1, error);
             }
         }
-        repository.save(notification);
+        NotificationDocument saved = repository.save(notification);
+        if (saved.getStatus() != NotificationStatus.PENDING) {
+            outcomes.publish(saved);
+        }
     }
 
     private Duration backoff(int attemptsSoFar) {
         Duration delay = properties.retryInterval().multipliedBy(1L << Math.min(attemptsSoFar, 10));
-        return delay.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : delay;
+        return delay.compareTo(properties.maxBackoff()) > 0 ? properties.maxBackoff() : delay;
     }
 }

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.mail.Message;
@@ -24,16 +23,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 
 import tools.jackson.databind.JsonNode;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @WithSharedInfrastructure
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DirtiesContext // one notification-service at a time in the consumer group
 class NotificationIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final String MATCHES = "relocmatch.matches.v1";
 
     @LocalServerPort
     int port;
@@ -120,19 +120,7 @@ class NotificationIT {
     }
 
     private void publish(String type, String matchId, long version, String supplierAdviser, String demandAdviser) {
-        String demandId = "demand-" + matchId;
-        String body = """
-                {"eventId":"%s","matchId":"%s","version":%d,"status":"%s","demandId":"%s","demandVersion":0,
-                 "demandTitle":"Linge de bain en coton","buyerName":"Groupe Maison Française",
-                 "demandAdviserEmail":"%s","companyId":"c-1","companyVersion":0,"companyName":"Tissages de Normandie",
-                 "supplierAdviserEmail":"%s","score":0.8712,"rank":1,"distanceKm":18.6,
-                 "explanation":[{"name":"processCoverage","value":1.0,"weight":0.6,"note":"covers all 2 required processes"},
-                                {"name":"distance","value":0.77,"weight":0.4,"note":"19 km of 80 km allowed"}],
-                 "aFieldFromTheFuture":true}
-                """.formatted(UUID.randomUUID(), matchId, version, type.equals("MatchWithdrawn") ? "WITHDRAWN" : "PROPOSED",
-                demandId, demandAdviser, supplierAdviser);
-        writer.send(MATCHES, demandId, body, Map.of("ce_id", UUID.randomUUID().toString(), "ce_source", "/tests",
-                "ce_type", "fr.relocmatch.matching." + type + ".v1", "ce_specversion", "1.0"));
+        MatchNotices.publish(writer, type, matchId, version, supplierAdviser, demandAdviser);
     }
 
     private List<MimeMessage> emailsAbout(String matchId) {
