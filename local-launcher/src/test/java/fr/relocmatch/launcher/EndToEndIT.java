@@ -87,7 +87,7 @@ class EndToEndIT {
                 .containsExactlyInAnyOrder("textile@normandie.cci.fr", "grands-comptes@normandie.cci.fr");
         for (MimeMessage email : emails) {
             assertThat(email.getSubject()).contains("Tissages de Normandie").contains(DemoData.DEMAND_TITLE);
-            assertThat(email.getContent().toString()).contains("Tissages de Normandie").contains(DemoData.DEMAND_TITLE)
+            assertThat(fr.relocmatch.testinfra.MailText.plain(email)).contains("Tissages de Normandie").contains(DemoData.DEMAND_TITLE)
                     .contains("Maison Française SA").contains("/api/v1/matches/" + matchId);
         }
         assertThat(notifications.get("/api/v1/notifications?matchId=" + matchId).json().valueStream()
@@ -105,7 +105,7 @@ class EndToEndIT {
     private List<MimeMessage> emailsAbout(String matchId) {
         return Arrays.stream(infrastructure.smtp().getReceivedMessages()).filter(m -> {
             try {
-                return m.getContent().toString().contains(matchId);
+                return fr.relocmatch.testinfra.MailText.plain(m).contains(matchId);
             }
             catch (Exception e) {
                 return false;

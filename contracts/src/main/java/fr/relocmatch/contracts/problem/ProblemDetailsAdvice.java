@@ -15,6 +15,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -45,6 +46,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldViolation> violations = new ArrayList<>();
         ex.getParameterValidationResults().forEach(result -> {
+            if (result instanceof ParameterErrors errors) {
+                // A validated body or model object: name its fields, not the Java parameter.
+                errors.getFieldErrors().forEach(error ->
+                        violations.add(new FieldViolation(error.getField(), error.getDefaultMessage())));
+                return;
+            }
             String name = result.getMethodParameter().getParameterName();
             result.getResolvableErrors().stream()
                     .map(MessageSourceResolvable::getDefaultMessage)

@@ -1,49 +1,74 @@
 package fr.relocmatch.notification.email;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
+import fr.relocmatch.notification.adviser.LinkTokens;
+
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
 
-/** Writes the French plain-text e-mail announcing a proposed match. */
+/**
+ * Writes the e-mail announcing a proposed match from the Thymeleaf templates
+ * {@code email/match-proposed.html} and {@code .txt}, in the adviser's language.
+ */
 @Component
 class MatchEmailComposer {
 
+    private final TemplateEngine templates;
+    private final MessageSource messages;
     private final NotificationProperties properties;
+    private final LinkTokens tokens;
 
-    MatchEmailComposer(NotificationProperties properties) {
+    MatchEmailComposer(TemplateEngine templates, MessageSource messages, NotificationProperties properties,
+            LinkTokens tokens) {
+        this.tokens = tokens;
+        this.templates = templates;
+        this.messages = messages;
         this.properties = properties;
     }
 
-    String subject(MatchNotice notice) {
-        return "[RelocMatch] Mise en relation proposée : " + notice.companyName() + " pour « " + notice.demandTitle()
-                + " » (score " + percent(notice.score()) + ")";
+    ComposedEmail compose(MatchNotice notice, String recipient, Locale locale) {
+        String score = percent(notice.score(), locale);
+        String subject = messages.getMessage("email.subject",
+                new Object[] {notice.companyName(), notice.demandTitle(), score}, locale);
+        Context context = new Context(locale);
+        context.setVariable("language", locale.getLanguage());
+        context.setVariable("subject", subject);
+        context.setVariable("demandTitle", notice.demandTitle());
+        context.setVariable("buyer", notice.buyerName() != null ? notice.buyerName()
+                : messages.getMessage("email.buyer.confidential", null, locale));
+        context.setVariable("companyName", notice.companyName());
+        context.setVariable("score", score);
+        context.setVariable("rankAndDistance", messages.getMessage("email.rank",
+                new Object[] {notice.rank(), String.format(locale, "%.0f", notice.distanceKm())}, locale));
+        context.setVariable("parts", parts(notice, locale));
+        context.setVariable("matchUrl", properties.matchBaseUrl() + notice.matchId());
+        context.setVariable("preferencesUrl", preferencesUrl(recipient));
+        return new ComposedEmail(subject, templates.process("email/match-proposed.txt", context),
+                templates.process("email/match-proposed", context));
     }
 
-    String body(MatchNotice notice) {
-        StringBuilder text = new StringBuilder();
-        text.append("Bonjour,\n\n")
-                .append("RelocMatch propose une mise en relation.\n\n")
-                .append("Demande de relocalisation : ").append(notice.demandTitle()).append('\n')
-                .append("Donneur d'ordre : ").append(notice.buyerName() == null ? "confidentiel" : notice.buyerName())
-                .append('\n')
-                .append("Fournisseur : ").append(notice.companyName()).append('\n')
-                .append("Score : ").append(percent(notice.score()))
-                .append(" (rang ").append(notice.rank()).append(", ")
-                .append(String.format(Locale.FRANCE, "%.0f km", notice.distanceKm())).append(")\n\n")
-                .append("Pourquoi ce score :\n");
-        if (notice.explanation() != null) {
-            for (MatchNotice.Part part : notice.explanation()) {
-                text.append(" - ").append(part.name()).append(" : ").append(percent(part.value()))
-                        .append(" (poids ").append(String.format(Locale.FRANCE, "%.2f", part.weight())).append(") — ")
-                        .append(part.note()).append('\n');
-            }
+    /** The signed link to the recipient's own preferences. */
+    String preferencesUrl(String recipient) {
+        return properties.preferencesBaseUrl() + tokens.sign(recipient);
+    }
+
+    private List<Map<String, String>> parts(MatchNotice notice, Locale locale) {
+        if (notice.explanation() == null) {
+            return List.of();
         }
-        text.append("\nVoir la mise en relation : ").append(properties.matchBaseUrl()).append(notice.matchId())
-                .append("\n\n-- \nRelocMatch, pour la CCI\n");
-        return text.toString();
+        return notice.explanation().stream().map(part -> Map.of(
+                "label", messages.getMessage("email.part." + part.name(), null, part.name(), locale),
+                "value", percent(part.value(), locale),
+                "weight", String.format(locale, "%.2f", part.weight()),
+                "note", part.note() == null ? "" : part.note())).toList();
     }
 
-    private static String percent(double value) {
-        return String.format(Locale.FRANCE, "%.0f %%", value * 100);
+    private static String percent(double value, Locale locale) {
+        return String.format(locale, "%.0f %%", value * 100);
     }
 }

@@ -9,6 +9,7 @@ import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /** Hands one recorded e-mail to the SMTP server, keeping its Message-ID. */
@@ -31,10 +32,16 @@ class MatchMailer {
     void send(NotificationDocument notification) {
         MimeMessage message = new StableIdMessage(sender.getSession(), notification.getMessageId());
         try {
-            message.setFrom(new InternetAddress(properties.from()));
-            message.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(notification.getRecipient()));
-            message.setSubject(notification.getSubject(), "UTF-8");
-            message.setText(notification.getBody(), "UTF-8");
+            MimeMessageHelper helper = new MimeMessageHelper(message, notification.getHtml() != null, "UTF-8");
+            helper.setFrom(new InternetAddress(properties.from()));
+            helper.setTo(new InternetAddress(notification.getRecipient()));
+            helper.setSubject(notification.getSubject());
+            if (notification.getHtml() != null) {
+                helper.setText(notification.getBody(), notification.getHtml());
+            }
+            else {
+                helper.setText(notification.getBody());
+            }
         }
         catch (MessagingException e) {
             throw new org.springframework.mail.MailPreparationException(e);

@@ -26,6 +26,8 @@ class NotificationDocument {
     private String companyId;
     private String subject;
     private String body;
+    private String html;
+    private String language;
     private String messageId;
     private NotificationStatus status;
     private int attempts;
@@ -34,27 +36,88 @@ class NotificationDocument {
     private Instant nextAttemptAt;
     private Instant sentAt;
     private Instant updatedAt;
+    /** For a digest: the notifications it lists. For an item: the digest that carried it. */
+    private java.util.List<String> digestItems;
+    private String digestId;
     /** Whether the SENT or FAILED status event reached Kafka; the relay sends it otherwise. */
     private boolean outcomePublished;
 
     NotificationDocument() {
     }
 
-    NotificationDocument(String recipient, MatchNotice notice, String subject, String body, Instant now) {
+    NotificationDocument(String recipient, MatchNotice notice, ComposedEmail email, String language, Instant now) {
         this.id = idOf(recipient, notice.matchId(), notice.version());
         this.recipient = recipient;
         this.matchId = notice.matchId();
         this.matchVersion = notice.version();
         this.demandId = notice.demandId();
         this.companyId = notice.companyId();
-        this.subject = subject;
-        this.body = body;
+        this.subject = email.subject();
+        this.body = email.text();
+        this.html = email.html();
+        this.language = language;
         // Stable across retries: a mail server or client that sees it twice knows it is one message.
         this.messageId = "<" + id + "@relocmatch>";
         this.status = NotificationStatus.PENDING;
         this.createdAt = now;
         this.updatedAt = now;
         this.nextAttemptAt = now;
+    }
+
+    /** A notification that waits for the recipient's daily digest instead of going at once. */
+    static NotificationDocument forDigest(String recipient, MatchNotice notice, ComposedEmail email, String language,
+            Instant now) {
+        NotificationDocument item = new NotificationDocument(recipient, notice, email, language, now);
+        item.status = NotificationStatus.DIGEST;
+        item.nextAttemptAt = null;
+        return item;
+    }
+
+    /** The digest of one recipient for one day, listing its items; unique per (recipient, day). */
+    static NotificationDocument digest(String recipient, java.time.LocalDate day, ComposedEmail email, String language,
+            java.util.List<String> items, Instant now) {
+        NotificationDocument digest = new NotificationDocument();
+        digest.id = idOf(recipient, "digest:" + day, 0);
+        digest.recipient = recipient;
+        digest.matchId = "digest:" + day;
+        digest.matchVersion = 0;
+        digest.subject = email.subject();
+        digest.body = email.text();
+        digest.html = email.html();
+        digest.language = language;
+        digest.messageId = "<" + digest.id + "@relocmatch>";
+        digest.status = NotificationStatus.PENDING;
+        digest.createdAt = now;
+        digest.updatedAt = now;
+        digest.nextAttemptAt = now;
+        digest.digestItems = java.util.List.copyOf(items);
+        return digest;
+    }
+
+    /** Marks an item with the outcome of the digest that listed it. */
+    void deliveredBy(NotificationDocument digest) {
+        digestId = digest.getId();
+        status = digest.getStatus();
+        sentAt = digest.getSentAt();
+        lastError = digest.getLastError();
+        updatedAt = digest.getUpdatedAt();
+    }
+
+    /** Taken into a digest that is on its way. */
+    void includedIn(String digest) {
+        digestId = digest;
+    }
+
+    boolean isDigest() {
+        return digestItems != null;
+    }
+
+    java.util.List<String> getDigestItems() {
+        return digestItems;
+    }
+
+    String getDigestId() {
+        return digestId;
     }
 
     static String idOf(String recipient, String matchId, long matchVersion) {
@@ -130,6 +193,14 @@ class NotificationDocument {
 
     String getBody() {
         return body;
+    }
+
+    String getHtml() {
+        return html;
+    }
+
+    String getLanguage() {
+        return language;
     }
 
     String getMessageId() {

@@ -13,10 +13,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryInterval how often pending e-mails are tried again
  * @param giveUpAfter   age after which a pending e-mail is marked FAILED
  * @param maxBackoff    longest wait between two attempts of one e-mail
+ * @param preferencesBaseUrl base of the signed preferences link in every e-mail; the token is appended
+ * @param digestCron    when daily digests go out
+ * @param digestZone    time zone of {@code digestCron}
  */
 @ConfigurationProperties("relocmatch.notification")
 record NotificationProperties(@DefaultValue("relocmatch@localhost") String from,
         @DefaultValue("http://localhost:8083/api/v1/matches/") String matchBaseUrl,
         @DefaultValue("PT30S") Duration retryInterval, @DefaultValue("PT24H") Duration giveUpAfter,
-        @DefaultValue("PT1H") Duration maxBackoff) {
+        @DefaultValue("PT1H") Duration maxBackoff, @DefaultValue("0 0 8 * * *") String digestCron,
+        @DefaultValue("Europe/Paris") String digestZone,
+        @DefaultValue("http://localhost:8084/api/v1/preferences?token=") String preferencesBaseUrl) {
 }

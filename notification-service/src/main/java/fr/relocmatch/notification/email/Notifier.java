@@ -7,6 +7,10 @@ import java.time.Instant;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 
+import fr.relocmatch.notification.adviser.Adviser;
+import fr.relocmatch.notification.adviser.AdviserDirectory;
+import fr.relocmatch.notification.adviser.Delivery;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -28,12 +32,14 @@ class Notifier {
     private final NotificationRepository repository;
     private final MatchEmailComposer composer;
     private final SmtpGateway smtp;
+    private final AdviserDirectory directory;
     private final NotificationOutcomes outcomes;
     private final NotificationProperties properties;
     private final Clock clock;
 
     Notifier(NotificationRepository repository, MatchEmailComposer composer, SmtpGateway smtp,
-            NotificationOutcomes outcomes, NotificationProperties properties, Clock clock) {
+            AdviserDirectory directory, NotificationOutcomes outcomes, NotificationProperties properties, Clock clock) {
+        this.directory = directory;
         this.repository = repository;
         this.composer = composer;
         this.smtp = smtp;
@@ -44,8 +50,16 @@ class Notifier {
 
     void matchProposed(MatchNotice notice) {
         for (String recipient : notice.recipients()) {
-            NotificationDocument notification = new NotificationDocument(recipient, notice, composer.subject(notice),
-                    composer.body(notice), clock.instant());
+            Adviser adviser = directory.preferencesOf(recipient);
+            if (adviser.delivery() == Delivery.NONE || notice.score() < adviser.minScore()) {
+                log.debug("No e-mail to {} for match {}: {} / minimum score {}", recipient, notice.matchId(),
+                        adviser.delivery(), adviser.minScore());
+                continue;
+            }
+            ComposedEmail email = composer.compose(notice, recipient, adviser.locale());
+            NotificationDocument notification = adviser.delivery() == Delivery.DAILY_DIGEST
+                    ? NotificationDocument.forDigest(recipient, notice, email, adviser.language(), clock.instant())
+                    : new NotificationDocument(recipient, notice, email, adviser.language(), clock.instant());
             try {
                 repository.insert(notification);
             }
@@ -53,7 +67,9 @@ class Notifier {
                 log.debug("E-mail to {} for match {} v{} already recorded", recipient, notice.matchId(), notice.version());
                 continue;
             }
-            attempt(notification);
+            if (notification.getStatus() == NotificationStatus.PENDING) {
+                attempt(notification);
+            }
         }
     }
 
@@ -68,7 +84,7 @@ class Notifier {
         }
     }
 
-    private void attempt(NotificationDocument notification) {
+    void attempt(NotificationDocument notification) {
         Instant now = clock.instant();
         try {
             smtp.send(notification);
@@ -98,7 +114,20 @@ class Notifier {
         }
         NotificationDocument saved = repository.save(notification);
         if (saved.getStatus() != NotificationStatus.PENDING) {
-            outcomes.publish(saved);
+            if (saved.isDigest()) {
+                digestDelivered(saved);
+            }
+            else {
+                outcomes.publish(saved);
+            }
+        }
+    }
+
+    /** The items of a digest share its fate; each gets its own outcome event. */
+    private void digestDelivered(NotificationDocument digest) {
+        for (NotificationDocument item : repository.findAllById(digest.getDigestItems())) {
+            item.deliveredBy(digest);
+            outcomes.publish(repository.save(item));
         }
     }
 

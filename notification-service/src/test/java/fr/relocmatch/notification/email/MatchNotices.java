@@ -13,19 +13,29 @@ final class MatchNotices {
     private MatchNotices() {
     }
 
+    /** A match of a confidential demand: the event carries no buyer name. */
+    static void publishConfidential(TopicWriter writer, String matchId, String supplierAdviser) {
+        send(writer, "MatchProposed", matchId, 0, supplierAdviser, "grands-comptes@normandie.cci.fr", "null");
+    }
+
     static void publish(TopicWriter writer, String type, String matchId, long version, String supplierAdviser,
             String demandAdviser) {
+        send(writer, type, matchId, version, supplierAdviser, demandAdviser, "\"Groupe Maison Française\"");
+    }
+
+    private static void send(TopicWriter writer, String type, String matchId, long version, String supplierAdviser,
+            String demandAdviser, String buyerJson) {
         String demandId = "demand-" + matchId;
         String body = """
                 {"eventId":"%s","matchId":"%s","version":%d,"status":"%s","demandId":"%s","demandVersion":0,
-                 "demandTitle":"Linge de bain en coton","buyerName":"Groupe Maison Française",
+                 "demandTitle":"Linge de bain en coton","buyerName":%s,
                  "demandAdviserEmail":"%s","companyId":"c-1","companyVersion":0,"companyName":"Tissages de Normandie",
                  "supplierAdviserEmail":"%s","score":0.8712,"rank":1,"distanceKm":18.6,
                  "explanation":[{"name":"processCoverage","value":1.0,"weight":0.6,"note":"covers all 2 required processes"},
                                 {"name":"distance","value":0.77,"weight":0.4,"note":"19 km of 80 km allowed"}],
                  "aFieldFromTheFuture":true}
                 """.formatted(UUID.randomUUID(), matchId, version, type.equals("MatchWithdrawn") ? "WITHDRAWN" : "PROPOSED",
-                demandId, demandAdviser, supplierAdviser);
+                demandId, buyerJson, demandAdviser, supplierAdviser);
         writer.send(MATCHES, demandId, body, Map.of("ce_id", UUID.randomUUID().toString(), "ce_source", "/tests",
                 "ce_type", "fr.relocmatch.matching." + type + ".v1", "ce_specversion", "1.0"));
     }

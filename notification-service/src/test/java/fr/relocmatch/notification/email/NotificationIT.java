@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.mail.Message;
@@ -13,6 +14,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import fr.relocmatch.testinfra.JsonApi;
+import fr.relocmatch.testinfra.MailText;
 import fr.relocmatch.testinfra.SharedInfrastructure;
 import fr.relocmatch.testinfra.TopicWriter;
 import fr.relocmatch.testinfra.WithSharedInfrastructure;
@@ -38,6 +40,9 @@ class NotificationIT {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    Digests digests;
+
     private TopicWriter writer;
 
     @BeforeAll
@@ -62,7 +67,8 @@ class NotificationIT {
         MimeMessage email = received.getFirst();
         assertThat(email.getSubject()).contains("Tissages de Normandie").contains("Linge de bain en coton").contains("87 %");
         String body = text(email);
-        assertThat(body).contains("Groupe Maison").contains("processCoverage").contains("/api/v1/matches/" + matchId);
+        assertThat(body).contains("Groupe Maison").contains("Couverture des procédés").contains("/api/v1/matches/" + matchId);
+        assertThat(MailText.html(email)).contains("<strong>87 %</strong>").contains("href=\"http://localhost:8083/api/v1/matches/" + matchId);
 
         List<JsonNode> recorded = JsonApi.onLocalPort(port).get("/api/v1/notifications?matchId=" + matchId).json()
                 .valueStream().toList();
@@ -119,6 +125,108 @@ class NotificationIT {
         assertThat(api.get("/api/v1/notifications?status=LOST").status()).isEqualTo(400);
     }
 
+    @Test
+    void writesInTheAdvisersLanguageAndHonoursTheirPreferences() throws MessagingException {
+        JsonApi api = JsonApi.onLocalPort(port);
+        assertThat(api.put("/api/v1/advisers/Sourcing.Lead@group.com", Map.of("name", "Sourcing lead", "language", "en",
+                "delivery", "INSTANT", "minScore", 0.5), null).status()).isEqualTo(200);
+        assertThat(api.put("/api/v1/advisers/exigeant@cci.fr", Map.of("language", "fr", "delivery", "INSTANT",
+                "minScore", 0.9), null).status()).isEqualTo(200);
+        assertThat(api.put("/api/v1/advisers/desabonne@cci.fr", Map.of("language", "fr", "delivery", "NONE",
+                "minScore", 0), null).status()).isEqualTo(200);
+
+        String english = UUID.randomUUID().toString();
+        publish("MatchProposed", english, 0, "exigeant@cci.fr", "sourcing.lead@group.com");
+        String unsubscribed = UUID.randomUUID().toString();
+        publish("MatchProposed", unsubscribed, 0, "desabonne@cci.fr", "sourcing.lead@group.com");
+
+        awaitEmails(unsubscribed, 1);
+        MimeMessage email = awaitEmails(english, 1).getFirst();
+        assertThat(email.getSubject()).isEqualTo("[RelocMatch] Match proposed: Tissages de Normandie for \"Linge de bain en coton\" (score 87 %)");
+        assertThat(text(email)).contains("Process coverage").contains("Why this score").doesNotContain("Pourquoi");
+        assertThat(MailText.html(email)).contains("lang=\"en\"");
+        // below the 0.9 floor of one adviser, unsubscribed for the other: only the buyer side is e-mailed
+        assertThat(emailsAbout(english)).hasSize(1);
+        assertThat(emailsAbout(unsubscribed)).hasSize(1);
+        assertThat(api.get("/api/v1/advisers/SOURCING.LEAD@group.com").json().get("language").asString()).isEqualTo("en");
+    }
+
+    @Test
+    void gathersTheMatchesOfADigestAdviserIntoOneDailyEmail() throws MessagingException {
+        JsonApi api = JsonApi.onLocalPort(port);
+        assertThat(api.put("/api/v1/advisers/recap@cci.fr", Map.of("language", "fr", "delivery", "DAILY_DIGEST",
+                "minScore", 0), null).status()).isEqualTo(200);
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        publish("MatchProposed", first, 0, "recap@cci.fr", "instant@cci.fr");
+        publish("MatchProposed", second, 0, "recap@cci.fr", "instant@cci.fr");
+        awaitEmails(first, 1);
+        awaitEmails(second, 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/v1/notifications?recipient=recap@cci.fr&status=DIGEST")
+                .json().size() == 2);
+        assertThat(emailsTo("recap@cci.fr")).isEmpty();
+
+        assertThat(digests.sendDigests()).isEqualTo(1);
+
+        List<MimeMessage> digest = await().atMost(TIMEOUT).until(() -> emailsTo("recap@cci.fr"), list -> list.size() == 1);
+        assertThat(digest.getFirst().getSubject()).startsWith("[RelocMatch] 2 mise(s) en relation proposée(s)");
+        assertThat(text(digest.getFirst())).contains("/api/v1/matches/" + first).contains("/api/v1/matches/" + second);
+        await().atMost(TIMEOUT).until(() -> api.get("/api/v1/notifications?recipient=recap@cci.fr&status=SENT").json()
+                .valueStream().filter(n -> !n.get("matchId").asString().startsWith("digest:")).count() == 2);
+
+        assertThat(digests.sendDigests()).as("nothing waits: no empty digest").isZero();
+        assertThat(emailsTo("recap@cci.fr")).hasSize(1);
+    }
+
+    @Test
+    void theSignedLinkInAnEmailLetsItsRecipientUnsubscribe() {
+        JsonApi api = JsonApi.onLocalPort(port);
+        String first = UUID.randomUUID().toString();
+        publish("MatchProposed", first, 0, "lien@cci.fr", "autre-lien@cci.fr");
+        MimeMessage email = awaitEmails(first, 2).stream().filter(m -> emailsTo("lien@cci.fr").contains(m))
+                .findFirst().orElseThrow();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/api/v1/preferences\\?token=([A-Za-z0-9_.-]+)")
+                .matcher(text(email));
+        assertThat(link.find()).as(text(email)).isTrue();
+        assertThat(MailText.html(email)).contains("/api/v1/preferences?token=" + link.group(1));
+        String token = link.group(1);
+
+        assertThat(api.get("/api/v1/preferences?token=" + token).json().get("email").asString()).isEqualTo("lien@cci.fr");
+        assertThat(api.post("/api/v1/preferences/unsubscribe?token=" + token, Map.of()).json().get("delivery").asString())
+                .isEqualTo("NONE");
+        String tampered = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
+        assertThat(api.get("/api/v1/preferences?token=" + tampered).status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/preferences/unsubscribe?token=bm9ib2R5.AAAA", Map.of()).status()).isEqualTo(403);
+
+        String second = UUID.randomUUID().toString();
+        publish("MatchProposed", second, 0, "lien@cci.fr", "autre-lien@cci.fr");
+        awaitEmails(second, 1);
+        assertThat(emailsAbout(second)).extracting(m -> m.getRecipients(Message.RecipientType.TO)[0].toString())
+                .containsExactly("autre-lien@cci.fr");
+    }
+
+    @Test
+    void namesNoBuyerForAConfidentialDemand() {
+        String matchId = UUID.randomUUID().toString();
+        MatchNotices.publishConfidential(writer, matchId, "pme@normandie.cci.fr");
+
+        MimeMessage email = awaitEmails(matchId, 1).getFirst();
+        assertThat(text(email)).contains("confidentiel").doesNotContain("Groupe Maison");
+    }
+
+    @Test
+    void rejectsAnInvalidAdviserEntryNamingTheFields() {
+        JsonApi.Response answer = JsonApi.onLocalPort(port).put("/api/v1/advisers/someone@cci.fr",
+                Map.of("language", "de", "delivery", "SOMETIMES", "minScore", 2), null);
+        assertThat(answer.status()).isEqualTo(400);
+
+        JsonApi.Response fields = JsonApi.onLocalPort(port).put("/api/v1/advisers/someone@cci.fr",
+                Map.of("language", "de", "delivery", "INSTANT", "minScore", 2), null);
+        assertThat(fields.status()).isEqualTo(400);
+        assertThat(fields.json().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("language", "minScore");
+        assertThat(JsonApi.onLocalPort(port).get("/api/v1/advisers/someone@cci.fr").status()).isEqualTo(404);
+    }
+
     private void publish(String type, String matchId, long version, String supplierAdviser, String demandAdviser) {
         MatchNotices.publish(writer, type, matchId, version, supplierAdviser, demandAdviser);
     }
@@ -129,18 +237,23 @@ class NotificationIT {
                 .toList();
     }
 
+    private static List<MimeMessage> emailsTo(String recipient) {
+        return Arrays.stream(SharedInfrastructure.get().smtp().getReceivedMessages()).filter(m -> {
+            try {
+                return m.getRecipients(Message.RecipientType.TO)[0].toString().equals(recipient);
+            }
+            catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
     private List<MimeMessage> awaitEmails(String matchId, int count) {
         return await().atMost(TIMEOUT).until(() -> emailsAbout(matchId), list -> list.size() >= count);
     }
 
-    /** The decoded text of an e-mail (its transfer encoding may wrap lines). */
     private static String text(MimeMessage message) {
-        try {
-            return message.getContent().toString();
-        }
-        catch (MessagingException | java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return MailText.plain(message);
     }
 
     private static String messageId(MimeMessage message) {

@@ -114,12 +114,7 @@ class SmtpOutageIT {
     }
 
     private static String text(MimeMessage message) {
-        try {
-            return message.getContent().toString();
-        }
-        catch (MessagingException | java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return fr.relocmatch.testinfra.MailText.plain(message);
     }
 
     private static String recipient(MimeMessage message) {

@@ -1,0 +1,62 @@
+package fr.relocmatch.notification.adviser;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What the link in each e-mail opens: the recipient's own preferences, by signed token. */
+@RestController
+@RequestMapping("/api/v1/preferences")
+class PreferencesController {
+
+    private final AdviserDirectory directory;
+    private final LinkTokens tokens;
+
+    PreferencesController(AdviserDirectory directory, LinkTokens tokens) {
+        this.directory = directory;
+        this.tokens = tokens;
+    }
+
+    @GetMapping
+    Adviser get(@RequestParam String token) {
+        return directory.preferencesOf(adviser(token));
+    }
+
+    @PutMapping
+    Adviser put(@RequestParam String token, @Valid @RequestBody AdviserRequest request) {
+        String email = adviser(token);
+        Adviser current = directory.preferencesOf(email);
+        return directory.save(new Adviser(email, request.name() != null ? request.name() : current.name(),
+                request.regions() != null ? request.regions() : current.regions(), request.language(),
+                request.delivery(), request.minScore()));
+    }
+
+    /** One click from the e-mail: no more match e-mails for this adviser. */
+    @PostMapping("/unsubscribe")
+    Adviser unsubscribe(@RequestParam String token) {
+        Adviser current = directory.preferencesOf(adviser(token));
+        return directory.save(new Adviser(current.email(), current.name(),
+                current.regions() == null ? List.of() : current.regions(), current.language(), Delivery.NONE,
+                current.minScore()));
+    }
+
+    private String adviser(String token) {
+        return tokens.verify(token).orElseThrow(() -> {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                    "This preferences link is not valid; use the one in your latest RelocMatch e-mail.");
+            problem.setTitle("Invalid preferences link");
+            return new ErrorResponseException(HttpStatus.FORBIDDEN, problem, null);
+        });
+    }
+}
