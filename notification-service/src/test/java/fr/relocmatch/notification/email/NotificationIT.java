@@ -29,7 +29,13 @@ import org.springframework.test.annotation.DirtiesContext;
 
 import tools.jackson.databind.JsonNode;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "relocmatch.notification.advisers[0].email=Seeded.Adviser@HautsDeFrance.cci.fr",
+        "relocmatch.notification.advisers[0].name=Adviser from configuration",
+        "relocmatch.notification.advisers[0].regions=32",
+        "relocmatch.notification.advisers[0].language=en",
+        "relocmatch.notification.advisers[0].delivery=DAILY_DIGEST",
+        "relocmatch.notification.advisers[0].min-score=0.4"})
 @WithSharedInfrastructure
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DirtiesContext // one notification-service at a time in the consumer group
@@ -203,6 +209,16 @@ class NotificationIT {
         awaitEmails(second, 1);
         assertThat(emailsAbout(second)).extracting(m -> m.getRecipients(Message.RecipientType.TO)[0].toString())
                 .containsExactly("autre-lien@cci.fr");
+    }
+
+    @Test
+    void seedsTheAdvisersOfTheConfiguration() {
+        JsonNode seeded = JsonApi.onLocalPort(port).get("/api/v1/advisers/seeded.adviser@hautsdefrance.cci.fr").json();
+
+        assertThat(seeded.get("language").asString()).isEqualTo("en");
+        assertThat(seeded.get("delivery").asString()).isEqualTo("DAILY_DIGEST");
+        assertThat(seeded.get("minScore").asDouble()).isEqualTo(0.4);
+        assertThat(seeded.get("regions").valueStream().map(JsonNode::asString)).containsExactly("32");
     }
 
     @Test
