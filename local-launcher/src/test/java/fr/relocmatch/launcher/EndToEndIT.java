@@ -92,6 +92,12 @@ class EndToEndIT {
         }
         assertThat(notifications.get("/api/v1/notifications?matchId=" + matchId).json().valueStream()
                 .map(n -> n.get("status").asString())).containsExactly("SENT", "SENT");
+
+        // The buyer's adviser accepts: the decision travels through Kafka and the demand goes into discussion.
+        assertThat(matching.post("/api/v1/matches/" + matchId + "/decision", Map.of("decision", "ACCEPTED",
+                "decidedBy", "grands-comptes@normandie.cci.fr")).status()).isEqualTo(200);
+        await().atMost(TIMEOUT).until(() -> demands.get("/api/v1/demands/" + demandId).json().get("status").asString(),
+                "IN_DISCUSSION"::equals);
     }
 
     @Test

@@ -17,6 +17,9 @@ public final class EventTypes {
     /** A proposed match no longer holds: a gate fails, the demand closed or the profile left. */
     public static final String MATCH_WITHDRAWN = "fr.relocmatch.matching.MatchWithdrawn.v1";
 
+    /** An adviser accepted or rejected a match (on the matches topic, the match after the decision). */
+    public static final String MATCH_DECIDED = "fr.relocmatch.matching.MatchDecided.v1";
+
     private EventTypes() {
     }
 }

@@ -23,11 +23,13 @@ class MatchBook {
 
     private final MatchRepository repository;
     private final StatePublisher<MatchDocument> publisher;
+    private final DecisionEvents decisions;
     private final MatchingProperties properties;
     private final Clock clock;
 
-    MatchBook(MatchRepository repository, StatePublisher<MatchDocument> publisher, MatchingProperties properties,
-            Clock clock) {
+    MatchBook(MatchRepository repository, StatePublisher<MatchDocument> publisher, DecisionEvents decisions,
+            MatchingProperties properties, Clock clock) {
+        this.decisions = decisions;
         this.repository = repository;
         this.publisher = publisher;
         this.properties = properties;
@@ -39,7 +41,14 @@ class MatchBook {
         Map<String, MatchDocument> stored = new HashMap<>();
         repository.findByDemandId(demand.id(), Sort.unsorted()).forEach(m -> stored.put(m.getCompanyId(), m));
 
+        // A decided pair is out of ranking for good: a rejected one is never proposed again.
+        java.util.Set<String> decided = new java.util.HashSet<>();
+        stored.values().stream().filter(m -> m.getStatus().isDecided()).forEach(m -> decided.add(m.getCompanyId()));
+        stored.keySet().removeAll(decided);
         for (Candidate candidate : candidates) {
+            if (decided.contains(candidate.supplier().id())) {
+                continue;
+            }
             MatchDocument match = stored.remove(candidate.supplier().id());
             if (match == null) {
                 save(MatchDocument.proposed(demand, candidate, now));
@@ -61,6 +70,23 @@ class MatchBook {
                 save(leftOut);
             }
         }
+    }
+
+    /** Records an adviser's decision and publishes the match and the decision. */
+    MatchDocument decide(String matchId, MatchStatus decision, String reason, String adviser) {
+        MatchDocument match = repository.findById(matchId).orElseThrow(() -> new org.springframework.web.server
+                .ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND, "No match " + matchId));
+        try {
+            match.decide(decision, reason, adviser, clock.instant());
+        }
+        catch (IllegalStateException notProposed) {
+            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.CONFLICT,
+                    notProposed.getMessage());
+        }
+        MatchDocument saved = repository.save(match);
+        publisher.publish(saved);
+        decisions.publish(saved);
+        return saved;
     }
 
     private void save(MatchDocument match) {

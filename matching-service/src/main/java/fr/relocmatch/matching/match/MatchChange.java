@@ -6,7 +6,8 @@ import fr.relocmatch.contracts.events.EventTypes;
 enum MatchChange {
     PROPOSED(EventTypes.MATCH_PROPOSED),
     UPDATED(EventTypes.MATCH_UPDATED),
-    WITHDRAWN(EventTypes.MATCH_WITHDRAWN);
+    WITHDRAWN(EventTypes.MATCH_WITHDRAWN),
+    DECIDED(EventTypes.MATCH_DECIDED);
 
     private final String eventType;
 

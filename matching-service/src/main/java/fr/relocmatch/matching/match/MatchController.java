@@ -35,6 +35,15 @@ class MatchController {
         return matches.stream().map(MatchView::of).toList();
     }
 
+    /** ACCEPTED or REJECTED by an adviser; published on the decisions topic. A decided match is final (409). */
+    @org.springframework.web.bind.annotation.PostMapping("/{id}/decision")
+    MatchView decide(@PathVariable String id,
+            @jakarta.validation.Valid @org.springframework.web.bind.annotation.RequestBody DecisionRequest request) {
+        request.requireReasonForRejection();
+        return MatchView.of(book.decide(id, MatchStatus.valueOf(request.decision().name()), request.reason(),
+                request.decidedBy()));
+    }
+
     @GetMapping("/{id}")
     MatchView get(@PathVariable String id) {
         return book.find(id).map(MatchView::of)

@@ -31,6 +31,10 @@ class MatchDocument extends PublishedDocument {
     private MatchStatus status;
     private MatchChange lastChange;
     private String reason;
+    private String decidedBy;
+    /** Whether the MatchDecided event reached the decisions topic; the relay sends it otherwise. */
+    private boolean decisionPublished;
+    private Instant decidedAt;
     private double score;
     private int rank;
     private double distanceKm;
@@ -73,6 +77,23 @@ class MatchDocument extends PublishedDocument {
         status = MatchStatus.WITHDRAWN;
         lastChange = MatchChange.WITHDRAWN;
         reason = why;
+        updatedAt = now;
+    }
+
+    /**
+     * Records an adviser's decision.
+     *
+     * @throws IllegalStateException when the match is not PROPOSED
+     */
+    void decide(MatchStatus decision, String why, String adviser, Instant now) {
+        if (status != MatchStatus.PROPOSED) {
+            throw new IllegalStateException("match " + id + " is " + status + "; only a PROPOSED match can be decided");
+        }
+        status = decision;
+        lastChange = MatchChange.DECIDED;
+        reason = why;
+        decidedBy = adviser;
+        decidedAt = now;
         updatedAt = now;
     }
 
@@ -153,6 +174,14 @@ class MatchDocument extends PublishedDocument {
 
     List<ScorePart> getExplanation() {
         return explanation;
+    }
+
+    String getDecidedBy() {
+        return decidedBy;
+    }
+
+    Instant getDecidedAt() {
+        return decidedAt;
     }
 
     Instant getCreatedAt() {

@@ -172,6 +172,64 @@ class MatchingIT {
     }
 
     @Test
+    void aRejectedPairIsPublishedAsADecisionAndNeverProposedAgain() {
+        String company = UUID.randomUUID().toString();
+        String demand = UUID.randomUUID().toString();
+        events.company(company, 0, "Atelier Refusé", List.of("SPINNING"), 49.30, 1.00, "");
+        events.demand(demand, 0, "OPEN", List.of("SPINNING"), 60);
+        String matchId = awaitMatches(demand, 1).get(0).get("id").asString();
+
+        JsonApi.Response rejected = api.post("/api/v1/matches/" + matchId + "/decision",
+                java.util.Map.of("decision", "REJECTED", "reason", "capacité insuffisante", "decidedBy", "pme@normandie.cci.fr"));
+
+        assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
+        assertThat(rejected.json().get("status").asString()).isEqualTo("REJECTED");
+        try (TopicProbe decisions = TopicProbe.on("relocmatch.decisions.v1")) {
+            ConsumerRecord<String, String> decision = decisions.await(r -> demand.equals(r.key()), TIMEOUT);
+            assertThat(TopicProbe.headers(decision)).containsEntry("ce_type", "fr.relocmatch.matching.MatchDecided.v1");
+            JsonNode body = JsonApi.parse(decision.value());
+            assertThat(body.get("decision").asString()).isEqualTo("REJECTED");
+            assertThat(body.get("matchId").asString()).isEqualTo(matchId);
+            assertThat(body.get("reason").asString()).isEqualTo("capacité insuffisante");
+        }
+
+        // The supplier moves next door and the demand changes: still rejected, never proposed again.
+        events.company(company, 1, "Atelier Refusé", List.of("SPINNING"), ROUEN_LAT, ROUEN_LON, "");
+        events.demand(demand, 1, "OPEN", List.of("SPINNING"), 80);
+        String marker = UUID.randomUUID().toString();
+        events.demand(marker, 0, "OPEN", List.of("SPINNING"), 60);
+        matches.await(r -> marker.equals(r.key()), TIMEOUT);
+        assertThat(matchesOf(demand)).singleElement().satisfies(m -> assertThat(m.get("status").asString()).isEqualTo("REJECTED"));
+        assertThat(matches.seen().stream().filter(r -> demand.equals(r.key()))
+                .map(r -> TopicProbe.headers(r).get("ce_type"))).containsOnlyOnce("fr.relocmatch.matching.MatchProposed.v1");
+    }
+
+    @Test
+    void acceptsADecisionOnceAndExplainsBadDecisions() {
+        String company = UUID.randomUUID().toString();
+        String demand = UUID.randomUUID().toString();
+        events.company(company, 0, "Atelier Choisi", List.of("TECHNICAL_TEXTILES"), ROUEN_LAT, ROUEN_LON, "");
+        events.demand(demand, 0, "OPEN", List.of("TECHNICAL_TEXTILES"), 60);
+        String matchId = awaitMatches(demand, 1).get(0).get("id").asString();
+
+        JsonApi.Response noReason = api.post("/api/v1/matches/" + matchId + "/decision",
+                java.util.Map.of("decision", "REJECTED", "decidedBy", "a@cci.fr"));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.json().get("errors").findValuesAsString("field")).containsExactly("reason");
+
+        JsonApi.Response accepted = api.post("/api/v1/matches/" + matchId + "/decision",
+                java.util.Map.of("decision", "ACCEPTED", "decidedBy", "grands-comptes@normandie.cci.fr"));
+        assertThat(accepted.json().get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(api.post("/api/v1/matches/" + matchId + "/decision",
+                java.util.Map.of("decision", "REJECTED", "reason", "changed my mind", "decidedBy", "a@cci.fr")).status())
+                .isEqualTo(409);
+        assertThat(api.post("/api/v1/matches/" + UUID.randomUUID() + "/decision",
+                java.util.Map.of("decision", "ACCEPTED", "decidedBy", "a@cci.fr")).status()).isEqualTo(404);
+        assertThat(api.post("/api/v1/matches/" + matchId + "/decision",
+                java.util.Map.of("decision", "MAYBE", "decidedBy", "a@cci.fr")).status()).isEqualTo(400);
+    }
+
+    @Test
     void answersAProblemWhenNeitherOrBothFiltersAreGiven() {
         assertThat(api.get("/api/v1/matches").status()).isEqualTo(400);
         JsonApi.Response both = api.get("/api/v1/matches?demandId=a&companyId=b");
