@@ -3,7 +3,8 @@ package fr.relocmatch.company.profile;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+
+import fr.relocmatch.testinfra.TestSirets;
 
 /** Profile requests used by the tests, as a client would send them. */
 final class Companies {
@@ -26,16 +27,6 @@ final class Companies {
 
     /** A fresh SIRET passing the Luhn check, so that tests never collide on the unique index. */
     static String validSiret() {
-        StringBuilder digits = new StringBuilder();
-        for (int i = 0; i < 13; i++) {
-            digits.append(ThreadLocalRandom.current().nextInt(i == 0 ? 1 : 0, 10));
-        }
-        for (int check = 0; check < 10; check++) {
-            String candidate = digits.toString() + check;
-            if (Siret.isValid(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("no Luhn digit for " + digits);
+        return TestSirets.random();
     }
 }

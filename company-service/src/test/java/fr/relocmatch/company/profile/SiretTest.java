@@ -25,4 +25,9 @@ class SiretTest {
     void derivesSirenFromTheFirstNineDigits(String siret, String siren) {
         assertThat(Siret.siren(siret)).isEqualTo(siren);
     }
+
+    @org.junit.jupiter.api.RepeatedTest(50)
+    void testSiretsPassTheCheck() {
+        assertThat(Siret.isValid(Companies.validSiret())).isTrue();
+    }
 }

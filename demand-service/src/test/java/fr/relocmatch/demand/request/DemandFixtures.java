@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
+import fr.relocmatch.testinfra.TestSirets;
 import fr.relocmatch.testinfra.TopicWriter;
 
 /** Demands and company profiles used by the tests, as clients and company-service would send them. */
@@ -36,22 +36,7 @@ final class DemandFixtures {
 
     /** A fresh SIRET passing the Luhn check. */
     static String validSiret() {
-        StringBuilder digits = new StringBuilder();
-        for (int i = 0; i < 13; i++) {
-            digits.append(ThreadLocalRandom.current().nextInt(i == 0 ? 1 : 0, 10));
-        }
-        for (int check = 0; check < 10; check++) {
-            String candidate = digits.toString() + check;
-            int sum = 0;
-            for (int i = 0; i < 14; i++) {
-                int d = candidate.charAt(13 - i) - '0';
-                sum += i % 2 == 1 ? (d * 2 > 9 ? d * 2 - 9 : d * 2) : d;
-            }
-            if (sum % 10 == 0) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException();
+        return TestSirets.random();
     }
 
     /** Publishes a company profile snapshot as company-service does; answers its id. */
