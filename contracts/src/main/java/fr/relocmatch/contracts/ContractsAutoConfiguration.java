@@ -2,6 +2,7 @@ package fr.relocmatch.contracts;
 
 import java.time.Clock;
 
+import fr.relocmatch.contracts.events.CloudEventHeaders;
 import fr.relocmatch.contracts.events.CloudEventPublisher;
 import fr.relocmatch.contracts.events.PublicationRelay;
 import fr.relocmatch.contracts.events.RelayProperties;
@@ -12,9 +13,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.binder.kafka.common.BinderHeaderMapper;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -46,6 +49,23 @@ public class ContractsAutoConfiguration {
     @ConditionalOnMissingBean
     PublicationRelay publicationRelay(ObjectProvider<StatePublisher<?>> publishers) {
         return new PublicationRelay(publishers.orderedStream().toList());
+    }
+
+    /**
+     * Header mapping of the Kafka binder (the bean name it looks up). Records written by other
+     * Kafka clients — a partner's producer, {@code kcat} — carry {@code contentType} and the
+     * CloudEvents attributes as plain bytes without Spring's type hints; they are read as UTF-8
+     * text, as Spring-written records already are.
+     */
+    @Bean("kafkaBinderHeaderMapper")
+    @ConditionalOnMissingBean(name = "kafkaBinderHeaderMapper")
+    @ConditionalOnClass(BinderHeaderMapper.class)
+    BinderHeaderMapper kafkaBinderHeaderMapper() {
+        BinderHeaderMapper mapper = new BinderHeaderMapper();
+        for (String header : CloudEventHeaders.TEXT_HEADERS) {
+            mapper.addRawMappedHeader(header, true);
+        }
+        return mapper;
     }
 
     @Bean

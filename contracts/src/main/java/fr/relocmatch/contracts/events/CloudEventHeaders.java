@@ -11,6 +11,10 @@ public final class CloudEventHeaders {
     public static final String SUBJECT = "ce_subject";
     public static final String CONTENT_TYPE = "content-type";
 
+    /** Headers read as UTF-8 text whoever wrote the record ({@code contentType} is Spring's own). */
+    public static final java.util.List<String> TEXT_HEADERS = java.util.List.of(ID, SOURCE, TYPE, SPEC_VERSION,
+            TIME, SUBJECT, "ce_dataschema", CONTENT_TYPE, "contentType");
+
     private CloudEventHeaders() {
     }
 
