@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import fr.relocmatch.contracts.events.CloudEventHeaders;
 import fr.relocmatch.contracts.events.CloudEventPublisher;
+import fr.relocmatch.contracts.events.InboundRecords;
 import fr.relocmatch.contracts.events.PublicationRelay;
 import fr.relocmatch.contracts.events.RelayProperties;
 import fr.relocmatch.contracts.events.StatePublisher;
@@ -22,11 +23,14 @@ import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * Gives every service the same event publisher, publication relay, clock and problem-details
  * answers.
  */
-@AutoConfiguration(afterName = "org.springframework.cloud.stream.function.FunctionConfiguration")
+@AutoConfiguration(afterName = {"org.springframework.cloud.stream.function.FunctionConfiguration",
+        "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"})
 @EnableScheduling
 @EnableConfigurationProperties(RelayProperties.class)
 public class ContractsAutoConfiguration {
@@ -66,6 +70,12 @@ public class ContractsAutoConfiguration {
             mapper.addRawMappedHeader(header, true);
         }
         return mapper;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    InboundRecords inboundRecords(JsonMapper json) {
+        return new InboundRecords(json);
     }
 
     @Bean

@@ -59,8 +59,19 @@ final class DemoData {
 
     private static Map<String, Object> company(String kind, String siret, String name, String naf,
             List<String> processes, String commune) {
-        return Map.of("kind", kind, "siret", siret, "name", name, "nafCode", naf, "processes", processes,
-                "site", Map.of("communeCode", commune), "adviserEmail", SME_ADVISER);
+        Map<String, Object> company = new java.util.LinkedHashMap<>(Map.of("kind", kind, "siret", siret, "name", name,
+                "nafCode", naf, "processes", processes, "site", Map.of("communeCode", commune),
+                "adviserEmail", SME_ADVISER, "matchingConsent", true));
+        if (!"GROUP".equals(kind)) {
+            company.put("sectors", List.of(naf.startsWith("13") ? "TEXTILE" : "AUTOMOTIVE"));
+            company.put("headcount", 20 + Math.floorMod(siret.hashCode(), 180));
+            company.put("certifications", List.of(Map.of("code", "ISO9001",
+                    "validUntil", java.time.LocalDate.now().plusYears(2).toString())));
+            company.put("capacity", Map.of("annualQuantity", 100_000 + Math.floorMod(siret.hashCode(), 200_000),
+                    "unit", "PIECES", "availablePercent", 40));
+            company.put("contact", Map.of("name", "Direction commerciale", "email", "contact@" + siret + ".example.fr"));
+        }
+        return company;
     }
 
     /** Loads everything; answers the demand id. */

@@ -76,6 +76,37 @@ public final class Communes {
                 + " communes; give the INSEE code, e.g. one of " + candidates);
     }
 
+    /**
+     * Communes for a type-ahead: by INSEE code or postal code when the text is digits, else whose
+     * name starts with the text (accents and case ignored), shortest names first, at most {@code limit}.
+     */
+    public List<Commune> search(String text, int limit) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        String q = text.strip();
+        if (q.matches("[0-9][0-9AB][0-9]{0,3}")) {
+            return byCode.values().stream()
+                    .filter(c -> c.code().startsWith(q.toUpperCase()) || c.postalCodes().stream().anyMatch(p -> p.startsWith(q)))
+                    // the commune with exactly this INSEE code first, then by code
+                    .sorted(java.util.Comparator.comparing((Commune c) -> !c.code().equals(q.toUpperCase()))
+                            .thenComparing(Commune::code))
+                    .limit(limit)
+                    .toList();
+        }
+        String folded = fold(q);
+        return byCode.values().stream()
+                .filter(c -> fold(c.name()).startsWith(folded))
+                .sorted(java.util.Comparator.comparing((Commune c) -> c.name().length()).thenComparing(Commune::code))
+                .limit(limit)
+                .toList();
+    }
+
+    private static String fold(String text) {
+        return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .replace('-', ' ').replace('\'', ' ').toLowerCase(java.util.Locale.ROOT);
+    }
+
     public int size() {
         return byCode.size();
     }

@@ -36,6 +36,17 @@ public final class ManufacturingProcesses {
                 .toList();
     }
 
+    /** Processes whose code, family or French or English label contains the text, case-insensitively. */
+    public java.util.List<ManufacturingProcess> search(String text) {
+        String q = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+        return byCode.values().stream()
+                .filter(p -> q.isEmpty() || p.code().toLowerCase(java.util.Locale.ROOT).contains(q)
+                        || p.family().toLowerCase(java.util.Locale.ROOT).contains(q)
+                        || p.labelFr().toLowerCase(java.util.Locale.ROOT).contains(q)
+                        || p.labelEn().toLowerCase(java.util.Locale.ROOT).contains(q))
+                .toList();
+    }
+
     public Collection<ManufacturingProcess> all() {
         return byCode.values();
     }

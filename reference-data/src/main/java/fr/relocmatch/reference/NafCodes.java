@@ -54,6 +54,22 @@ public final class NafCodes {
         return normalise(code).map(labels::get);
     }
 
+    /** Sous-classes whose code starts with, or label contains, the text (case-insensitive), at most {@code limit}. */
+    public java.util.List<Entry> search(String text, int limit) {
+        String q = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+        return labels.entrySet().stream()
+                .filter(e -> q.isEmpty() || e.getKey().toLowerCase(java.util.Locale.ROOT).startsWith(q)
+                        || e.getKey().replace(".", "").toLowerCase(java.util.Locale.ROOT).startsWith(q)
+                        || e.getValue().toLowerCase(java.util.Locale.ROOT).contains(q))
+                .limit(limit)
+                .map(e -> new Entry(e.getKey(), e.getValue()))
+                .toList();
+    }
+
+    /** A NAF sous-classe and its label. */
+    public record Entry(String code, String label) {
+    }
+
     public int size() {
         return labels.size();
     }

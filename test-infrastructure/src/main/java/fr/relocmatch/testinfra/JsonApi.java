@@ -47,6 +47,32 @@ public final class JsonApi {
         return send(request);
     }
 
+    /** Sends a JSON Merge Patch (RFC 7396), with an {@code If-Match} header when given. */
+    public Response patch(String path, Object patch, String ifMatch) {
+        return send(path, "PATCH", "application/merge-patch+json",
+                patch instanceof String text ? text : JSON.writeValueAsString(patch), ifMatch);
+    }
+
+    /** Deletes, with an {@code If-Match} header when given. */
+    public Response delete(String path, String ifMatch) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE();
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return send(request);
+    }
+
+    /** Sends any body with its content type, e.g. a CSV file. */
+    public Response send(String path, String method, String contentType, String body, String ifMatch) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return send(request);
+    }
+
     /** Posts a body as given, to test malformed input. */
     public Response postRaw(String path, String body) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
@@ -60,7 +86,8 @@ public final class JsonApi {
                     HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(),
                     response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location").orElse(null));
+                    response.headers().firstValue("Location").orElse(null),
+                    response.headers().firstValue("ETag").orElse(null));
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -72,7 +99,7 @@ public final class JsonApi {
     }
 
     /** What the service answered. */
-    public record Response(int status, String body, String contentType, String location) {
+    public record Response(int status, String body, String contentType, String location, String etag) {
 
         public JsonNode json() {
             return JSON.readTree(body);

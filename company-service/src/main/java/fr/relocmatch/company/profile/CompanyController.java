@@ -1,48 +1,207 @@
 package fr.relocmatch.company.profile;
 
+import fr.relocmatch.reference.Sector;
 import java.net.URI;
-import java.util.List;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 
+import fr.relocmatch.contracts.problem.InvalidInputException;
+import fr.relocmatch.reference.Commune;
+import fr.relocmatch.reference.Communes;
+import fr.relocmatch.reference.NafCodes;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** REST API of company profiles. */
+import tools.jackson.databind.JsonNode;
+
+/** REST API of company profiles: create, read, replace, partial update, confirm, delete, search. */
 @RestController
 @RequestMapping("/api/v1/companies")
 class CompanyController {
 
-    private final CompanyProfiles profiles;
+    /** Fields a search may be sorted by. */
+    private static final Set<String> SORTABLE = Set.of("name", "createdAt", "updatedAt", "lastConfirmedAt", "nafCode",
+            "headcount", "siret");
 
-    CompanyController(CompanyProfiles profiles) {
+    private final CompanyProfiles profiles;
+    private final MergePatch mergePatch;
+    private final CompanyImport imports;
+
+    CompanyController(CompanyProfiles profiles, MergePatch mergePatch, CompanyImport imports) {
         this.profiles = profiles;
+        this.mergePatch = mergePatch;
+        this.imports = imports;
     }
 
     @PostMapping
     ResponseEntity<CompanyView> create(@Valid @RequestBody CompanyRequest request) {
         CompanyDocument company = profiles.create(request);
         return ResponseEntity.created(URI.create("/api/v1/companies/" + company.getId()))
-                .eTag(String.valueOf(company.getVersion()))
-                .body(CompanyView.of(company));
+                .eTag(etag(company)).body(CompanyView.of(company));
     }
 
     @GetMapping("/{id}")
     ResponseEntity<CompanyView> get(@PathVariable String id) {
-        CompanyDocument company = profiles.find(id)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No company " + id));
-        return ResponseEntity.ok().eTag(String.valueOf(company.getVersion())).body(CompanyView.of(company));
+        return answer(profiles.find(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No company " + id)));
     }
 
+    @PutMapping("/{id}")
+    ResponseEntity<CompanyView> replace(@PathVariable String id, @Valid @RequestBody CompanyRequest request,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return answer(profiles.replace(id, request, version(ifMatch)));
+    }
+
+    /** JSON Merge Patch (RFC 7396): the fields given replace the current ones, {@code null} removes one. */
+    @PatchMapping(path = "/{id}", consumes = {"application/merge-patch+json", "application/json"})
+    ResponseEntity<CompanyView> patch(@PathVariable String id, @RequestBody JsonNode patch,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return answer(profiles.patch(id, current -> mergePatch.apply(current, patch), version(ifMatch)));
+    }
+
+    /**
+     * Imports a CSV of establishments (upsert by SIRET) and answers what was created, updated,
+     * left unchanged and rejected, with the line and reasons of each rejected row.
+     *
+     * @param firstLine line number of the first data row, for a client sending a large file in chunks
+     */
+    @PostMapping(path = "/import", consumes = {"text/csv", "text/plain"})
+    Map<String, Object> importCsv(@RequestBody String csv,
+            @RequestParam(required = false) @jakarta.validation.constraints.Email String adviserEmail,
+            @RequestParam(defaultValue = "2") @Min(2) int firstLine) {
+        return imports.run(new java.io.StringReader(csv), adviserEmail, firstLine).toJson();
+    }
+
+    /** The company or its adviser confirms the profile is still accurate. */
+    @PostMapping("/{id}/confirm")
+    ResponseEntity<CompanyView> confirm(@PathVariable String id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return answer(profiles.confirm(id, version(ifMatch)));
+    }
+
+    /** Deletes the profile, erases its data and publishes a tombstone (right to erasure). */
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable String id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        profiles.delete(id, version(ifMatch));
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * Every filter given narrows the result. Sorted by name — nearest first for a radius search —
+     * unless {@code sort} ({@code field,asc|desc}) says otherwise.
+     */
     @GetMapping
-    List<CompanyView> list() {
-        return profiles.all().stream().map(CompanyView::of).toList();
+    Map<String, Object> search(@RequestParam(required = false) CompanyKind kind,
+            @RequestParam(required = false) CompanyStatus status,
+            @RequestParam(required = false) String naf,
+            @RequestParam(required = false) String process,
+            @RequestParam(required = false) String certification,
+            @RequestParam(required = false) LocalDate validAt,
+            @RequestParam(required = false) String label,
+            @RequestParam(required = false) Sector sector,
+            @RequestParam(required = false) @Pattern(regexp = "[0-9][0-9AB][0-9]?", message = "must be a département code, e.g. 76 or 2A") String departement,
+            @RequestParam(required = false) @Pattern(regexp = "\\d{2}", message = "must be a 2-digit région code") String region,
+            @RequestParam(required = false) String near,
+            @RequestParam(required = false) @Positive @DecimalMax("2000") Double radiusKm,
+            @RequestParam(required = false) String name,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
+            @RequestParam(required = false) String sort) {
+        InvalidInputException.Collector faults = new InvalidInputException.Collector();
+        String nafPrefix = null;
+        if (naf != null) {
+            nafPrefix = NafCodes.shipped().normaliseAnyLevel(naf).orElse(null);
+            if (nafPrefix == null) {
+                faults.add("naf", "'" + naf + "' is not a NAF rév. 2 code of any level (25, 25.6, 25.62, 25.62A)");
+            }
+        }
+        Commune centre = null;
+        if (near != null) {
+            centre = Communes.shipped().byInseeCode(near.strip().toUpperCase()).orElse(null);
+            if (centre == null) {
+                faults.add("near", "'" + near + "' is not a commune INSEE code");
+            }
+            if (radiusKm == null) {
+                faults.add("radiusKm", "is required with near");
+            }
+        }
+        else if (radiusKm != null) {
+            faults.add("near", "is required with radiusKm (an INSEE commune code)");
+        }
+        Sort order = sort(sort, near != null, faults);
+        faults.throwIfAny();
+        CompanySearch search = new CompanySearch(kind, status, nafPrefix, process, upper(certification), validAt,
+                upper(label), sector, departement, region, centre, radiusKm, name == null || name.isBlank() ? null : name.strip());
+        Page<CompanyDocument> found = profiles.search(search, PageRequest.of(page, size, order));
+        return Map.of("content", found.getContent().stream().map(CompanyView::of).toList(), "page", page, "size", size,
+                "totalElements", found.getTotalElements(), "totalPages", found.getTotalPages());
+    }
+
+    private static Sort sort(String sort, boolean radius, InvalidInputException.Collector faults) {
+        if (sort == null || sort.isBlank()) {
+            return radius ? Sort.unsorted() : Sort.by("name").and(Sort.by("_id"));
+        }
+        String[] parts = sort.split(",");
+        String field = parts[0].strip();
+        if (!SORTABLE.contains(field)) {
+            faults.add("sort", "'" + field + "' is not sortable; use one of " + new java.util.TreeSet<>(SORTABLE));
+            return Sort.unsorted();
+        }
+        if (parts.length > 1 && !parts[1].strip().equalsIgnoreCase("asc") && !parts[1].strip().equalsIgnoreCase("desc")) {
+            faults.add("sort", "direction must be asc or desc");
+            return Sort.unsorted();
+        }
+        boolean descending = parts.length > 1 && parts[1].strip().equalsIgnoreCase("desc");
+        return Sort.by(descending ? Sort.Direction.DESC : Sort.Direction.ASC, field).and(Sort.by("_id"));
+    }
+
+    private static String upper(String code) {
+        return code == null || code.isBlank() ? null : code.strip().toUpperCase();
+    }
+
+    private static ResponseEntity<CompanyView> answer(CompanyDocument company) {
+        return ResponseEntity.ok().eTag(etag(company)).body(CompanyView.of(company));
+    }
+
+    private static String etag(CompanyDocument company) {
+        return "\"" + company.getVersion() + "\"";
+    }
+
+    private static Long version(String ifMatch) {
+        if (ifMatch == null) {
+            return null;
+        }
+        String value = ifMatch.strip().replace("W/", "").replace("\"", "");
+        try {
+            return Long.parseLong(value);
+        }
+        catch (NumberFormatException e) {
+            throw InvalidInputException.of("If-Match", "must be the ETag of the profile, e.g. \"3\"");
+        }
     }
 }

@@ -1,5 +1,6 @@
 package fr.relocmatch.company.profile;
 
+import fr.relocmatch.reference.Sector;
 import java.time.Instant;
 import java.util.List;
 
@@ -8,39 +9,115 @@ import fr.relocmatch.contracts.events.PublishedDocument;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** A company profile as stored by company-service. */
+/**
+ * A company profile as stored by company-service. A deleted profile keeps only its id, version and
+ * deletion time until its tombstone is published: every other field, personal data first, is erased.
+ */
 @Document("companies")
 class CompanyDocument extends PublishedDocument {
 
     private CompanyKind kind;
-    @Indexed(unique = true)
+    /** Sparse: erased profiles have none, and the SIRET may be registered again. */
+    @Indexed(unique = true, sparse = true)
     private String siret;
     private String siren;
     private String name;
+    @Indexed
     private String nafCode;
     private List<String> processes;
+    private List<HeldCertification> certifications;
+    private List<Sector> sectors;
+    private List<String> labels;
+    private Integer headcount;
+    private String headcountBand;
+    private Capacity capacity;
     private Site site;
+    private Contact contact;
     private String adviserEmail;
+    private boolean matchingConsent;
     private CompanyStatus status;
     private Instant createdAt;
+    private Instant lastConfirmedAt;
+    private boolean deleted;
 
     CompanyDocument() {
     }
 
-    CompanyDocument(String id, CompanyKind kind, String siret, String name, String nafCode, List<String> processes,
-            Site site, String adviserEmail, Instant now) {
+    CompanyDocument(String id, Instant now) {
         this.id = id;
-        this.kind = kind;
-        this.siret = siret;
-        this.siren = Siret.siren(siret);
-        this.name = name;
-        this.nafCode = nafCode;
-        this.processes = List.copyOf(processes);
-        this.site = site;
-        this.adviserEmail = adviserEmail;
-        this.status = CompanyStatus.ACTIVE;
         this.createdAt = now;
+    }
+
+    /** Takes the content of a validated request; an edit by the company or its adviser confirms the profile. */
+    void describe(ValidCompany valid, Instant now) {
+        this.kind = valid.kind();
+        this.siret = valid.siret();
+        this.siren = Siret.siren(valid.siret());
+        this.name = valid.name();
+        this.nafCode = valid.nafCode();
+        this.processes = valid.processes();
+        this.certifications = valid.certifications();
+        this.sectors = valid.sectors();
+        this.labels = valid.labels();
+        this.headcount = valid.headcount();
+        this.headcountBand = valid.headcountBand();
+        this.capacity = valid.capacity();
+        this.site = valid.site();
+        this.contact = valid.contact();
+        this.adviserEmail = valid.adviserEmail();
+        this.matchingConsent = valid.matchingConsent();
+        this.status = valid.status();
+        this.lastConfirmedAt = now;
         this.updatedAt = now;
+    }
+
+    /** Whether the request would change nothing (an import re-run, a PUT of the same body). */
+    boolean sameAs(ValidCompany valid) {
+        return !deleted && new ValidCompany(kind, siret, name, nafCode, processes, certifications, sectors, labels,
+                headcount, headcountBand, capacity, site, contact, adviserEmail, matchingConsent, status).equals(valid);
+    }
+
+    /** The company or its adviser confirmed the profile is still accurate. */
+    void confirm(Instant now) {
+        this.lastConfirmedAt = now;
+        this.updatedAt = now;
+    }
+
+    /** Right to erasure: keeps nothing but the id, so that the deletion can still be published. */
+    void erase(Instant now) {
+        this.kind = null;
+        this.siret = null;
+        this.siren = null;
+        this.name = null;
+        this.nafCode = null;
+        this.processes = null;
+        this.certifications = null;
+        this.sectors = null;
+        this.labels = null;
+        this.headcount = null;
+        this.headcountBand = null;
+        this.capacity = null;
+        this.site = null;
+        this.contact = null;
+        this.adviserEmail = null;
+        this.matchingConsent = false;
+        this.status = null;
+        this.lastConfirmedAt = null;
+        this.deleted = true;
+        this.updatedAt = now;
+    }
+
+    /** The profile as a request, the base a partial update is merged into. */
+    CompanyRequest toRequest() {
+        return new CompanyRequest(kind, siret, name, nafCode, processes,
+                certifications.stream().map(c -> new CompanyRequest.CertificationRequest(c.code(), c.validFrom(),
+                        c.validUntil(), c.certificateNumber())).toList(),
+                sectors, labels, headcount, headcount == null ? headcountBand : null,
+                capacity == null ? null : new CompanyRequest.CapacityRequest(capacity.annualQuantity(), capacity.unit(),
+                        capacity.availablePercent()),
+                new CompanyRequest.SiteRequest(site.communeCode(), null),
+                contact == null ? null : new CompanyRequest.ContactRequest(contact.name(), contact.email(), contact.phone()),
+                adviserEmail, matchingConsent, status);
     }
 
     CompanyKind getKind() {
@@ -67,12 +144,44 @@ class CompanyDocument extends PublishedDocument {
         return processes;
     }
 
+    List<HeldCertification> getCertifications() {
+        return certifications;
+    }
+
+    List<Sector> getSectors() {
+        return sectors;
+    }
+
+    List<String> getLabels() {
+        return labels;
+    }
+
+    Integer getHeadcount() {
+        return headcount;
+    }
+
+    String getHeadcountBand() {
+        return headcountBand;
+    }
+
+    Capacity getCapacity() {
+        return capacity;
+    }
+
     Site getSite() {
         return site;
     }
 
+    Contact getContact() {
+        return contact;
+    }
+
     String getAdviserEmail() {
         return adviserEmail;
+    }
+
+    boolean isMatchingConsent() {
+        return matchingConsent;
     }
 
     CompanyStatus getStatus() {
@@ -81,5 +190,13 @@ class CompanyDocument extends PublishedDocument {
 
     Instant getCreatedAt() {
         return createdAt;
+    }
+
+    Instant getLastConfirmedAt() {
+        return lastConfirmedAt;
+    }
+
+    boolean isDeleted() {
+        return deleted;
     }
 }

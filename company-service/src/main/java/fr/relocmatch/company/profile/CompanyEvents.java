@@ -12,7 +12,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-/** Publishes profile snapshots to the companies topic; the shared relay resends what a failed send left behind. */
+/**
+ * Publishes profile snapshots to the companies topic, and a tombstone (null value, same key) once
+ * a profile is deleted; the shared relay resends what a failed send left behind.
+ */
 @Configuration(proxyBeanMethods = false)
 class CompanyEvents {
 
@@ -27,8 +30,13 @@ class CompanyEvents {
     }
 
     static StateEvent toEvent(CompanyDocument company) {
-        CompanyProfileUpdated body = CompanyProfileUpdated.of(company);
-        return new StateEvent(body.eventId().toString(), EventTypes.COMPANY_PROFILE_UPDATED, company.getId(),
-                "company/" + company.getId() + "@" + company.getVersion(), company.getUpdatedAt(), body);
+        String subject = "company/" + company.getId() + "@" + company.getVersion();
+        String id = CompanyProfileUpdated.eventId(company.getId(), company.getVersion()).toString();
+        if (company.isDeleted()) {
+            return StateEvent.tombstone(id, EventTypes.COMPANY_PROFILE_DELETED, company.getId(), subject,
+                    company.getUpdatedAt());
+        }
+        return new StateEvent(id, EventTypes.COMPANY_PROFILE_UPDATED, company.getId(), subject,
+                company.getUpdatedAt(), CompanyProfileUpdated.of(company));
     }
 }

@@ -1,5 +1,6 @@
 package fr.relocmatch.company.profile;
 
+import fr.relocmatch.reference.Sector;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -7,18 +8,20 @@ import java.util.UUID;
 
 /**
  * Body of a {@code CompanyProfileUpdated} event: the whole profile after a change (event-carried
- * state transfer), keyed by company id on the compacted companies topic. Adviser-only contact data
- * is not part of it.
+ * state transfer), keyed by company id on the compacted companies topic. The contact person's
+ * personal data is not part of it.
  */
 record CompanyProfileUpdated(UUID eventId, Instant occurredAt, String companyId, long version, CompanyKind kind,
-        String siret, String siren, String name, String nafCode, List<String> processes, Site site,
-        String adviserEmail, CompanyStatus status) {
+        String siret, String siren, String name, String nafCode, List<String> processes,
+        List<HeldCertification> certifications, List<Sector> sectors, List<String> labels, Integer headcount, String headcountBand,
+        Capacity capacity, Site site, String adviserEmail, boolean matchingConsent, CompanyStatus status,
+        Instant lastConfirmedAt) {
 
-    static CompanyProfileUpdated of(CompanyDocument company) {
-        return new CompanyProfileUpdated(eventId(company.getId(), company.getVersion()), company.getUpdatedAt(),
-                company.getId(), company.getVersion(), company.getKind(), company.getSiret(), company.getSiren(),
-                company.getName(), company.getNafCode(), company.getProcesses(), company.getSite(),
-                company.getAdviserEmail(), company.getStatus());
+    static CompanyProfileUpdated of(CompanyDocument c) {
+        return new CompanyProfileUpdated(eventId(c.getId(), c.getVersion()), c.getUpdatedAt(), c.getId(),
+                c.getVersion(), c.getKind(), c.getSiret(), c.getSiren(), c.getName(), c.getNafCode(), c.getProcesses(),
+                c.getCertifications(), c.getSectors(), c.getLabels(), c.getHeadcount(), c.getHeadcountBand(), c.getCapacity(), c.getSite(),
+                c.getAdviserEmail(), c.isMatchingConsent(), c.getStatus(), c.getLastConfirmedAt());
     }
 
     /** The same (company, version) always gets the same event id, however often it is relayed. */

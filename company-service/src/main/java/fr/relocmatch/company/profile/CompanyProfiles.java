@@ -1,93 +1,157 @@
 package fr.relocmatch.company.profile;
 
 import java.time.Clock;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import fr.relocmatch.contracts.events.StatePublisher;
-import fr.relocmatch.contracts.problem.InvalidInputException;
-import fr.relocmatch.reference.Commune;
-import fr.relocmatch.reference.Communes;
-import fr.relocmatch.reference.ManufacturingProcesses;
-import fr.relocmatch.reference.NafCodes;
-import fr.relocmatch.reference.UnknownReferenceException;
+import fr.relocmatch.contracts.problem.FieldViolation;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.server.ResponseStatusException;
 
-/** Creates and reads company profiles; every accepted change is saved, then published. */
+/**
+ * Creates, edits, confirms, deletes and searches company profiles; every accepted change is saved,
+ * then published (the relay publishes what a failed send left behind).
+ */
 @Service
 class CompanyProfiles {
 
     private final CompanyRepository repository;
+    private final MongoTemplate mongo;
+    private final CompanyValidator validator;
     private final StatePublisher<CompanyDocument> publisher;
     private final Clock clock;
 
-    CompanyProfiles(CompanyRepository repository, StatePublisher<CompanyDocument> publisher, Clock clock) {
+    CompanyProfiles(CompanyRepository repository, MongoTemplate mongo, CompanyValidator validator,
+            StatePublisher<CompanyDocument> publisher, Clock clock) {
         this.repository = repository;
+        this.mongo = mongo;
+        this.validator = validator;
         this.publisher = publisher;
         this.clock = clock;
     }
 
+    /** Creates a profile from a request whose constraints were checked by the caller. */
     CompanyDocument create(CompanyRequest request) {
-        InvalidInputException.Collector faults = new InvalidInputException.Collector();
-        if (!Siret.isValid(request.siret())) {
-            faults.add("siret", "fails the SIRET check digit (Luhn)");
-        }
-        Optional<String> naf = NafCodes.shipped().normalise(request.nafCode());
-        if (naf.isEmpty()) {
-            faults.add("nafCode", "'" + request.nafCode() + "' is not a NAF rév. 2 sous-classe (e.g. 13.92Z)");
-        }
-        List<String> processes = List.copyOf(new LinkedHashSet<>(request.processes()));
-        for (int i = 0; i < request.processes().size(); i++) {
-            String code = request.processes().get(i);
-            if (!ManufacturingProcesses.shipped().contains(code)) {
-                faults.add("processes[" + i + "]", "'" + code + "' is not a process of the taxonomy");
-            }
-        }
-        Commune commune = null;
-        try {
-            commune = Communes.shipped().resolve(request.site().communeCode(), request.site().postalCode());
-        }
-        catch (UnknownReferenceException e) {
-            faults.add("site", e.getMessage());
-        }
-        faults.throwIfAny();
+        return create(validator.rules(request));
+    }
 
-        Site site = new Site(commune.code(), commune.name(),
-                request.site().postalCode() != null ? request.site().postalCode() : commune.postalCodes().getFirst(),
-                commune.departementCode(), commune.regionCode(), commune.latitude(), commune.longitude());
-        CompanyDocument company = new CompanyDocument(UUID.randomUUID().toString(), request.kind(), request.siret(),
-                request.name().strip(), naf.get(), processes, site, request.adviserEmail().strip(), clock.instant());
+    CompanyDocument create(ValidCompany valid) {
+        CompanyDocument company = new CompanyDocument(UUID.randomUUID().toString(), clock.instant());
+        company.describe(valid, clock.instant());
         CompanyDocument saved;
         try {
             saved = repository.insert(company);
         }
         catch (DuplicateKeyException e) {
-            throw new ErrorResponseException(HttpStatus.CONFLICT, problemConflict(request.siret()), e);
+            throw duplicate(valid.siret(), e);
         }
         publisher.publish(saved);
         return saved;
     }
 
+    /** Replaces the whole content of a profile. */
+    CompanyDocument replace(String id, CompanyRequest request, Long expectedVersion) {
+        CompanyDocument company = get(id);
+        checkVersion(company, expectedVersion);
+        return update(company, validator.rules(request));
+    }
+
+    /** Applies a partial update: the patch was merged into the current content by the caller. */
+    CompanyDocument patch(String id, java.util.function.UnaryOperator<CompanyRequest> merge, Long expectedVersion) {
+        CompanyDocument company = get(id);
+        checkVersion(company, expectedVersion);
+        return update(company, validator.validate(merge.apply(company.toRequest())));
+    }
+
+    /** Saves new content unless nothing changed; a SIRET already taken by another profile is a conflict. */
+    CompanyDocument update(CompanyDocument company, ValidCompany valid) {
+        if (company.sameAs(valid)) {
+            return company;
+        }
+        company.describe(valid, clock.instant());
+        return save(company, valid.siret());
+    }
+
+    /** Records that the profile is still accurate ({@code lastConfirmedAt}). */
+    CompanyDocument confirm(String id, Long expectedVersion) {
+        CompanyDocument company = get(id);
+        checkVersion(company, expectedVersion);
+        company.confirm(clock.instant());
+        return save(company, company.getSiret());
+    }
+
+    /** Erases the profile and publishes its tombstone; the id answers 404 from then on. */
+    void delete(String id, Long expectedVersion) {
+        CompanyDocument company = get(id);
+        checkVersion(company, expectedVersion);
+        company.erase(clock.instant());
+        save(company, null);
+    }
+
     Optional<CompanyDocument> find(String id) {
-        return repository.findById(id);
+        return repository.findById(id).filter(c -> !c.isDeleted());
     }
 
-    List<CompanyDocument> all() {
-        return repository.findAll();
+    Optional<CompanyDocument> findBySiret(String siret) {
+        return repository.findBySiret(siret).filter(c -> !c.isDeleted());
     }
 
-    private static org.springframework.http.ProblemDetail problemConflict(String siret) {
-        org.springframework.http.ProblemDetail problem = org.springframework.http.ProblemDetail
-                .forStatusAndDetail(HttpStatus.CONFLICT, "A profile with SIRET " + siret + " already exists.");
+    /** The live profiles with these SIRETs, by SIRET. */
+    java.util.Map<String, CompanyDocument> findBySirets(java.util.Collection<String> sirets) {
+        java.util.Map<String, CompanyDocument> found = new java.util.HashMap<>();
+        repository.findBySiretIn(sirets).stream().filter(c -> !c.isDeleted()).forEach(c -> found.put(c.getSiret(), c));
+        return found;
+    }
+
+    Page<CompanyDocument> search(CompanySearch search, Pageable pageable) {
+        return search.run(mongo, pageable);
+    }
+
+    private CompanyDocument get(String id) {
+        return find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No company " + id));
+    }
+
+    private CompanyDocument save(CompanyDocument company, String siret) {
+        CompanyDocument saved;
+        try {
+            saved = repository.save(company);
+        }
+        catch (OptimisticLockingFailureException e) {
+            throw new ErrorResponseException(HttpStatus.PRECONDITION_FAILED, ProblemDetail.forStatusAndDetail(
+                    HttpStatus.PRECONDITION_FAILED, "Company " + company.getId()
+                            + " was changed meanwhile; read it again and retry."), e);
+        }
+        catch (DuplicateKeyException e) {
+            throw duplicate(siret, e);
+        }
+        publisher.publish(saved);
+        return saved;
+    }
+
+    private static void checkVersion(CompanyDocument company, Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion.longValue() != company.getVersion()) {
+            throw new ErrorResponseException(HttpStatus.PRECONDITION_FAILED, ProblemDetail.forStatusAndDetail(
+                    HttpStatus.PRECONDITION_FAILED, "Company " + company.getId() + " is at version "
+                            + company.getVersion() + ", not " + expectedVersion + "; read it again and retry."), null);
+        }
+    }
+
+    private static ErrorResponseException duplicate(String siret, Exception cause) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "A profile with SIRET " + siret + " already exists.");
         problem.setTitle("Duplicate SIRET");
-        problem.setProperty("errors", List.of(new fr.relocmatch.contracts.problem.FieldViolation("siret",
-                "already registered")));
-        return problem;
+        problem.setProperty("errors", List.of(new FieldViolation("siret", "already registered")));
+        return new ErrorResponseException(HttpStatus.CONFLICT, problem, cause);
     }
 }

@@ -25,6 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
 
+/** Profiles through the REST API, on the real broker and database: lifecycle, events, locking, erasure. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"relocmatch.relay.interval=PT0.5S", "relocmatch.relay.grace=PT1S"})
 @WithSharedInfrastructure
@@ -38,6 +39,9 @@ class CompanyProfileIT {
 
     @Autowired
     CompanyRepository repository;
+
+    @Autowired
+    CompanyValidator validator;
 
     private JsonApi api;
     private TopicProbe companies;
@@ -58,12 +62,13 @@ class CompanyProfileIT {
     }
 
     @Test
-    void createsProfileResolvesSiteAndPublishesVersionedSnapshotAsCloudEvent() {
+    void createsProfileResolvesSiteAndPublishesVersionedSnapshotWithoutTheContact() {
         Map<String, Object> request = Companies.textileSmeInNormandy();
 
         JsonApi.Response created = api.post("/api/v1/companies", request);
 
         assertThat(created.status()).isEqualTo(201);
+        assertThat(created.etag()).isEqualTo("\"0\"");
         JsonNode body = created.json();
         String id = body.get("id").asString();
         assertThat(created.location()).isEqualTo("/api/v1/companies/" + id);
@@ -71,6 +76,10 @@ class CompanyProfileIT {
         assertThat(body.at("/site/communeName").asString()).isEqualTo("Rouen");
         assertThat(body.at("/site/regionCode").asString()).isEqualTo("28");
         assertThat(body.at("/site/latitude").asDouble()).isEqualTo(49.4435);
+        assertThat(body.get("headcountBand").asString()).as("derived from headcount 48").isEqualTo("12");
+        assertThat(body.at("/certifications/0/code").asString()).isEqualTo("ISO9001");
+        assertThat(body.at("/contact/email").asString()).isEqualTo("c.martin@tissages-normandie.fr");
+        assertThat(body.get("lastConfirmedAt").isNull()).isFalse();
 
         ConsumerRecord<String, String> record = companies.await(r -> id.equals(r.key()), TIMEOUT);
         Map<String, String> headers = TopicProbe.headers(record);
@@ -85,6 +94,10 @@ class CompanyProfileIT {
         assertThat(event.get("eventId").asString()).isEqualTo(headers.get("ce_id"));
         assertThat(event.get("processes")).hasSize(3);
         assertThat(event.at("/site/departementCode").asString()).isEqualTo("76");
+        assertThat(event.at("/capacity/availablePercent").asInt()).isEqualTo(40);
+        assertThat(event.get("matchingConsent").asBoolean()).isTrue();
+        assertThat(event.has("contact")).as("personal data stays in company-service").isFalse();
+        assertThat(record.value()).doesNotContain("c.martin@tissages-normandie.fr");
 
         await().atMost(TIMEOUT).until(() -> repository.findById(id).orElseThrow().getPublishedVersion() == 0);
         assertThat(repository.findById(id).orElseThrow().getVersion())
@@ -92,12 +105,17 @@ class CompanyProfileIT {
     }
 
     @Test
-    void reportsHealthyOnTheRealServers() {
+    void reportsHealthyOnTheRealServersAndDocumentsTheApi() {
         JsonApi.Response health = api.get("/actuator/health");
 
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().get("status").asString()).isEqualTo("UP");
-        assertThat(api.get("/v3/api-docs").json().get("paths").has("/api/v1/companies")).isTrue();
+        JsonNode paths = api.get("/v3/api-docs").json().get("paths");
+        assertThat(paths.has("/api/v1/companies")).isTrue();
+        assertThat(paths.has("/api/v1/companies/{id}")).isTrue();
+        assertThat(paths.has("/api/v1/companies/import")).isTrue();
+        assertThat(paths.has("/api/v1/reference/communes")).isTrue();
+        assertThat(api.get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
 
     @Test
@@ -107,46 +125,123 @@ class CompanyProfileIT {
         JsonApi.Response read = api.get("/api/v1/companies/" + id);
 
         assertThat(read.status()).isEqualTo(200);
+        assertThat(read.etag()).isEqualTo("\"0\"");
         assertThat(read.json().get("name").asString()).isEqualTo("Tissages de Normandie");
         assertThat(api.get("/api/v1/companies/" + UUID.randomUUID()).status()).isEqualTo(404);
     }
 
     @Test
-    void rejectsInvalidProfileNamingEveryOffendingFieldAndPersistsNothing() {
+    void replacesAProfileWithIfMatchAndRefusesAStaleVersion() {
         Map<String, Object> request = Companies.textileSmeInNormandy();
-        request.put("siret", "73282932000075");
-        request.put("nafCode", "99.99Q");
-        request.put("processes", List.of("WEAVING", "TELEPORTATION"));
-        request.put("site", Map.of("communeCode", "99999"));
-        long before = repository.count();
+        String id = api.post("/api/v1/companies", request).json().get("id").asString();
+        request.put("name", "Tissages de Normandie SAS");
+        request.put("site", Map.of("postalCode", "27000"));
 
-        JsonApi.Response answer = api.post("/api/v1/companies", request);
+        JsonApi.Response replaced = api.put("/api/v1/companies/" + id, request, "\"0\"");
 
-        assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.contentType()).startsWith("application/problem+json");
-        assertThat(answer.json().get("errors").findValuesAsString("field"))
-                .containsExactlyInAnyOrder("siret", "nafCode", "processes[1]", "site");
-        assertThat(repository.count()).isEqualTo(before);
+        assertThat(replaced.status()).isEqualTo(200);
+        assertThat(replaced.etag()).isEqualTo("\"1\"");
+        assertThat(replaced.json().at("/site/communeName").asString()).isEqualTo("Évreux");
+        ConsumerRecord<String, String> record = companies.await(
+                r -> id.equals(r.key()) && r.value() != null && JsonApi.parse(r.value()).get("version").asLong() == 1, TIMEOUT);
+        assertThat(JsonApi.parse(record.value()).get("name").asString()).isEqualTo("Tissages de Normandie SAS");
+
+        JsonApi.Response stale = api.put("/api/v1/companies/" + id, request, "\"0\"");
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(stale.contentType()).startsWith("application/problem+json");
+        assertThat(api.put("/api/v1/companies/" + id, request, "\"yesterday\"").status()).isEqualTo(400);
+        assertThat(api.put("/api/v1/companies/" + UUID.randomUUID(), request, null).status()).isEqualTo(404);
     }
 
     @Test
-    void rejectsMissingFieldsAndMalformedJsonWithProblemDetails() {
-        JsonApi.Response missing = api.post("/api/v1/companies", Map.of("name", "Sans SIRET"));
-        assertThat(missing.status()).isEqualTo(400);
-        assertThat(missing.json().get("errors").findValuesAsString("field"))
-                .contains("kind", "siret", "nafCode", "processes", "site", "adviserEmail");
+    void aReplaceThatChangesNothingIsNoNewVersionAndNoEvent() {
+        Map<String, Object> request = Companies.textileSmeInNormandy();
+        String id = api.post("/api/v1/companies", request).json().get("id").asString();
 
-        JsonApi.Response malformed = api.postRaw("/api/v1/companies", "{\"kind\": \"SME\", \"siret\": ");
-        assertThat(malformed.status()).isEqualTo(400);
-        assertThat(malformed.json().get("title").asString()).isEqualTo("Malformed request body");
+        JsonApi.Response same = api.put("/api/v1/companies/" + id, request, null);
 
-        JsonApi.Response wrongEnum = api.postRaw("/api/v1/companies", "{\"kind\": \"PIRATE\"}");
-        assertThat(wrongEnum.status()).isEqualTo(400);
-        assertThat(wrongEnum.json().get("errors").findValuesAsString("field")).containsExactly("kind");
+        assertThat(same.status()).isEqualTo(200);
+        assertThat(same.etag()).isEqualTo("\"0\"");
+        assertThat(repository.findById(id).orElseThrow().getVersion()).isZero();
     }
 
     @Test
-    void rejectsASecondProfileWithTheSameSiret() {
+    void partiallyUpdatesWithAMergePatchAndRevalidatesTheResult() {
+        String id = api.post("/api/v1/companies", Companies.textileSmeInNormandy()).json().get("id").asString();
+
+        JsonApi.Response patched = api.patch("/api/v1/companies/" + id,
+                Map.of("capacity", Map.of("availablePercent", 10), "labels", List.of("OFG", "EPV"), "status", "INACTIVE"),
+                "\"0\"");
+
+        assertThat(patched.status()).isEqualTo(200);
+        JsonNode body = patched.json();
+        assertThat(body.at("/capacity/availablePercent").asInt()).isEqualTo(10);
+        assertThat(body.at("/capacity/annualQuantity").asInt()).as("kept").isEqualTo(250000);
+        assertThat(body.get("labels").valueStream().map(JsonNode::asString)).containsExactly("OFG", "EPV");
+        assertThat(body.get("status").asString()).isEqualTo("INACTIVE");
+        assertThat(body.get("name").asString()).as("untouched").isEqualTo("Tissages de Normandie");
+
+        // null removes a field; the result must still be a valid profile
+        JsonApi.Response removeContact = api.patch("/api/v1/companies/" + id, "{\"contact\": null}", null);
+        assertThat(removeContact.status()).isEqualTo(200);
+        assertThat(removeContact.json().get("contact").isNull()).isTrue();
+
+        JsonApi.Response invalid = api.patch("/api/v1/companies/" + id,
+                Map.of("processes", List.of("TELEPORTATION"), "capacity", Map.of("availablePercent", 150)), null);
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.json().get("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("capacity.availablePercent");
+        JsonApi.Response wrongType = api.patch("/api/v1/companies/" + id, "{\"headcount\": \"many\"}", null);
+        assertThat(wrongType.status()).isEqualTo(400);
+        assertThat(wrongType.json().get("errors").findValuesAsString("field")).containsExactly("headcount");
+        assertThat(api.patch("/api/v1/companies/" + id, "[1, 2]", null).status()).isEqualTo(400);
+        assertThat(api.patch("/api/v1/companies/" + id, "{\"name\": ", null).status()).isEqualTo(400);
+        assertThat(api.patch("/api/v1/companies/" + id, Map.of("name", "X"), "\"0\"").status()).isEqualTo(412);
+        assertThat(repository.findById(id).orElseThrow().getProcesses()).contains("WEAVING");
+    }
+
+    @Test
+    void confirmingAProfileMovesLastConfirmedAtAndPublishesIt() {
+        JsonNode created = api.post("/api/v1/companies", Companies.textileSmeInNormandy()).json();
+        String id = created.get("id").asString();
+        Instant before = Instant.parse(created.get("lastConfirmedAt").asString());
+
+        JsonApi.Response confirmed = api.post("/api/v1/companies/" + id + "/confirm", Map.of());
+
+        assertThat(confirmed.status()).isEqualTo(200);
+        assertThat(Instant.parse(confirmed.json().get("lastConfirmedAt").asString())).isAfter(before);
+        ConsumerRecord<String, String> record = companies.await(
+                r -> id.equals(r.key()) && r.value() != null && JsonApi.parse(r.value()).get("version").asLong() == 1, TIMEOUT);
+        assertThat(JsonApi.parse(record.value()).get("lastConfirmedAt").asString())
+                .isEqualTo(confirmed.json().get("lastConfirmedAt").asString());
+    }
+
+    @Test
+    void deletingErasesTheProfilePublishesATombstoneAndFreesTheSiret() {
+        Map<String, Object> request = Companies.textileSmeInNormandy();
+        String id = api.post("/api/v1/companies", request).json().get("id").asString();
+
+        assertThat(api.delete("/api/v1/companies/" + id, "\"5\"").status()).isEqualTo(412);
+        JsonApi.Response deleted = api.delete("/api/v1/companies/" + id, "\"0\"");
+
+        assertThat(deleted.status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/companies/" + id).status()).isEqualTo(404);
+        assertThat(api.delete("/api/v1/companies/" + id, null).status()).isEqualTo(404);
+        ConsumerRecord<String, String> tombstone = companies.await(r -> id.equals(r.key()) && r.value() == null, TIMEOUT);
+        assertThat(TopicProbe.headers(tombstone))
+                .containsEntry("ce_type", "fr.relocmatch.company.CompanyProfileDeleted.v1")
+                .containsEntry("ce_subject", "company/" + id + "@1");
+        CompanyDocument erased = repository.findById(id).orElseThrow();
+        assertThat(erased.getContact()).isNull();
+        assertThat(erased.getName()).isNull();
+        assertThat(erased.getSiret()).isNull();
+        await().atMost(TIMEOUT).until(() -> repository.findById(id).orElseThrow().getPublishedVersion() == 1);
+
+        assertThat(api.post("/api/v1/companies", request).status()).as("the SIRET may be registered again").isEqualTo(201);
+    }
+
+    @Test
+    void rejectsASecondProfileWithTheSameSiretOnCreateAndOnReplace() {
         Map<String, Object> request = Companies.textileSmeInNormandy();
         assertThat(api.post("/api/v1/companies", request).status()).isEqualTo(201);
 
@@ -154,15 +249,35 @@ class CompanyProfileIT {
 
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("errors").findValuesAsString("field")).containsExactly("siret");
+
+        Map<String, Object> other = Companies.textileSmeInNormandy();
+        String otherId = api.post("/api/v1/companies", other).json().get("id").asString();
+        other.put("siret", request.get("siret"));
+        assertThat(api.put("/api/v1/companies/" + otherId, other, null).status()).isEqualTo(409);
+    }
+
+    @Test
+    void aGroupNeedsNoProcessesButASupplierDoes() {
+        Map<String, Object> group = Companies.textileSmeInNormandy();
+        group.put("kind", "GROUP");
+        group.remove("processes");
+        assertThat(api.post("/api/v1/companies", group).status()).isEqualTo(201);
+
+        Map<String, Object> eti = Companies.textileSmeInNormandy();
+        eti.put("kind", "ETI");
+        eti.remove("processes");
+        JsonApi.Response refused = api.post("/api/v1/companies", eti);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors").findValuesAsString("field")).containsExactly("processes");
     }
 
     @Test
     void relayPublishesAProfileSavedWhoseEventNeverReachedKafka() {
         // As if the service had stopped between the save and the send.
-        CompanyDocument orphan = new CompanyDocument(UUID.randomUUID().toString(), CompanyKind.SME,
-                Companies.validSiret(), "Atelier orphelin", "13.92Z", List.of("WEAVING"),
-                new Site("76540", "Rouen", "76000", "76", "28", 49.4435, 1.10006), "a@cci.fr",
-                Instant.now().minusSeconds(60));
+        Map<String, Object> request = Companies.textileSmeInNormandy();
+        request.put("name", "Atelier orphelin");
+        CompanyDocument orphan = new CompanyDocument(UUID.randomUUID().toString(), Instant.now().minusSeconds(60));
+        orphan.describe(validator.validate(toRequest(request)), Instant.now().minusSeconds(60));
         repository.insert(orphan);
 
         ConsumerRecord<String, String> record = companies.await(r -> orphan.getId().equals(r.key()), TIMEOUT);
@@ -170,5 +285,9 @@ class CompanyProfileIT {
         assertThat(JsonApi.parse(record.value()).get("name").asString()).isEqualTo("Atelier orphelin");
         await().atMost(TIMEOUT).until(() -> repository.findById(orphan.getId()).orElseThrow().getPublishedVersion() == 0);
         assertThat(repository.findById(orphan.getId()).orElseThrow().getVersion()).isZero();
+    }
+
+    private static CompanyRequest toRequest(Map<String, Object> request) {
+        return tools.jackson.databind.json.JsonMapper.builder().build().convertValue(request, CompanyRequest.class);
     }
 }

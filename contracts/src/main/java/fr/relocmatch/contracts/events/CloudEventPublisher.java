@@ -9,6 +9,7 @@ import org.springframework.cloud.function.cloudevent.CloudEventMessageBuilder;
 import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.support.KafkaNull;
 import org.springframework.messaging.Message;
 import org.springframework.util.MimeTypeUtils;
 
@@ -42,7 +43,8 @@ public class CloudEventPublisher {
     }
 
     Message<Object> toMessage(StateEvent event) {
-        return CloudEventMessageBuilder.withData(event.data())
+        // KafkaNull makes the binder write a null value: a tombstone on a compacted topic.
+        return CloudEventMessageBuilder.withData(event.isTombstone() ? KafkaNull.INSTANCE : event.data())
                 .setSpecVersion("1.0")
                 .setId(event.id())
                 .setSource(source)

@@ -9,6 +9,8 @@ public final class EventTypes {
     /** Snapshot of a company profile after a change; body: company profile, key: company id. */
     public static final String COMPANY_PROFILE_UPDATED = "fr.relocmatch.company.CompanyProfileUpdated.v1";
     /** Snapshot of a relocation demand after a change; body: demand, key: demand id. */
+    /** A tombstone on the companies topic: the profile was deleted and its data erased. */
+    public static final String COMPANY_PROFILE_DELETED = "fr.relocmatch.company.CompanyProfileDeleted.v1";
     public static final String DEMAND_UPDATED = "fr.relocmatch.demand.DemandUpdated.v1";
     /** A supplier entered the candidates of a demand. */
     public static final String MATCH_PROPOSED = "fr.relocmatch.matching.MatchProposed.v1";

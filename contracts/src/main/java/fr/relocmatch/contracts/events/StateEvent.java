@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param key     Kafka record key, the aggregate id so that one aggregate stays on one partition
  * @param subject {@code ce_subject}, the aggregate id and version, e.g. {@code company/42@3}
  * @param time    {@code ce_time}, when the state changed
- * @param data    body, serialised as JSON
+ * @param data    body, serialised as JSON; null for a tombstone, which tells a compacted topic to
+ *                forget the key
  */
 public record StateEvent(String id, String type, String key, String subject, Instant time, Object data) {
 
@@ -21,6 +22,14 @@ public record StateEvent(String id, String type, String key, String subject, Ins
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(time, "time");
-        Objects.requireNonNull(data, "data");
+    }
+
+    /** The deletion of an aggregate: a record with its key and no value. */
+    public static StateEvent tombstone(String id, String type, String key, String subject, Instant time) {
+        return new StateEvent(id, type, key, subject, time, null);
+    }
+
+    public boolean isTombstone() {
+        return data == null;
     }
 }

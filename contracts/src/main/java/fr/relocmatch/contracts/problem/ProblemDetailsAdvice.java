@@ -106,7 +106,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return new FieldViolation("$", "the body is missing or unreadable");
     }
 
-    static String jsonPath(List<JacksonException.Reference> references) {
+    /** {@code certifications[0].validUntil}: the path of a JSON value, as clients name fields. */
+    public static String jsonPath(List<JacksonException.Reference> references) {
         StringBuilder path = new StringBuilder();
         for (JacksonException.Reference reference : references) {
             if (reference.getPropertyName() != null) {

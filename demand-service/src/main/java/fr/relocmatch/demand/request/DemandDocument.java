@@ -1,5 +1,6 @@
 package fr.relocmatch.demand.request;
 
+import fr.relocmatch.reference.Sector;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,6 +24,7 @@ class DemandDocument extends PublishedDocument {
     private List<String> requiredCertifications;
     private DemandRequest.Volume annualVolume;
     private BigDecimal targetUnitPriceEur;
+    private Sector sector;
     private LocalDate startDate;
     private LocalDate validUntil;
     private Location location;
@@ -55,6 +57,7 @@ class DemandDocument extends PublishedDocument {
         this.requiredCertifications = demand.requiredCertifications();
         this.annualVolume = demand.annualVolume();
         this.targetUnitPriceEur = demand.targetUnitPriceEur();
+        this.sector = demand.sector();
         this.startDate = demand.startDate();
         this.validUntil = demand.validUntil();
         this.location = demand.location();
@@ -113,6 +116,10 @@ class DemandDocument extends PublishedDocument {
 
     DemandRequest.Volume getAnnualVolume() {
         return annualVolume;
+    }
+
+    Sector getSector() {
+        return sector;
     }
 
     BigDecimal getTargetUnitPriceEur() {

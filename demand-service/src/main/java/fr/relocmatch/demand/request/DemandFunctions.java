@@ -2,8 +2,11 @@ package fr.relocmatch.demand.request;
 
 import java.util.function.Consumer;
 
+import fr.relocmatch.contracts.events.InboundRecords;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
 
 /**
  * Spring Cloud Stream consumers: the companies topic (to know buyers) and the decisions topic (an
@@ -12,9 +15,17 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class DemandFunctions {
 
+    /** Profile snapshots, and tombstones of deleted profiles (a buyer that no longer exists). */
     @Bean
-    Consumer<CompanyProfileView> companies(KnownCompanies known) {
-        return known::remember;
+    Consumer<Message<?>> companies(KnownCompanies known, InboundRecords records) {
+        return message -> {
+            if (InboundRecords.isTombstone(message)) {
+                known.forget(InboundRecords.key(message));
+            }
+            else {
+                known.remember(records.read(message, CompanyProfileView.class));
+            }
+        };
     }
 
     @Bean

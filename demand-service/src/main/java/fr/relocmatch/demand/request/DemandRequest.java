@@ -1,5 +1,6 @@
 package fr.relocmatch.demand.request;
 
+import fr.relocmatch.reference.Sector;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -32,6 +33,7 @@ record DemandRequest(
         @Size(max = 20) List<@NotBlank String> requiredCertifications,
         @NotNull @Valid Volume annualVolume,
         @DecimalMin("0.0") BigDecimal targetUnitPriceEur,
+        Sector sector,
         @NotNull LocalDate startDate,
         LocalDate validUntil,
         @NotNull @Valid LocationRequest location,

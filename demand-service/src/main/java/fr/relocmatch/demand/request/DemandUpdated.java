@@ -1,5 +1,6 @@
 package fr.relocmatch.demand.request;
 
+import fr.relocmatch.reference.Sector;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -16,7 +17,7 @@ record DemandUpdated(UUID eventId, Instant occurredAt, String demandId, long ver
         String title, String description, boolean confidential, String buyerCompanyId, String buyerName,
         String buyerSiret, DemandRequest.ProductCode product, List<String> requiredProcesses,
         List<String> preferredProcesses, List<String> targetNafCodes, List<String> requiredCertifications,
-        DemandRequest.Volume annualVolume, BigDecimal targetUnitPriceEur, LocalDate startDate, LocalDate validUntil,
+        DemandRequest.Volume annualVolume, BigDecimal targetUnitPriceEur, Sector sector, LocalDate startDate, LocalDate validUntil,
         LocationMode locationMode, DemandSite site, Integer maxDistanceKm, List<String> regions,
         String adviserEmail) {
 
@@ -28,7 +29,7 @@ record DemandUpdated(UUID eventId, Instant occurredAt, String demandId, long ver
                 d.getStatus(), d.getTitle(), d.getDescription(), hidden, buyer.companyId(),
                 hidden ? null : buyer.name(), hidden ? null : buyer.siret(), d.getProduct(), d.getRequiredProcesses(),
                 d.getPreferredProcesses(), d.getTargetNafCodes(), d.getRequiredCertifications(), d.getAnnualVolume(),
-                d.getTargetUnitPriceEur(), d.getStartDate(), d.getValidUntil(), location.mode(), location.site(),
+                d.getTargetUnitPriceEur(), d.getSector(), d.getStartDate(), d.getValidUntil(), location.mode(), location.site(),
                 location.maxDistanceKm(), location.regions(), d.getAdviserEmail());
     }
 

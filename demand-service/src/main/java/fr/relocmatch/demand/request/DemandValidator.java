@@ -80,7 +80,7 @@ class DemandValidator {
         faults.throwIfAny();
         return new ValidDemand(request.title().strip(), request.description(), buyer, request.product(), required,
                 preferred, naf, List.copyOf(new LinkedHashSet<>(certifications)), request.annualVolume(),
-                request.targetUnitPriceEur(), request.startDate(), validUntil, location, request.adviserEmail().strip(),
+                request.targetUnitPriceEur(), request.sector(), request.startDate(), validUntil, location, request.adviserEmail().strip(),
                 Boolean.TRUE.equals(request.confidential()));
     }
 

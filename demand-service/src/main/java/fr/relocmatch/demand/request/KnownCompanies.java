@@ -33,6 +33,11 @@ class KnownCompanies {
         }
     }
 
+    /** The profile was deleted: a demand can no longer name it as buyer. */
+    void forget(String companyId) {
+        mongo.remove(query(where("_id").is(companyId)), KnownCompany.class);
+    }
+
     Optional<KnownCompany> byId(String id) {
         return Optional.ofNullable(mongo.findById(id, KnownCompany.class));
     }

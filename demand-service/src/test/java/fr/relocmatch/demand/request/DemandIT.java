@@ -146,6 +146,23 @@ class DemandIT {
     }
 
     @Test
+    void forgetsABuyerWhoseProfileWasDeleted() {
+        String siret = DemandFixtures.validSiret();
+        String id = DemandFixtures.publishCompany(writer, "GROUP", siret, "Groupe Éphémère", "ACTIVE");
+        await().atMost(TIMEOUT).until(() -> known.byId(id).isPresent());
+        assertThat(api.post("/api/v1/demands", DemandFixtures.bathLinenNearRouen(siret)).status()).isEqualTo(201);
+
+        writer.send("relocmatch.companies.v1", id, null, Map.of("ce_type",
+                "fr.relocmatch.company.CompanyProfileDeleted.v1", "ce_id", UUID.randomUUID().toString(),
+                "ce_source", "/tests", "ce_specversion", "1.0"));
+
+        await().atMost(TIMEOUT).until(() -> known.byId(id).isEmpty());
+        JsonApi.Response refused = api.post("/api/v1/demands", DemandFixtures.bathLinenNearRouen(siret));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().at("/errors/0/message").asString()).contains("no such company profile");
+    }
+
+    @Test
     void walksTheLegalLifecyclePublishingEachStatus() {
         String id = createDraft();
 

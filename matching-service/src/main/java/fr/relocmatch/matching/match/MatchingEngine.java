@@ -44,6 +44,13 @@ class MatchingEngine {
         demands.values().stream().filter(Demand::open).forEach(this::rerank);
     }
 
+    /** Forgets a deleted profile (a tombstone on the companies topic): its matches are withdrawn. */
+    synchronized void onSupplierDeleted(String companyId) {
+        if (suppliers.remove(companyId) != null) {
+            demands.values().stream().filter(Demand::open).forEach(this::rerank);
+        }
+    }
+
     /** Takes a demand snapshot; older or repeated versions are ignored. */
     synchronized void onDemand(Demand demand) {
         Demand known = demands.get(demand.id());

@@ -25,7 +25,7 @@ final class MatchingEvents {
                 {"eventId":"%s","companyId":"%s","version":%d,"kind":"SME","siret":"40123456700011",
                  "siren":"401234567","name":"%s","processes":[%s],
                  "site":{"communeCode":"76540","latitude":%s,"longitude":%s,"regionCode":"28"},
-                 "adviserEmail":"pme@normandie.cci.fr","status":"ACTIVE"%s}
+                 "adviserEmail":"pme@normandie.cci.fr","status":"ACTIVE","matchingConsent":true%s}
                 """.formatted(UUID.randomUUID(), id, version, name, quoted(processes), lat, lon, extraJson);
         writer.send(COMPANIES, id, body, headers("fr.relocmatch.company.CompanyProfileUpdated.v1", "company/" + id));
     }
@@ -38,6 +38,11 @@ final class MatchingEvents {
                  "adviserEmail":"grands-comptes@normandie.cci.fr","status":"%s"}
                 """.formatted(UUID.randomUUID(), id, version, quoted(processes), maxKm, status);
         writer.send(DEMANDS, id, body, headers("fr.relocmatch.demand.DemandUpdated.v1", "demand/" + id));
+    }
+
+    /** The deletion of a profile: its key and no value. */
+    void companyDeleted(String id) {
+        writer.send(COMPANIES, id, null, headers("fr.relocmatch.company.CompanyProfileDeleted.v1", "company/" + id));
     }
 
     void raw(String topic, String key, String body) {

@@ -131,6 +131,25 @@ class MatchingIT {
     }
 
     @Test
+    void withdrawsTheMatchesOfAProfileThatWithdrawsConsentOrIsDeleted() {
+        String consenting = UUID.randomUUID().toString();
+        String deleted = UUID.randomUUID().toString();
+        String demand = UUID.randomUUID().toString();
+        events.company(consenting, 0, "Atelier Consentant", List.of("GLASS_FORMING"), ROUEN_LAT, ROUEN_LON, "");
+        events.company(deleted, 0, "Atelier Supprimé", List.of("GLASS_FORMING"), ROUEN_LAT, ROUEN_LON, "");
+        events.demand(demand, 0, "OPEN", List.of("GLASS_FORMING"), 40);
+        awaitMatches(demand, 2);
+
+        // a later field wins in JSON: consent withdrawn
+        events.company(consenting, 1, "Atelier Consentant", List.of("GLASS_FORMING"), ROUEN_LAT, ROUEN_LON,
+                ",\"matchingConsent\":false");
+        events.companyDeleted(deleted);
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(matchesOf(demand).stream()
+                .map(m -> m.get("status").asString())).containsOnly("WITHDRAWN").hasSize(2));
+    }
+
+    @Test
     void withdrawsEveryMatchOfADemandThatCloses() {
         String company = UUID.randomUUID().toString();
         String demand = UUID.randomUUID().toString();

@@ -1,0 +1,2 @@
+/** Command-line tools run against a company-service instance. */
+package fr.relocmatch.company.cli;

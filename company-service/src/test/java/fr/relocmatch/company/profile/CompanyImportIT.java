@@ -1,0 +1,163 @@
+package fr.relocmatch.company.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import fr.relocmatch.company.cli.ImportCommandAccess;
+import fr.relocmatch.testinfra.JsonApi;
+import fr.relocmatch.testinfra.TestSirets;
+import fr.relocmatch.testinfra.WithSharedInfrastructure;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import tools.jackson.databind.JsonNode;
+
+/** Bulk import of establishments through the endpoint and the CLI, on the real database and broker. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"relocmatch.relay.interval=PT0.5S", "relocmatch.relay.grace=PT1S"})
+@WithSharedInfrastructure
+class CompanyImportIT {
+
+    private static final String HEADER = "siret,name,naf_code,commune_code,postal_code,headcount_band,kind,processes,"
+            + "certifications,labels,sectors,adviser_email,matching_consent";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CompanyRepository repository;
+
+    @Test
+    void upsertsBySiretReportsRejectedRowsAndChangesNothingOnARerun() {
+        JsonApi api = JsonApi.onLocalPort(port);
+        String siret = TestSirets.random();
+        String until = LocalDate.now().plusYears(1).toString();
+        String csv = HEADER + "\n"
+                + siret + ",Fonderie du Vexin,24.51Z,27229,,12,SME,FOUNDRY_FERROUS|CNC_MILLING,ISO9001:" + until
+                + ",OFG,AUTOMOTIVE|RAIL,,true\n"
+                + "12345678901234,Bad Luhn,24.51Z,27229,,12,SME,FOUNDRY_FERROUS,,,,,true\n"
+                + TestSirets.random() + ",Unknown NAF,99.99Q,27229,,12,SME,FOUNDRY_FERROUS,,,,,true\n"
+                + TestSirets.random() + ",Unknown commune,24.51Z,99999,,12,SME,FOUNDRY_FERROUS,,,,,true\n"
+                + TestSirets.random() + ",Bad certification,24.51Z,27229,,12,SME,FOUNDRY_FERROUS,ISO9001:someday,,,,true\n"
+                + TestSirets.random() + ",Bad sector,24.51Z,27229,,12,SME,FOUNDRY_FERROUS,,,SPACESHIPS,,maybe\n";
+
+        JsonNode report = importCsv(api, csv, 2);
+
+        assertThat(report.get("created").asInt()).isEqualTo(1);
+        assertThat(report.get("rejected").asInt()).isEqualTo(5);
+        JsonNode rejections = report.get("rejections");
+        assertThat(rejections.valueStream().map(r -> r.get("line").asInt())).containsExactly(3, 4, 5, 6, 7);
+        assertThat(rejections.get(0).get("errors").findValuesAsString("field")).containsExactly("siret");
+        assertThat(rejections.get(1).get("errors").findValuesAsString("field")).containsExactly("nafCode");
+        assertThat(rejections.get(2).get("errors").findValuesAsString("field")).containsExactly("site");
+        assertThat(rejections.get(3).get("errors").findValuesAsString("field")).containsExactly("certifications");
+        assertThat(rejections.get(4).get("errors").findValuesAsString("field")).containsAnyOf("sectors", "matching_consent");
+        CompanyDocument imported = repository.findBySiret(siret).orElseThrow();
+        assertThat(imported.getAdviserEmail()).as("the default of the import").isEqualTo("import@normandie.cci.fr");
+        assertThat(imported.getHeadcountBand()).isEqualTo("12");
+        assertThat(imported.getCertifications()).extracting(HeldCertification::code).containsExactly("ISO9001");
+        assertThat(imported.isMatchingConsent()).isTrue();
+
+        // Enriched through the API, then imported again: the import keeps what its cells do not say.
+        String id = imported.getId();
+        assertThat(api.patch("/api/v1/companies/" + id, Map.of("contact", Map.of("name", "Paul", "email", "p@fonderie.fr")),
+                null).status()).isEqualTo(200);
+        JsonNode again = importCsv(api, csv, 2);
+        assertThat(again.get("unchanged").asInt()).isEqualTo(1);
+        assertThat(again.get("created").asInt()).isZero();
+        assertThat(repository.findBySiret(siret).orElseThrow().getContact().name()).isEqualTo("Paul");
+        assertThat(repository.findBySiret(siret).orElseThrow().getVersion()).isEqualTo(1);
+
+        JsonNode changed = importCsv(api, HEADER + "\n" + siret + ",Fonderie du Vexin,24.51Z,27229,,21,,,,,,,\n", 2);
+        assertThat(changed.get("updated").asInt()).isEqualTo(1);
+        assertThat(repository.findBySiret(siret).orElseThrow().getHeadcountBand()).isEqualTo("21");
+        assertThat(repository.findBySiret(siret).orElseThrow().getProcesses()).containsExactly("FOUNDRY_FERROUS", "CNC_MILLING");
+    }
+
+    @Test
+    void refusesAFileWithoutTheRequiredColumns() {
+        JsonApi.Response answer = JsonApi.onLocalPort(port).send("/api/v1/companies/import", "POST", "text/csv",
+                "siret,label\n123,foo\n", null);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("errors").findValuesAsString("field")).containsExactly("header");
+    }
+
+    @Test
+    void theCliImportsTenThousandGeneratedRowsWithProgressAndWritesTheRejects(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("establishments.csv");
+        int rows = 10_000;
+        List<Integer> badLines = generate(file, rows);
+        var progress = new java.io.ByteArrayOutputStream();
+
+        long started = System.nanoTime();
+        ImportCommandAccess.Totals totals = ImportCommandAccess.run("http://127.0.0.1:" + port, "import@normandie.cci.fr", file, 500,
+                new PrintStream(progress, true, StandardCharsets.UTF_8));
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        assertThat(totals.rows()).isEqualTo(rows);
+        assertThat(totals.rejected()).isEqualTo(badLines.size());
+        assertThat(totals.created()).isEqualTo(rows - badLines.size());
+        assertThat(progress.toString(StandardCharsets.UTF_8)).contains("[########################################] 10000/10000 rows");
+        List<String> rejects = Files.readAllLines(dir.resolve("establishments.csv.rejects.csv"));
+        assertThat(rejects.subList(1, rejects.size())).extracting(l -> Integer.parseInt(l.split(",")[0]))
+                .containsExactlyElementsOf(badLines);
+        System.out.printf("Imported %d rows in %.1f s: %.0f rows/s%n", rows, seconds, rows / seconds);
+
+        ImportCommandAccess.Totals rerun = ImportCommandAccess.run("http://127.0.0.1:" + port, "import@normandie.cci.fr", file, 500,
+                new PrintStream(new java.io.ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        assertThat(rerun.unchanged()).isEqualTo(rows - badLines.size());
+        assertThat(rerun.created()).isZero();
+    }
+
+    /** Writes realistic rows; every 97th is broken in one of several ways. Answers the broken lines. */
+    private static List<Integer> generate(Path file, int rows) throws IOException {
+        Random random = new Random(42);
+        String[][] trades = {{"25.62B", "CNC_MILLING|CNC_TURNING"}, {"13.92Z", "CUT_AND_SEW|HOME_TEXTILES"},
+                {"22.29A", "INJECTION_MOULDING"}, {"24.51Z", "FOUNDRY_FERROUS"}, {"13.20Z", "WEAVING"}};
+        String[] communes = {"76540", "27229", "80021", "14118", "50129", "61001", "59350", "62041"};
+        String[] bands = {"01", "02", "03", "11", "12", "21", "22", "31"};
+        String until = LocalDate.now().plusYears(2).toString();
+        List<String> lines = new ArrayList<>(List.of(HEADER));
+        List<Integer> bad = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            String[] trade = trades[random.nextInt(trades.length)];
+            String siret = TestSirets.random();
+            String naf = trade[0];
+            String commune = communes[random.nextInt(communes.length)];
+            if (i % 97 == 13) {
+                bad.add(i + 2);
+                switch (i % 3) {
+                    case 0 -> siret = siret.substring(0, 13) + ((siret.charAt(13) - '0' + 1) % 10);
+                    case 1 -> naf = "00.00X";
+                    default -> commune = "00000";
+                }
+            }
+            lines.add(String.join(",", siret, "Etablissement " + i, naf, commune, "", bands[random.nextInt(bands.length)],
+                    "SME", trade[1], random.nextBoolean() ? "ISO9001:" + until : "", "", "", "", "true"));
+        }
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        return bad;
+    }
+
+    private static JsonNode importCsv(JsonApi api, String csv, int firstLine) {
+        JsonApi.Response answer = api.send("/api/v1/companies/import?adviserEmail=import@normandie.cci.fr&firstLine="
+                + firstLine, "POST", "text/csv", csv, null);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json();
+    }
+}

@@ -1,0 +1,51 @@
+package fr.relocmatch.contracts.events;
+
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.support.KafkaNull;
+import org.springframework.messaging.Message;
+
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads records of the compacted state topics as consumers receive them ({@code Message<?>}):
+ * tombstones (a key without value: the aggregate was deleted) and JSON snapshots, read leniently —
+ * fields added by a newer producer are ignored and absent flags read as false, so that a
+ * producer's newer or older schema never stops a consumer.
+ */
+public final class InboundRecords {
+
+    private final JsonMapper mapper;
+
+    public InboundRecords(JsonMapper mapper) {
+        this.mapper = mapper.rebuild()
+                .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
+
+    /** A record without value: the aggregate was deleted. */
+    public static boolean isTombstone(Message<?> message) {
+        return message.getPayload() instanceof KafkaNull;
+    }
+
+    /** The record key, the aggregate id. */
+    public static String key(Message<?> message) {
+        Object key = message.getHeaders().get(KafkaHeaders.RECEIVED_KEY);
+        return key instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(key);
+    }
+
+    /** The JSON body as the given type; throws (and the binder dead-letters the record) if it is unreadable. */
+    public <T> T read(Message<?> message, Class<T> type) {
+        Object payload = message.getPayload();
+        if (payload instanceof byte[] bytes) {
+            return mapper.readValue(bytes, type);
+        }
+        if (payload instanceof String text) {
+            return mapper.readValue(text, type);
+        }
+        return mapper.convertValue(payload, type);
+    }
+}
