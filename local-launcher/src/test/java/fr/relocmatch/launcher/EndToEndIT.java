@@ -79,7 +79,16 @@ class EndToEndIT {
                 .until(() -> matching.get("/api/v1/matches?demandId=" + demandId).json(), list -> list.size() == 1)
                 .get(0);
         assertThat(match.get("companyId").asString()).isEqualTo(companyId);
-        assertThat(match.get("score").asDouble()).isGreaterThan(0.8);
+        // the score is the weighted mean of the explained parts, and the demo pair is close and labelled
+        double weighted = 0;
+        double weights = 0;
+        for (JsonNode part : match.get("explanation")) {
+            weighted += part.get("weight").asDouble() * part.get("value").asDouble();
+            weights += part.get("weight").asDouble();
+        }
+        assertThat(match.get("score").asDouble()).isCloseTo(weighted / weights, org.assertj.core.api.Assertions.within(0.001))
+                .isGreaterThan(0.5);
+        assertThat(match.get("explanation").valueStream().map(part -> part.get("name").asString())).contains("distance");
         String matchId = match.get("id").asString();
 
         List<MimeMessage> emails = await().atMost(TIMEOUT).until(() -> emailsAbout(matchId), list -> list.size() == 2);

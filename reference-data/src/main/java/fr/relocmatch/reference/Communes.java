@@ -107,6 +107,11 @@ public final class Communes {
                 .replace('-', ' ').replace('\'', ' ').toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** Every commune and arrondissement, in no particular order. */
+    public java.util.Collection<Commune> all() {
+        return byCode.values();
+    }
+
     public int size() {
         return byCode.size();
     }

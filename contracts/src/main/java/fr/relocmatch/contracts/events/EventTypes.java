@@ -20,6 +20,8 @@ public final class EventTypes {
     public static final String MATCH_WITHDRAWN = "fr.relocmatch.matching.MatchWithdrawn.v1";
 
     /** An adviser accepted or rejected a match (on the matches topic, the match after the decision). */
+    /** An accepted match of a confidential demand now names the buyer, for the supplier's side. */
+    public static final String MATCH_BUYER_DISCLOSED = "fr.relocmatch.matching.MatchBuyerDisclosed.v1";
     public static final String MATCH_DECIDED = "fr.relocmatch.matching.MatchDecided.v1";
 
     private EventTypes() {

@@ -31,6 +31,7 @@ class DemandDocument extends PublishedDocument {
     /** Copied from the location so that searches by région cover RADIUS and REGIONS alike. */
     private List<String> regions;
     private String adviserEmail;
+    private java.util.List<Disclosure> disclosures = new java.util.ArrayList<>();
     private boolean confidential;
     private DemandStatus status;
     private String statusReason;
@@ -73,6 +74,25 @@ class DemandDocument extends PublishedDocument {
      *
      * @throws IllegalTransitionException when the lifecycle does not allow it
      */
+    /**
+     * Reveals the buyer to the supplier of an accepted match; answers false when it already was.
+     */
+    boolean disclose(String matchId, String companyId, Instant now) {
+        if (disclosures == null) {
+            disclosures = new java.util.ArrayList<>();
+        }
+        if (disclosures.stream().anyMatch(d -> d.matchId().equals(matchId))) {
+            return false;
+        }
+        disclosures.add(new Disclosure(matchId, companyId, now));
+        updatedAt = now;
+        return true;
+    }
+
+    java.util.List<Disclosure> getDisclosures() {
+        return disclosures == null ? java.util.List.of() : java.util.List.copyOf(disclosures);
+    }
+
     void moveTo(DemandStatus target, String reason, Instant now) {
         if (!status.next().contains(target)) {
             throw new IllegalTransitionException(id, status, target);

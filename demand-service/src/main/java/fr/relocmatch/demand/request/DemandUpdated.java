@@ -11,7 +11,8 @@ import java.util.UUID;
 /**
  * Body of a {@code DemandUpdated} event: the whole demand after a change, keyed by demand id on
  * the compacted demands topic. For a confidential demand the buyer's name and SIRET are left out;
- * only its opaque company id remains, which matching needs to never propose the buyer to itself.
+ * only its opaque company id remains, which matching needs to never propose the buyer to itself —
+ * until an adviser accepts a match: {@code disclosures} then names the buyer for that match only.
  */
 record DemandUpdated(UUID eventId, Instant occurredAt, String demandId, long version, DemandStatus status,
         String title, String description, boolean confidential, String buyerCompanyId, String buyerName,
@@ -19,7 +20,11 @@ record DemandUpdated(UUID eventId, Instant occurredAt, String demandId, long ver
         List<String> preferredProcesses, List<String> targetNafCodes, List<String> requiredCertifications,
         DemandRequest.Volume annualVolume, BigDecimal targetUnitPriceEur, Sector sector, LocalDate startDate, LocalDate validUntil,
         LocationMode locationMode, DemandSite site, Integer maxDistanceKm, List<String> regions,
-        String adviserEmail) {
+        String adviserEmail, List<DisclosedBuyer> disclosures) {
+
+    /** The buyer of a confidential demand, revealed to the supplier of one accepted match only. */
+    record DisclosedBuyer(String matchId, String companyId, String buyerName, String buyerSiret) {
+    }
 
     static DemandUpdated of(DemandDocument d) {
         Buyer buyer = d.getBuyer();
@@ -30,7 +35,9 @@ record DemandUpdated(UUID eventId, Instant occurredAt, String demandId, long ver
                 hidden ? null : buyer.name(), hidden ? null : buyer.siret(), d.getProduct(), d.getRequiredProcesses(),
                 d.getPreferredProcesses(), d.getTargetNafCodes(), d.getRequiredCertifications(), d.getAnnualVolume(),
                 d.getTargetUnitPriceEur(), d.getSector(), d.getStartDate(), d.getValidUntil(), location.mode(), location.site(),
-                location.maxDistanceKm(), location.regions(), d.getAdviserEmail());
+                location.maxDistanceKm(), location.regions(), d.getAdviserEmail(),
+                d.getDisclosures().stream().map(x -> new DisclosedBuyer(x.matchId(), x.companyId(), buyer.name(),
+                        buyer.siret())).toList());
     }
 
     /** The same (demand, version) always gets the same event id, however often it is relayed. */

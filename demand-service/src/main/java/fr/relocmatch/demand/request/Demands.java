@@ -81,9 +81,17 @@ class Demands {
 
     /** An adviser accepted a match: an OPEN demand goes into discussion. Repeated decisions change nothing. */
     void matchAccepted(MatchDecided decision) {
-        repository.findById(decision.demandId()).filter(d -> d.getStatus() == DemandStatus.OPEN).ifPresent(demand -> {
-            demand.moveTo(DemandStatus.IN_DISCUSSION, "match " + decision.matchId() + " accepted", clock.instant());
-            save(demand);
+        repository.findById(decision.demandId()).ifPresent(demand -> {
+            // A confidential buyer is revealed to the accepted supplier's side (in the next event).
+            boolean changed = demand.isConfidential()
+                    && demand.disclose(decision.matchId(), decision.companyId(), clock.instant());
+            if (demand.getStatus() == DemandStatus.OPEN) {
+                demand.moveTo(DemandStatus.IN_DISCUSSION, "match " + decision.matchId() + " accepted", clock.instant());
+                changed = true;
+            }
+            if (changed) {
+                save(demand);
+            }
         });
     }
 

@@ -146,6 +146,29 @@ class DemandIT {
     }
 
     @Test
+    void revealsAConfidentialBuyerToTheSupplierOfAnAcceptedMatchOnly() {
+        Map<String, Object> request = DemandFixtures.bathLinenNearRouen(groupSiret);
+        request.put("confidential", true);
+        String id = api.post("/api/v1/demands", request).json().get("id").asString();
+        assertThat(move(id, "open").status()).isEqualTo(200);
+
+        decide(id, "ACCEPTED");
+        decide(id, "ACCEPTED"); // redelivered: one disclosure
+
+        ConsumerRecord<String, String> disclosed = events.await(r -> id.equals(r.key())
+                && JsonApi.parse(r.value()).get("disclosures").size() > 0, TIMEOUT);
+        JsonNode event = JsonApi.parse(disclosed.value());
+        assertThat(event.get("buyerName").isNull()).as("still hidden from everyone else").isTrue();
+        assertThat(event.get("disclosures")).hasSize(1);
+        assertThat(event.at("/disclosures/0/matchId").asString()).isEqualTo("m-" + id);
+        assertThat(event.at("/disclosures/0/companyId").asString()).isEqualTo("c-1");
+        assertThat(event.at("/disclosures/0/buyerName").asString()).isEqualTo("Maison Française SA");
+        assertThat(event.get("status").asString()).isEqualTo("IN_DISCUSSION");
+        await().during(Duration.ofMillis(500)).atMost(TIMEOUT).until(() -> repository.findById(id).orElseThrow()
+                .getDisclosures().size() == 1);
+    }
+
+    @Test
     void forgetsABuyerWhoseProfileWasDeleted() {
         String siret = DemandFixtures.validSiret();
         String id = DemandFixtures.publishCompany(writer, "GROUP", siret, "Groupe Éphémère", "ACTIVE");

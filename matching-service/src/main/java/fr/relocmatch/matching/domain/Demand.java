@@ -1,35 +1,42 @@
 package fr.relocmatch.matching.domain;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 
 /**
  * What matching knows of a relocation demand.
  *
- * @param buyerCompanyId id of the buyer's profile: a company is never matched with its own demand
- * @param buyerSiren     SIREN of the buyer when known (it is hidden for confidential demands)
- * @param site           where production is wanted, in RADIUS mode; null otherwise
- * @param maxDistanceKm  the radius, in RADIUS mode
- * @param regions        allowed régions, in REGIONS mode; empty otherwise
- * @param open           whether the demand is being matched (OPEN or IN_DISCUSSION)
+ * @param buyerCompanyId         id of the buyer's profile: a company is never matched with its own demand
+ * @param buyerSiren             SIREN of the buyer when known (it is hidden for confidential demands)
+ * @param targetNafCodes         NAF codes of any level the buyer expects suppliers in; may be empty
+ * @param requiredCertifications certifications a supplier must hold, valid at {@code startDate}
+ * @param annualVolume           quantity to produce per year, or null
+ * @param sector                 industry the product is for, or null
+ * @param site                   where production is wanted, in RADIUS mode; null otherwise
+ * @param maxDistanceKm          the radius, in RADIUS mode
+ * @param regions                allowed régions, in REGIONS mode; empty otherwise
+ * @param open                   whether the demand is being matched (OPEN or IN_DISCUSSION)
  */
 public record Demand(String id, long version, String title, String buyerName, String buyerCompanyId,
-        String buyerSiren, Set<String> requiredProcesses, Reach reach, GeoPoint site, int maxDistanceKm,
-        Set<String> regions, boolean open, String adviserEmail) {
+        String buyerSiren, Set<String> requiredProcesses, Set<String> preferredProcesses, List<String> targetNafCodes,
+        Set<String> requiredCertifications, Volume annualVolume, LocalDate startDate, String sector, Reach reach,
+        GeoPoint site, int maxDistanceKm, Set<String> regions, boolean open, String adviserEmail) {
 
     /** How far a demand reaches. */
     public enum Reach {
         RADIUS, REGIONS, NATIONWIDE
     }
 
-    public Demand {
-        requiredProcesses = Set.copyOf(requiredProcesses);
-        regions = regions == null ? Set.of() : Set.copyOf(regions);
+    /** An annual quantity in a unit ({@code PIECES}, {@code TONNES}...). */
+    public record Volume(double quantity, String unit) {
     }
 
-    /** A demand within a radius of a site, the common case. */
-    public static Demand withinRadius(String id, long version, String title, String buyerName, String buyerSiren,
-            Set<String> requiredProcesses, GeoPoint site, int maxDistanceKm, boolean open, String adviserEmail) {
-        return new Demand(id, version, title, buyerName, null, buyerSiren, requiredProcesses, Reach.RADIUS, site,
-                maxDistanceKm, Set.of(), open, adviserEmail);
+    public Demand {
+        requiredProcesses = Set.copyOf(requiredProcesses);
+        preferredProcesses = preferredProcesses == null ? Set.of() : Set.copyOf(preferredProcesses);
+        targetNafCodes = targetNafCodes == null ? List.of() : List.copyOf(targetNafCodes);
+        requiredCertifications = requiredCertifications == null ? Set.of() : Set.copyOf(requiredCertifications);
+        regions = regions == null ? Set.of() : Set.copyOf(regions);
     }
 }

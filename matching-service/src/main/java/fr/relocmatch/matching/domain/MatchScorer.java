@@ -1,8 +1,12 @@
 package fr.relocmatch.matching.domain;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.TreeSet;
@@ -10,59 +14,173 @@ import java.util.TreeSet;
 /**
  * Scores suppliers against a demand: hard gates first, then a weighted score whose parts explain
  * themselves, then the best {@code k} above a floor.
+ *
+ * <p>Gates: demand open; supplier active (and consenting); not the buyer itself (same company id
+ * or SIREN); every required process offered; every required certification valid at the start date;
+ * within the radius or in an allowed région.
  */
 public final class MatchScorer {
 
-    private static final Comparator<Candidate> BEST_FIRST = Comparator
+    /** Best score first; ties by supplier id, so that every way of ranking gives the same order. */
+    public static final Comparator<Candidate> BEST_FIRST = Comparator
             .comparingDouble((Candidate c) -> c.score().value()).reversed()
             .thenComparing(c -> c.supplier().id());
 
     private final Weights weights;
+    private final Clock clock;
 
-    public MatchScorer(Weights weights) {
+    public MatchScorer(Weights weights, Clock clock) {
         this.weights = weights;
+        this.clock = clock;
     }
 
-    /** The score of one pair, or empty when a hard gate fails. */
-    public Optional<Score> score(Demand demand, Supplier supplier) {
+    public Weights weights() {
+        return weights;
+    }
+
+    /** The day freshness and certification validity are judged on when the demand gives no start date. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** Whether the pair passes every hard gate. */
+    public boolean passesGates(Demand demand, Supplier supplier) {
         if (!demand.open() || !supplier.active()) {
-            return Optional.empty();
+            return false;
         }
         if (supplier.id().equals(demand.buyerCompanyId())
                 || demand.buyerSiren() != null && demand.buyerSiren().equals(supplier.siren())) {
-            return Optional.empty();
+            return false;
         }
         if (demand.reach() == Demand.Reach.RADIUS && demand.site().distanceKm(supplier.site()) > demand.maxDistanceKm()
                 || demand.reach() == Demand.Reach.REGIONS && !demand.regions().contains(supplier.regionCode())) {
-            return Optional.empty();
+            return false;
         }
-        TreeSet<String> covered = new TreeSet<>(demand.requiredProcesses());
-        covered.retainAll(supplier.processes());
-        if (covered.isEmpty()) {
-            return Optional.empty();
+        if (!supplier.processes().containsAll(demand.requiredProcesses())) {
+            return false;
         }
-        TreeSet<String> missing = new TreeSet<>(demand.requiredProcesses());
-        missing.removeAll(covered);
+        LocalDate start = startDate(demand);
+        for (String certification : demand.requiredCertifications()) {
+            Supplier.Validity validity = supplier.certifications().get(certification);
+            if (validity == null || !validity.covers(start)) {
+                return false;
+            }
+        }
+        return true;
+    }
 
-        double coverage = (double) covered.size() / demand.requiredProcesses().size();
-        String coverageNote = missing.isEmpty() ? "covers all " + covered.size() + " required processes"
-                : "covers " + covered + "; missing " + missing;
+    /** The score of one pair with its explanation, or empty when a hard gate fails. */
+    public Optional<Score> score(Demand demand, Supplier supplier) {
+        if (!passesGates(demand, supplier)) {
+            return Optional.empty();
+        }
+        List<ScorePart> parts = new ArrayList<>(8);
+        if (!demand.preferredProcesses().isEmpty()) {
+            TreeSet<String> offered = new TreeSet<>(demand.preferredProcesses());
+            offered.retainAll(supplier.processes());
+            TreeSet<String> lacking = new TreeSet<>(demand.preferredProcesses());
+            lacking.removeAll(offered);
+            parts.add(part("preferredProcesses", ScoreParts.coverage(offered.size(), demand.preferredProcesses().size()),
+                    weights.preferredProcesses(), lacking.isEmpty() ? "offers every preferred process " + offered
+                            : offered.isEmpty() ? "offers none of the preferred processes " + lacking
+                                    : "offers " + offered + "; lacks " + lacking));
+        }
+        if (!demand.targetNafCodes().isEmpty()) {
+            String best = demand.targetNafCodes().getFirst();
+            for (String target : demand.targetNafCodes()) {
+                if (ScoreParts.nafProximity(supplier.nafCode(), target) > ScoreParts.nafProximity(supplier.nafCode(), best)) {
+                    best = target;
+                }
+            }
+            double proximity = ScoreParts.nafProximity(supplier.nafCode(), best);
+            parts.add(part("nafProximity", proximity, weights.nafProximity(), nafNote(supplier.nafCode(), best, proximity)));
+        }
+        if (demand.annualVolume() != null) {
+            parts.add(capacityPart(demand.annualVolume(), supplier.capacity()));
+        }
         double distanceKm = demand.site() == null ? 0 : demand.site().distanceKm(supplier.site());
-        double proximity = demand.reach() != Demand.Reach.RADIUS || demand.maxDistanceKm() == 0 ? 1
-                : 1 - distanceKm / demand.maxDistanceKm();
-        String distanceNote = switch (demand.reach()) {
-            case RADIUS -> String.format(java.util.Locale.ROOT, "%.0f km of %d km allowed", distanceKm,
-                    demand.maxDistanceKm());
-            case REGIONS -> "in allowed région " + supplier.regionCode();
-            case NATIONWIDE -> "nationwide demand";
-        };
+        parts.add(switch (demand.reach()) {
+            case RADIUS -> part("distance", ScoreParts.distance(distanceKm, demand.maxDistanceKm()), weights.distance(),
+                    String.format(Locale.ROOT, "%.0f km of %d km allowed", distanceKm, demand.maxDistanceKm()));
+            case REGIONS -> part("distance", 1, weights.distance(), "in allowed région " + supplier.regionCode());
+            case NATIONWIDE -> part("distance", 1, weights.distance(), "nationwide demand");
+        });
+        if (demand.sector() != null) {
+            boolean serves = supplier.sectors().contains(demand.sector());
+            parts.add(part("sector", serves ? 1 : 0, weights.sector(), serves ? "serves " + demand.sector()
+                    : supplier.sectors().isEmpty() ? "no sector declared; the demand is for " + demand.sector()
+                            : "serves " + new TreeSet<>(supplier.sectors()) + ", not " + demand.sector()));
+        }
+        boolean ofg = supplier.labels().contains("OFG");
+        boolean epv = supplier.labels().contains("EPV");
+        parts.add(part("labels", ScoreParts.labels(ofg, epv), weights.labels(), ofg && epv
+                ? "Origine France Garantie and Entreprise du patrimoine vivant" : ofg ? "Origine France Garantie"
+                        : epv ? "Entreprise du patrimoine vivant" : "no label"));
+        long days = supplier.lastConfirmed() == null ? -1 : ChronoUnit.DAYS.between(supplier.lastConfirmed(), today());
+        parts.add(part("freshness", ScoreParts.freshness(days), weights.freshness(), days < 0 ? "profile never confirmed"
+                : days < 31 ? "profile confirmed this month" : "profile confirmed " + Math.round(days / 30.44) + " months ago"));
+        if (!demand.requiredCertifications().isEmpty()) {
+            parts.add(certificationsPart(demand, supplier));
+        }
+        double weighted = 0;
+        double weightSum = 0;
+        for (ScorePart p : parts) {
+            weighted += p.value() * p.weight();
+            weightSum += p.weight();
+        }
+        return Optional.of(new Score(ScoreParts.round(weightSum == 0 ? 0 : weighted / weightSum), parts,
+                ScoreParts.round(distanceKm)));
+    }
 
-        List<ScorePart> parts = List.of(
-                new ScorePart("processCoverage", round(coverage), weights.processCoverage(), coverageNote),
-                new ScorePart("distance", round(proximity), weights.distance(), distanceNote));
-        double total = parts.stream().mapToDouble(p -> p.value() * p.weight()).sum()
-                / parts.stream().mapToDouble(ScorePart::weight).sum();
-        return Optional.of(new Score(round(total), parts, round(distanceKm)));
+    private ScorePart capacityPart(Demand.Volume volume, Supplier.Capacity capacity) {
+        if (capacity == null) {
+            return part("capacity", ScoreParts.NOT_DECLARED, weights.capacity(), "capacity not declared");
+        }
+        if (!capacity.unit().equals(volume.unit())) {
+            return part("capacity", ScoreParts.NOT_DECLARED, weights.capacity(), "capacity in " + capacity.unit()
+                    + ", volume in " + volume.unit() + ": not comparable");
+        }
+        double value = ScoreParts.capacity(capacity.available(), volume.quantity());
+        double ratio = capacity.available() / volume.quantity();
+        String note = ratio < 1 ? "available capacity covers " + ScoreParts.percent(ratio) + " of the annual volume"
+                : ratio <= ScoreParts.CAPACITY_COMFORT
+                        ? String.format(Locale.ROOT, "available capacity %.1f× the annual volume", ratio)
+                        : String.format(Locale.ROOT, "available capacity %.0f× the annual volume: a small account for it", ratio);
+        return part("capacity", value, weights.capacity(), note);
+    }
+
+    /** Gates ensure validity at the start date; this part weighs the renewal risk over the first year. */
+    private ScorePart certificationsPart(Demand demand, Supplier supplier) {
+        LocalDate yearIn = startDate(demand).plusYears(1);
+        List<String> expiring = new ArrayList<>();
+        for (String code : new TreeSet<>(demand.requiredCertifications())) {
+            Supplier.Validity validity = supplier.certifications().get(code);
+            if (!validity.covers(yearIn)) {
+                expiring.add(code + " expires " + validity.until() + ", before a year of production");
+            }
+        }
+        double value = 1 - (double) expiring.size() / demand.requiredCertifications().size();
+        return part("certifications", value, weights.certifications(), expiring.isEmpty()
+                ? "every required certification valid a year after the start date" : String.join("; ", expiring));
+    }
+
+    private static String nafNote(String naf, String target, double proximity) {
+        if (proximity == 1) {
+            return naf + " within target " + target;
+        }
+        if (proximity == 0) {
+            return naf + " outside target " + target;
+        }
+        String level = proximity == 0.75 ? "class" : proximity == 0.5 ? "group" : "division";
+        return naf + " shares the " + level + " of target " + target;
+    }
+
+    private LocalDate startDate(Demand demand) {
+        return demand.startDate() != null ? demand.startDate() : today();
+    }
+
+    private static ScorePart part(String name, double value, double weight, String note) {
+        return new ScorePart(name, ScoreParts.round(value), weight, note);
     }
 
     /** The best {@code k} suppliers scoring at least {@code minScore}, best first. */
@@ -78,6 +196,11 @@ public final class MatchScorer {
                 kept.poll(); // drop the weakest: the heap never holds more than k + 1
             }
         }
+        return ranked(kept);
+    }
+
+    /** Ranks 1..n, best first, of the candidates kept. */
+    public static List<Candidate> ranked(java.util.Collection<Candidate> kept) {
         List<Candidate> best = new ArrayList<>(kept);
         best.sort(BEST_FIRST);
         List<Candidate> ranked = new ArrayList<>(best.size());
@@ -85,9 +208,5 @@ public final class MatchScorer {
             ranked.add(new Candidate(best.get(i).supplier(), best.get(i).score(), i + 1));
         }
         return ranked;
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 10_000) / 10_000.0;
     }
 }

@@ -1,16 +1,42 @@
 package fr.relocmatch.matching.domain;
 
+import java.time.LocalDate;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * What matching knows of a supplier profile.
  *
- * @param active whether the profile takes part in matching
+ * @param nafCode        NAF rév. 2 sous-classe, e.g. {@code 13.92Z}
+ * @param certifications held certifications by code, with their validity
+ * @param capacity       annual capacity and the share available, or null when not declared
+ * @param active         whether the profile takes part in matching: ACTIVE, consenting, a supplier
+ * @param lastConfirmed  when the company or its adviser last confirmed the profile, or null
  */
-public record Supplier(String id, long version, String name, String siren, Set<String> processes,
-        GeoPoint site, String regionCode, boolean active, String adviserEmail) {
+public record Supplier(String id, long version, String name, String siren, String nafCode, Set<String> processes,
+        Map<String, Validity> certifications, Set<String> sectors, Set<String> labels, Capacity capacity,
+        GeoPoint site, String regionCode, boolean active, LocalDate lastConfirmed, String adviserEmail) {
 
     public Supplier {
         processes = Set.copyOf(processes);
+        certifications = certifications == null ? Map.of() : Map.copyOf(certifications);
+        sectors = sectors == null ? Set.of() : Set.copyOf(sectors);
+        labels = labels == null ? Set.of() : Set.copyOf(labels);
+    }
+
+    /** Validity of a held certification; {@code from} may be unknown. */
+    public record Validity(LocalDate from, LocalDate until) {
+
+        public boolean covers(LocalDate date) {
+            return (from == null || !from.isAfter(date)) && !until.isBefore(date);
+        }
+    }
+
+    /** Annual capacity in a unit, and the percentage of it free for new business. */
+    public record Capacity(double annualQuantity, String unit, double availablePercent) {
+
+        public double available() {
+            return annualQuantity * availablePercent / 100;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package fr.relocmatch.matching.match;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
@@ -9,10 +10,20 @@ import fr.relocmatch.matching.domain.GeoPoint;
 /** The part of a DemandUpdated event matching reads; other fields are ignored (tolerant reader). */
 record DemandView(String demandId, long version, String status, String title, boolean confidential,
         String buyerCompanyId, String buyerName, String buyerSiret, List<String> requiredProcesses,
-        String locationMode, SiteView site, Integer maxDistanceKm, List<String> regions, String adviserEmail) {
+        List<String> preferredProcesses, List<String> targetNafCodes, List<String> requiredCertifications,
+        VolumeView annualVolume, LocalDate startDate, String sector, String locationMode, SiteView site,
+        Integer maxDistanceKm, List<String> regions, String adviserEmail, List<DisclosedBuyer> disclosures) {
+
+    /** A confidential buyer revealed to the supplier of one accepted match. */
+    record DisclosedBuyer(String matchId, String companyId, String buyerName) {
+    }
 
     /** The site coordinates of the demand, in RADIUS mode. */
     record SiteView(double latitude, double longitude) {
+    }
+
+    /** The annual volume. */
+    record VolumeView(double quantity, String unit) {
     }
 
     Demand toDemand() {
@@ -21,8 +32,15 @@ record DemandView(String demandId, long version, String status, String title, bo
         Demand.Reach reach = locationMode == null ? Demand.Reach.RADIUS : Demand.Reach.valueOf(locationMode);
         GeoPoint point = site == null ? null : new GeoPoint(site.latitude(), site.longitude());
         return new Demand(demandId, version, title, buyerName, buyerCompanyId, buyerSiren,
-                Set.copyOf(requiredProcesses == null ? List.of() : requiredProcesses), reach, point,
-                maxDistanceKm == null ? 0 : maxDistanceKm, regions == null ? Set.of() : Set.copyOf(regions), open,
-                adviserEmail);
+                Set.copyOf(orEmpty(requiredProcesses)), Set.copyOf(orEmpty(preferredProcesses)), orEmpty(targetNafCodes),
+                Set.copyOf(orEmpty(requiredCertifications)),
+                annualVolume == null || annualVolume.unit() == null ? null
+                        : new Demand.Volume(annualVolume.quantity(), annualVolume.unit()),
+                startDate, sector, reach, point, maxDistanceKm == null ? 0 : maxDistanceKm, Set.copyOf(orEmpty(regions)),
+                open, adviserEmail);
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
     }
 }

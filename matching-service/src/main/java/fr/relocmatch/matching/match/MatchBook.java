@@ -72,6 +72,15 @@ class MatchBook {
         }
     }
 
+    /** Names a confidential buyer on the accepted match it was revealed for, once. */
+    void discloseBuyer(String matchId, String companyId, String buyerName) {
+        repository.findById(matchId).ifPresent(match -> {
+            if (match.discloseBuyer(companyId, buyerName, clock.instant())) {
+                save(match);
+            }
+        });
+    }
+
     /** Records an adviser's decision and publishes the match and the decision. */
     MatchDocument decide(String matchId, MatchStatus decision, String reason, String adviser) {
         MatchDocument match = repository.findById(matchId).orElseThrow(() -> new org.springframework.web.server

@@ -7,7 +7,8 @@ enum MatchChange {
     PROPOSED(EventTypes.MATCH_PROPOSED),
     UPDATED(EventTypes.MATCH_UPDATED),
     WITHDRAWN(EventTypes.MATCH_WITHDRAWN),
-    DECIDED(EventTypes.MATCH_DECIDED);
+    DECIDED(EventTypes.MATCH_DECIDED),
+    BUYER_DISCLOSED(EventTypes.MATCH_BUYER_DISCLOSED);
 
     private final String eventType;
 

@@ -97,6 +97,20 @@ class MatchDocument extends PublishedDocument {
         updatedAt = now;
     }
 
+    /**
+     * Names the buyer of a confidential demand on this accepted match; answers false when there is
+     * nothing to do (not accepted, another supplier, already named).
+     */
+    boolean discloseBuyer(String forCompanyId, String name, Instant now) {
+        if (status != MatchStatus.ACCEPTED || !companyId.equals(forCompanyId) || name == null || name.equals(buyerName)) {
+            return false;
+        }
+        buyerName = name;
+        lastChange = MatchChange.BUYER_DISCLOSED;
+        updatedAt = now;
+        return true;
+    }
+
     private void refresh(Demand demand, Candidate candidate, Instant now) {
         demandVersion = demand.version();
         demandTitle = demand.title();

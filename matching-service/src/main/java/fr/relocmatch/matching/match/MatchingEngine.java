@@ -1,53 +1,61 @@
 package fr.relocmatch.matching.match;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import fr.relocmatch.matching.domain.Demand;
 import fr.relocmatch.matching.domain.MatchScorer;
 import fr.relocmatch.matching.domain.Supplier;
+import fr.relocmatch.matching.domain.SupplierIndex;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Keeps the latest known version of every profile and demand in memory (rebuilt from the
- * compacted topics at start) and re-ranks the demands a change touches: a changed demand against
- * all suppliers, a changed supplier through every open demand.
+ * Keeps the latest known version of every profile (in the columnar {@link SupplierIndex}) and
+ * demand in memory, rebuilt from the compacted topics at start, and re-ranks the demands a change
+ * touches: a changed demand against the index; a changed profile through every open demand it
+ * passes (or passed) the gates of — reverse matching.
  */
 @Service
 class MatchingEngine {
 
     private static final Logger log = LoggerFactory.getLogger(MatchingEngine.class);
 
-    private final Map<String, Supplier> suppliers = new LinkedHashMap<>();
     private final Map<String, Demand> demands = new LinkedHashMap<>();
     private final MatchScorer scorer;
+    private final SupplierIndex index;
     private final MatchBook book;
     private final MatchingProperties properties;
 
-    MatchingEngine(MatchBook book, MatchingProperties properties) {
-        this.scorer = new MatchScorer(properties.weights());
+    MatchingEngine(MatchBook book, MatchingProperties properties, Clock clock) {
+        this.scorer = new MatchScorer(properties.weights(), clock);
+        this.index = new SupplierIndex(scorer);
         this.book = book;
         this.properties = properties;
     }
 
     /** Takes a profile snapshot; older or repeated versions are ignored. */
     synchronized void onSupplier(Supplier supplier) {
-        Supplier known = suppliers.get(supplier.id());
+        Supplier known = index.get(supplier.id());
         if (known != null && known.version() >= supplier.version()) {
             log.debug("Ignoring company {} v{}: v{} already known", supplier.id(), supplier.version(), known.version());
             return;
         }
-        suppliers.put(supplier.id(), supplier);
-        demands.values().stream().filter(Demand::open).forEach(this::rerank);
+        index.put(supplier);
+        demands.values().stream()
+                .filter(d -> scorer.passesGates(d, supplier) || known != null && scorer.passesGates(d, known))
+                .forEach(this::rerank);
     }
 
     /** Forgets a deleted profile (a tombstone on the companies topic): its matches are withdrawn. */
     synchronized void onSupplierDeleted(String companyId) {
-        if (suppliers.remove(companyId) != null) {
-            demands.values().stream().filter(Demand::open).forEach(this::rerank);
+        Supplier known = index.get(companyId);
+        if (known != null) {
+            index.remove(companyId);
+            demands.values().stream().filter(d -> scorer.passesGates(d, known)).forEach(this::rerank);
         }
     }
 
@@ -63,6 +71,6 @@ class MatchingEngine {
     }
 
     private void rerank(Demand demand) {
-        book.reconcile(demand, scorer.rank(demand, suppliers.values(), properties.topK(), properties.minScore()));
+        book.reconcile(demand, index.rank(demand, properties.topK(), properties.minScore()));
     }
 }

@@ -37,10 +37,14 @@ class MatchingFunctions {
     }
 
     @Bean
-    Consumer<Message<?>> demands(MatchingEngine engine, CatchUpHealth catchUp, InboundRecords records) {
+    Consumer<Message<?>> demands(MatchingEngine engine, MatchBook book, CatchUpHealth catchUp, InboundRecords records) {
         return message -> {
             try {
-                engine.onDemand(records.read(message, DemandView.class).toDemand());
+                DemandView demand = records.read(message, DemandView.class);
+                engine.onDemand(demand.toDemand());
+                if (demand.disclosures() != null) {
+                    demand.disclosures().forEach(d -> book.discloseBuyer(d.matchId(), d.companyId(), d.buyerName()));
+                }
             }
             finally {
                 catchUp.handled(message);

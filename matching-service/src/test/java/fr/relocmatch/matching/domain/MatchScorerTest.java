@@ -1,28 +1,32 @@
 package fr.relocmatch.matching.domain;
 
+import static fr.relocmatch.matching.domain.Pairs.ELBEUF;
+import static fr.relocmatch.matching.domain.Pairs.LILLE;
+import static fr.relocmatch.matching.domain.Pairs.LYON;
+import static fr.relocmatch.matching.domain.Pairs.ROUEN;
+import static fr.relocmatch.matching.domain.Pairs.TODAY;
+import static fr.relocmatch.matching.domain.Pairs.demand;
+import static fr.relocmatch.matching.domain.Pairs.supplier;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Set;
 
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class MatchScorerTest {
 
-    private static final GeoPoint ROUEN = new GeoPoint(49.44350, 1.10006);
-    private static final GeoPoint ELBEUF = new GeoPoint(49.28689, 1.00835);
-    private static final GeoPoint LILLE = new GeoPoint(50.63046, 3.07134);
+    static final Clock CLOCK = Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
 
-    private final MatchScorer scorer = new MatchScorer(new Weights(0.6, 0.4));
+    private final MatchScorer scorer = new MatchScorer(Weights.defaults(), CLOCK);
 
-    private static Demand bathLinen() {
-        return Demand.withinRadius("d1", 0, "Linge de bain", "Groupe Maison", "552100554",
-                Set.of("WEAVING", "HOME_TEXTILES"), ROUEN, 80, true, "grands-comptes@cci.fr");
-    }
-
-    private static Supplier supplier(String id, Set<String> processes, GeoPoint site) {
-        return new Supplier(id, 0, "Atelier " + id, "40" + id + "0000", processes, site, "28", true, "pme@cci.fr");
+    private ScorePart part(Demand demand, Supplier supplier, String name) {
+        return scorer.score(demand, supplier).orElseThrow().parts().stream().filter(p -> p.name().equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError("no part " + name));
     }
 
     @Test
@@ -31,98 +35,191 @@ class MatchScorerTest {
         assertThat(ROUEN.distanceKm(ROUEN)).isZero();
     }
 
-    @Test
-    void explainsEachPartWithItsWeightAndWhatIsMissing() {
-        Score score = scorer.score(bathLinen(), supplier("1", Set.of("WEAVING"), ELBEUF)).orElseThrow();
+    @Nested
+    class Gates {
 
-        assertThat(score.parts()).extracting(ScorePart::name).containsExactly("processCoverage", "distance");
-        ScorePart coverage = score.parts().getFirst();
-        assertThat(coverage.value()).isEqualTo(0.5);
-        assertThat(coverage.weight()).isEqualTo(0.6);
-        assertThat(coverage.note()).contains("missing [HOME_TEXTILES]");
-        assertThat(score.distanceKm()).isCloseTo(18.8, within(0.5));
-        double proximity = 1 - score.distanceKm() / 80;
-        assertThat(score.value()).isCloseTo(0.6 * 0.5 + 0.4 * proximity, within(0.001));
+        @Test
+        void aValidPairPasses() {
+            assertThat(scorer.score(demand().build(), supplier("1").build())).isPresent();
+        }
+
+        @Test
+        void closedDemand() {
+            assertThat(scorer.score(demand().closed().build(), supplier("1").build())).isEmpty();
+        }
+
+        @Test
+        void inactiveOrNotConsentingSupplier() {
+            assertThat(scorer.score(demand().build(), supplier("1").inactive().build())).isEmpty();
+        }
+
+        @Test
+        void theBuyerItselfByCompanyIdOrBySiren() {
+            assertThat(scorer.score(demand().buyer("1", null).build(), supplier("1").build())).isEmpty();
+            assertThat(scorer.score(demand().buyer(null, "552100554").build(), supplier("1").siren("552100554").build()))
+                    .isEmpty();
+        }
+
+        @Test
+        void everyRequiredProcessMustBeOffered() {
+            Demand demand = demand().requires("WEAVING", "DYEING_FINISHING").build();
+            assertThat(scorer.score(demand, supplier("1").processes("WEAVING").build())).isEmpty();
+            assertThat(scorer.score(demand, supplier("1").processes("WEAVING", "DYEING_FINISHING").build())).isPresent();
+        }
+
+        @Test
+        void everyRequiredCertificationValidAtTheStartDate() {
+            Demand demand = demand().certifications("ISO13485").starts(TODAY.plusMonths(6)).build();
+            assertThat(scorer.score(demand, supplier("1").build())).as("not held").isEmpty();
+            assertThat(scorer.score(demand, supplier("1").certified("ISO13485", TODAY.plusMonths(5)).build()))
+                    .as("expires before the start").isEmpty();
+            assertThat(scorer.score(demand, supplier("1").certified("ISO13485", TODAY.plusMonths(7), TODAY.plusYears(3)).build()))
+                    .as("not yet valid at the start").isEmpty();
+            assertThat(scorer.score(demand, supplier("1").certified("ISO13485", TODAY.plusYears(2)).build())).isPresent();
+        }
+
+        @Test
+        void radiusRegionsAndNationwide() {
+            assertThat(scorer.score(demand().radius(ROUEN, 80).build(), supplier("1").at(LILLE, "32").build())).isEmpty();
+            assertThat(scorer.score(demand().regions("28", "32").build(), supplier("1").at(LILLE, "32").build())).isPresent();
+            assertThat(scorer.score(demand().regions("28", "32").build(), supplier("1").at(LYON, "84").build())).isEmpty();
+            assertThat(scorer.score(demand().nationwide().build(), supplier("1").at(LYON, "84").build())).isPresent();
+        }
     }
 
-    @Test
-    void fullCoverageNextDoorScoresOne() {
-        Score score = scorer.score(bathLinen(), supplier("1", Set.of("WEAVING", "HOME_TEXTILES"), ROUEN)).orElseThrow();
-        assertThat(score.value()).isEqualTo(1.0);
-    }
+    @Nested
+    class Parts {
 
-    @Test
-    void rejectsSupplierBeyondTheMaximumDistance() {
-        assertThat(scorer.score(bathLinen(), supplier("1", Set.of("WEAVING"), LILLE))).isEmpty();
-    }
+        @Test
+        void preferredProcessesCoverage() {
+            ScorePart part = part(demand().prefers("DYEING_FINISHING", "EMBROIDERY").build(),
+                    supplier("1").processes("WEAVING", "DYEING_FINISHING").build(), "preferredProcesses");
+            assertThat(part.value()).isEqualTo(0.5);
+            assertThat(part.weight()).isEqualTo(0.15);
+            assertThat(part.note()).isEqualTo("offers [DYEING_FINISHING]; lacks [EMBROIDERY]");
+        }
 
-    @Test
-    void rejectsSupplierCoveringNoRequiredProcess() {
-        assertThat(scorer.score(bathLinen(), supplier("1", Set.of("CNC_MILLING"), ROUEN))).isEmpty();
-    }
+        @Test
+        void nafProximityDownTheHierarchy() {
+            Demand demand = demand().naf("13.92Z").build();
+            assertThat(part(demand, supplier("1").naf("13.92Z").build(), "nafProximity").value()).isEqualTo(1);
+            assertThat(part(demand(). naf("13.9").build(), supplier("1").naf("13.93Z").build(), "nafProximity").value())
+                    .as("inside a group target").isEqualTo(1);
+            assertThat(part(demand().naf("13.92Z").build(), supplier("1").naf("13.92A").build(), "nafProximity").value())
+                    .isEqualTo(0.75);
+            assertThat(part(demand, supplier("1").naf("13.93Z").build(), "nafProximity").value()).isEqualTo(0.5);
+            ScorePart division = part(demand, supplier("1").naf("13.20Z").build(), "nafProximity");
+            assertThat(division.value()).isEqualTo(0.25);
+            assertThat(division.note()).isEqualTo("13.20Z shares the division of target 13.92Z");
+            assertThat(part(demand, supplier("1").naf("25.62B").build(), "nafProximity").value()).isZero();
+            assertThat(part(demand().naf("25", "13.92Z").build(), supplier("1").naf("13.92Z").build(), "nafProximity")
+                    .value()).as("the best target counts").isEqualTo(1);
+        }
 
-    @Test
-    void rejectsInactiveSupplierClosedDemandAndTheBuyerItself() {
-        Supplier inactive = new Supplier("1", 0, "Atelier", "401000000", Set.of("WEAVING"), ROUEN, "28", false, "a@cci.fr");
-        assertThat(scorer.score(bathLinen(), inactive)).isEmpty();
+        @Test
+        void capacityFitPenalisesTooSmallAndMildlyTooLarge() {
+            Demand demand = demand().volume(100_000, "PIECES").build();
+            ScorePart small = part(demand, supplier("1").capacity(120_000, "PIECES", 50).build(), "capacity");
+            assertThat(small.value()).isEqualTo(0.6);
+            assertThat(small.note()).isEqualTo("available capacity covers 60 % of the annual volume");
+            assertThat(part(demand, supplier("1").capacity(600_000, "PIECES", 50).build(), "capacity").value()).isEqualTo(1);
+            ScorePart huge = part(demand, supplier("1").capacity(10_000_000, "PIECES", 100).build(), "capacity");
+            assertThat(huge.value()).isBetween(0.7, 0.9);
+            assertThat(huge.note()).contains("100× the annual volume");
+            assertThat(part(demand, supplier("1").capacity(1e12, "PIECES", 100).build(), "capacity").value()).isEqualTo(0.7);
+            assertThat(part(demand, supplier("1").build(), "capacity").note()).isEqualTo("capacity not declared");
+            assertThat(part(demand, supplier("1").capacity(50, "TONNES", 50).build(), "capacity").note())
+                    .isEqualTo("capacity in TONNES, volume in PIECES: not comparable");
+        }
 
-        Demand closed = Demand.withinRadius("d1", 1, "Linge", "G", null, Set.of("WEAVING"), ROUEN, 80, false, "g@cci.fr");
-        assertThat(scorer.score(closed, supplier("1", Set.of("WEAVING"), ROUEN))).isEmpty();
+        @Test
+        void distanceDecaysToZeroAtTheRadius() {
+            Score score = scorer.score(demand().radius(ROUEN, 80).build(), supplier("1").at(ELBEUF, "28").build()).orElseThrow();
+            assertThat(score.distanceKm()).isCloseTo(18.8, within(0.5));
+            ScorePart distance = score.parts().stream().filter(p -> p.name().equals("distance")).findFirst().orElseThrow();
+            assertThat(distance.value()).isCloseTo(1 - 18.8 / 80, within(0.01));
+            assertThat(distance.note()).isEqualTo("19 km of 80 km allowed");
+            assertThat(part(demand().regions("32").build(), supplier("1").at(LILLE, "32").build(), "distance").note())
+                    .isEqualTo("in allowed région 32");
+        }
 
-        Supplier buyerItself = new Supplier("2", 0, "Groupe Maison", "552100554", Set.of("WEAVING"), ROUEN, "28", true, "a@cci.fr");
-        assertThat(scorer.score(bathLinen(), buyerItself)).isEmpty();
+        @Test
+        void sectorMatch() {
+            assertThat(part(demand().sector("TEXTILE").build(), supplier("1").sectors("TEXTILE").build(), "sector").value())
+                    .isEqualTo(1);
+            ScorePart other = part(demand().sector("PHARMA").build(), supplier("1").sectors("TEXTILE").build(), "sector");
+            assertThat(other.value()).isZero();
+            assertThat(other.note()).isEqualTo("serves [TEXTILE], not PHARMA");
+        }
+
+        @Test
+        void labels() {
+            assertThat(part(demand().build(), supplier("1").labels("OFG", "EPV").build(), "labels").value()).isEqualTo(1);
+            assertThat(part(demand().build(), supplier("1").labels("OFG").build(), "labels").value()).isEqualTo(0.6);
+            assertThat(part(demand().build(), supplier("1").labels("EPV").build(), "labels").value()).isEqualTo(0.4);
+            assertThat(part(demand().build(), supplier("1").build(), "labels").note()).isEqualTo("no label");
+        }
+
+        @Test
+        void freshnessOfTheProfile() {
+            assertThat(part(demand().build(), supplier("1").confirmed(TODAY.minusMonths(3)).build(), "freshness").value())
+                    .isEqualTo(1);
+            ScorePart year = part(demand().build(), supplier("1").confirmed(TODAY.minusMonths(15)).build(), "freshness");
+            assertThat(year.value()).isCloseTo(0.6, within(0.02));
+            assertThat(year.note()).isEqualTo("profile confirmed 15 months ago");
+            assertThat(part(demand().build(), supplier("1").confirmed(TODAY.minusYears(5)).build(), "freshness").value())
+                    .isEqualTo(0.2);
+            assertThat(part(demand().build(), supplier("1").confirmed(null).build(), "freshness").note())
+                    .isEqualTo("profile never confirmed");
+        }
+
+        @Test
+        void certificationsExpiringInTheFirstYearAreExplained() {
+            Demand demand = demand().certifications("ISO13485", "ISO9001").starts(TODAY.plusMonths(2)).build();
+            ScorePart part = part(demand, supplier("1").certified("ISO13485", TODAY.plusMonths(8))
+                    .certified("ISO9001", TODAY.plusYears(3)).build(), "certifications");
+            assertThat(part.value()).isEqualTo(0.5);
+            assertThat(part.note()).isEqualTo("ISO13485 expires " + TODAY.plusMonths(8) + ", before a year of production");
+        }
+
+        @Test
+        void partsThatDoNotApplyAreLeftOutAndTheScoreIsTheirWeightedMean() {
+            Score bare = scorer.score(demand().build(), supplier("1").build()).orElseThrow();
+            assertThat(bare.parts()).extracting(ScorePart::name).containsExactly("distance", "labels", "freshness");
+            // next door, no label, fresh: (1 × 0.25 + 0 × 0.05 + 1 × 0.05) / 0.35
+            assertThat(bare.value()).isCloseTo(0.3 / 0.35, within(0.0001));
+
+            Score full = scorer.score(demand().prefers("DYEING_FINISHING").naf("13.92Z").volume(1000, "PIECES")
+                    .sector("TEXTILE").certifications("ISO9001").build(),
+                    supplier("1").certified("ISO9001", TODAY.plusYears(3)).build()).orElseThrow();
+            assertThat(full.parts()).extracting(ScorePart::name).containsExactly("preferredProcesses", "nafProximity",
+                    "capacity", "distance", "sector", "labels", "freshness", "certifications");
+            double expected = full.parts().stream().mapToDouble(p -> p.value() * p.weight()).sum()
+                    / full.parts().stream().mapToDouble(ScorePart::weight).sum();
+            assertThat(full.value()).isCloseTo(expected, within(0.0001));
+        }
     }
 
     @Test
     void ranksBestFirstKeepsTopKAndDropsScoresUnderTheFloor() {
         List<Supplier> suppliers = List.of(
-                supplier("1", Set.of("WEAVING"), ELBEUF),
-                supplier("2", Set.of("WEAVING", "HOME_TEXTILES"), ROUEN),
-                supplier("3", Set.of("WEAVING", "HOME_TEXTILES"), ELBEUF),
-                supplier("4", Set.of("HOME_TEXTILES"), new GeoPoint(49.9, 1.08)), // ~50 km: weak
-                supplier("5", Set.of("CNC_MILLING"), ROUEN));
+                supplier("1").at(ELBEUF, "28").build(),
+                supplier("2").labels("OFG").build(),
+                supplier("3").build(),
+                supplier("4").at(new GeoPoint(49.9, 1.08), "28").confirmed(TODAY.minusYears(3)).build(),
+                supplier("5").processes("CNC_MILLING").build());
 
-        List<Candidate> best = scorer.rank(bathLinen(), suppliers, 2, 0.3);
+        List<Candidate> best = scorer.rank(demand().build(), suppliers, 2, 0.3);
 
         assertThat(best).extracting(c -> c.supplier().id()).containsExactly("2", "3");
         assertThat(best).extracting(Candidate::rank).containsExactly(1, 2);
-
-        List<Candidate> all = scorer.rank(bathLinen(), suppliers, 10, 0.45);
-        assertThat(all).extracting(c -> c.supplier().id()).containsExactly("2", "3", "1");
+        assertThat(scorer.rank(demand().build(), suppliers, 10, 0.5)).extracting(c -> c.supplier().id())
+                .containsExactly("2", "3", "1");
     }
 
     @Test
-    void neverProposesTheBuyerItselfKnownOnlyByItsCompanyId() {
-        Demand confidential = new Demand("d2", 0, "Linge", null, "c-buyer", null, Set.of("WEAVING"),
-                Demand.Reach.RADIUS, ROUEN, 80, Set.of(), true, "g@cci.fr");
-        Supplier buyer = new Supplier("c-buyer", 0, "Groupe", "552100554", Set.of("WEAVING"), ROUEN, "28", true, "a@cci.fr");
-
-        assertThat(scorer.score(confidential, buyer)).isEmpty();
-        assertThat(scorer.score(confidential, supplier("1", Set.of("WEAVING"), ROUEN))).isPresent();
-    }
-
-    @Test
-    void regionDemandsGateOnTheSupplierRegionNotOnDistance() {
-        Demand normandyOrHauts = new Demand("d3", 0, "Linge", "G", null, null, Set.of("WEAVING"),
-                Demand.Reach.REGIONS, null, 0, Set.of("28", "32"), true, "g@cci.fr");
-        Supplier inLille = new Supplier("9", 0, "Lille", "409000000", Set.of("WEAVING"), LILLE, "32", true, "a@cci.fr");
-        Supplier inLyon = new Supplier("8", 0, "Lyon", "408000000", Set.of("WEAVING"), new GeoPoint(45.76, 4.83), "84",
-                true, "a@cci.fr");
-
-        Score score = scorer.score(normandyOrHauts, inLille).orElseThrow();
-        assertThat(score.parts().get(1).note()).isEqualTo("in allowed région 32");
-        assertThat(score.value()).isEqualTo(1.0);
-        assertThat(scorer.score(normandyOrHauts, inLyon)).isEmpty();
-    }
-
-    @Test
-    void nationwideDemandsReachEveryRegion() {
-        Demand nationwide = new Demand("d4", 0, "Linge", "G", null, null, Set.of("WEAVING"),
-                Demand.Reach.NATIONWIDE, null, 0, Set.of(), true, "g@cci.fr");
-        Supplier inLyon = new Supplier("8", 0, "Lyon", "408000000", Set.of("WEAVING"), new GeoPoint(45.76, 4.83), "84",
-                true, "a@cci.fr");
-
-        assertThat(scorer.score(nationwide, inLyon)).hasValueSatisfying(
-                score -> assertThat(score.parts().get(1).note()).isEqualTo("nationwide demand"));
+    void weightsMustBeNonNegative() {
+        assertThatThrownBy(() -> new Weights(-1, 0, 0, 1, 0, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Weights(1, 1, 1, 0, 1, 0, 0, 1)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -25,18 +25,25 @@ final class MatchingEvents {
                 {"eventId":"%s","companyId":"%s","version":%d,"kind":"SME","siret":"40123456700011",
                  "siren":"401234567","name":"%s","processes":[%s],
                  "site":{"communeCode":"76540","latitude":%s,"longitude":%s,"regionCode":"28"},
-                 "adviserEmail":"pme@normandie.cci.fr","status":"ACTIVE","matchingConsent":true%s}
-                """.formatted(UUID.randomUUID(), id, version, name, quoted(processes), lat, lon, extraJson);
+                 "adviserEmail":"pme@normandie.cci.fr","status":"ACTIVE","matchingConsent":true,
+                 "lastConfirmedAt":"%s"%s}
+                """.formatted(UUID.randomUUID(), id, version, name, quoted(processes), lat, lon,
+                java.time.Instant.now(), extraJson);
         writer.send(COMPANIES, id, body, headers("fr.relocmatch.company.CompanyProfileUpdated.v1", "company/" + id));
     }
 
     void demand(String id, long version, String status, List<String> processes, int maxKm) {
+        demand(id, version, status, processes, maxKm, "");
+    }
+
+    /** A demand with more fields, e.g. {@code ,"requiredCertifications":["ISO13485"]}. */
+    void demand(String id, long version, String status, List<String> processes, int maxKm, String extraJson) {
         String body = """
                 {"eventId":"%s","demandId":"%s","version":%d,"title":"Linge de bain en coton",
                  "buyerName":"Groupe Maison Française","requiredProcesses":[%s],
                  "locationMode":"RADIUS","site":{"communeCode":"76540","latitude":49.4435,"longitude":1.10006},"maxDistanceKm":%d,
-                 "adviserEmail":"grands-comptes@normandie.cci.fr","status":"%s"}
-                """.formatted(UUID.randomUUID(), id, version, quoted(processes), maxKm, status);
+                 "adviserEmail":"grands-comptes@normandie.cci.fr","status":"%s"%s}
+                """.formatted(UUID.randomUUID(), id, version, quoted(processes), maxKm, status, extraJson);
         writer.send(DEMANDS, id, body, headers("fr.relocmatch.demand.DemandUpdated.v1", "demand/" + id));
     }
 

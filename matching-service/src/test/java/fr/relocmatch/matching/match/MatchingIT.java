@@ -68,8 +68,9 @@ class MatchingIT {
         JsonNode match = awaitMatches(demand, 1).get(0);
         assertThat(match.get("companyName").asString()).isEqualTo("Tissages de Normandie");
         assertThat(match.get("status").asString()).isEqualTo("PROPOSED");
-        assertThat(match.get("score").asDouble()).isBetween(0.85, 1.0);
-        assertThat(match.get("explanation").findValuesAsString("name")).containsExactly("processCoverage", "distance");
+        // 19 km of 80 (0.765 × 0.25), no label (0 × 0.05), confirmed now (1 × 0.05): 0.689
+        assertThat(match.get("score").asDouble()).isCloseTo(0.689, org.assertj.core.api.Assertions.within(0.01));
+        assertThat(match.get("explanation").findValuesAsString("name")).containsExactly("distance", "labels", "freshness");
 
         ConsumerRecord<String, String> event = matches.await(r -> demand.equals(r.key()), TIMEOUT);
         assertThat(TopicProbe.headers(event)).containsEntry("ce_type", "fr.relocmatch.matching.MatchProposed.v1");
@@ -77,6 +78,32 @@ class MatchingIT {
         assertThat(body.get("supplierAdviserEmail").asString()).isEqualTo("pme@normandie.cci.fr");
         assertThat(body.get("demandAdviserEmail").asString()).isEqualTo("grands-comptes@normandie.cci.fr");
         assertThat(body.get("demandTitle").asString()).isEqualTo("Linge de bain en coton");
+    }
+
+    @Test
+    void gatesOnCertificationsValidAtTheStartDateAndExplainsEveryPart() {
+        String certified = UUID.randomUUID().toString();
+        String expired = UUID.randomUUID().toString();
+        String demand = UUID.randomUUID().toString();
+        java.time.LocalDate start = java.time.LocalDate.now().plusMonths(3);
+        events.company(certified, 0, "Dispositifs Médicaux de Rouen", List.of("MEDICAL_DEVICES"), ROUEN_LAT, ROUEN_LON,
+                ",\"nafCode\":\"32.50A\",\"labels\":[\"OFG\"],\"sectors\":[\"MEDICAL_DEVICES\"],"
+                        + "\"capacity\":{\"annualQuantity\":500000,\"unit\":\"PIECES\",\"availablePercent\":20},"
+                        + "\"certifications\":[{\"code\":\"ISO13485\",\"validUntil\":\"" + start.plusMonths(6) + "\"}]");
+        events.company(expired, 0, "Atelier Périmé", List.of("MEDICAL_DEVICES"), ROUEN_LAT, ROUEN_LON,
+                ",\"certifications\":[{\"code\":\"ISO13485\",\"validUntil\":\"" + start.minusDays(1) + "\"}]");
+        events.demand(demand, 0, "OPEN", List.of("MEDICAL_DEVICES"), 40,
+                ",\"requiredCertifications\":[\"ISO13485\"],\"startDate\":\"" + start + "\",\"sector\":\"MEDICAL_DEVICES\","
+                        + "\"targetNafCodes\":[\"32.50\"],\"annualVolume\":{\"quantity\":50000,\"unit\":\"PIECES\"}");
+
+        JsonNode match = awaitMatches(demand, 1).get(0);
+        await().during(Duration.ofMillis(500)).atMost(TIMEOUT).until(() -> matchesOf(demand).size() == 1);
+        assertThat(match.get("companyId").asString()).isEqualTo(certified);
+        assertThat(match.get("explanation").findValuesAsString("name")).containsExactly("nafProximity", "capacity",
+                "distance", "sector", "labels", "freshness", "certifications");
+        assertThat(match.get("explanation").findValuesAsString("note"))
+                .contains("ISO13485 expires " + start.plusMonths(6) + ", before a year of production",
+                        "available capacity 2.0× the annual volume", "32.50A within target 32.50");
     }
 
     @Test
@@ -246,6 +273,34 @@ class MatchingIT {
                 java.util.Map.of("decision", "ACCEPTED", "decidedBy", "a@cci.fr")).status()).isEqualTo(404);
         assertThat(api.post("/api/v1/matches/" + matchId + "/decision",
                 java.util.Map.of("decision", "MAYBE", "decidedBy", "a@cci.fr")).status()).isEqualTo(400);
+    }
+
+    @Test
+    void namesAConfidentialBuyerOnTheAcceptedMatchOnceDemandServiceDisclosesIt() {
+        String chosen = UUID.randomUUID().toString();
+        String other = UUID.randomUUID().toString();
+        String demand = UUID.randomUUID().toString();
+        events.company(chosen, 0, "Atelier Élu", List.of("LEATHER_GOODS"), ROUEN_LAT, ROUEN_LON, "");
+        events.company(other, 0, "Atelier Voisin", List.of("LEATHER_GOODS"), ROUEN_LAT, ROUEN_LON, "");
+        events.demand(demand, 0, "OPEN", List.of("LEATHER_GOODS"), 60, ",\"confidential\":true,\"buyerName\":null");
+        List<JsonNode> proposed = awaitMatches(demand, 2);
+        assertThat(proposed).allSatisfy(m -> assertThat(m.get("buyerName").isNull()).isTrue());
+        String matchId = proposed.stream().filter(m -> chosen.equals(m.get("companyId").asString())).findFirst()
+                .orElseThrow().get("id").asString();
+        assertThat(api.post("/api/v1/matches/" + matchId + "/decision",
+                java.util.Map.of("decision", "ACCEPTED", "decidedBy", "pme@normandie.cci.fr")).status()).isEqualTo(200);
+
+        // demand-service's answer to the acceptance: the buyer named for that match only
+        events.demand(demand, 1, "IN_DISCUSSION", List.of("LEATHER_GOODS"), 60, ",\"confidential\":true,\"buyerName\":null,"
+                + "\"disclosures\":[{\"matchId\":\"" + matchId + "\",\"companyId\":\"" + chosen
+                + "\",\"buyerName\":\"Maison Secrète SA\"}]");
+
+        ConsumerRecord<String, String> disclosed = matches.await(r -> demand.equals(r.key())
+                && "fr.relocmatch.matching.MatchBuyerDisclosed.v1".equals(TopicProbe.headers(r).get("ce_type")), TIMEOUT);
+        assertThat(JsonApi.parse(disclosed.value()).get("companyId").asString()).isEqualTo(chosen);
+        assertThat(api.get("/api/v1/matches/" + matchId).json().get("buyerName").asString()).isEqualTo("Maison Secrète SA");
+        assertThat(matchesOf(demand).stream().filter(m -> other.equals(m.get("companyId").asString())).findFirst()
+                .orElseThrow().get("buyerName").isNull()).isTrue();
     }
 
     @Test

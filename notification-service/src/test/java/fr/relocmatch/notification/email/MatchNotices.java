@@ -31,7 +31,7 @@ final class MatchNotices {
                  "demandTitle":"Linge de bain en coton","buyerName":%s,
                  "demandAdviserEmail":"%s","companyId":"c-1","companyVersion":0,"companyName":"Tissages de Normandie",
                  "supplierAdviserEmail":"%s","score":0.8712,"rank":1,"distanceKm":18.6,
-                 "explanation":[{"name":"processCoverage","value":1.0,"weight":0.6,"note":"covers all 2 required processes"},
+                 "explanation":[{"name":"preferredProcesses","value":1.0,"weight":0.15,"note":"offers every preferred process [DYEING_FINISHING]"},
                                 {"name":"distance","value":0.77,"weight":0.4,"note":"19 km of 80 km allowed"}],
                  "aFieldFromTheFuture":true}
                 """.formatted(UUID.randomUUID(), matchId, version, type.equals("MatchWithdrawn") ? "WITHDRAWN" : "PROPOSED",

@@ -73,7 +73,7 @@ class NotificationIT {
         MimeMessage email = received.getFirst();
         assertThat(email.getSubject()).contains("Tissages de Normandie").contains("Linge de bain en coton").contains("87 %");
         String body = text(email);
-        assertThat(body).contains("Groupe Maison").contains("Couverture des procédés").contains("/api/v1/matches/" + matchId);
+        assertThat(body).contains("Groupe Maison").contains("Procédés souhaités").contains("/api/v1/matches/" + matchId);
         assertThat(MailText.html(email)).contains("<strong>87 %</strong>").contains("href=\"http://localhost:8083/api/v1/matches/" + matchId);
 
         List<JsonNode> recorded = JsonApi.onLocalPort(port).get("/api/v1/notifications?matchId=" + matchId).json()
@@ -149,7 +149,7 @@ class NotificationIT {
         awaitEmails(unsubscribed, 1);
         MimeMessage email = awaitEmails(english, 1).getFirst();
         assertThat(email.getSubject()).isEqualTo("[RelocMatch] Match proposed: Tissages de Normandie for \"Linge de bain en coton\" (score 87 %)");
-        assertThat(text(email)).contains("Process coverage").contains("Why this score").doesNotContain("Pourquoi");
+        assertThat(text(email)).contains("Preferred processes").contains("Why this score").doesNotContain("Pourquoi");
         assertThat(MailText.html(email)).contains("lang=\"en\"");
         // below the 0.9 floor of one adviser, unsubscribed for the other: only the buyer side is e-mailed
         assertThat(emailsAbout(english)).hasSize(1);
