@@ -31,6 +31,7 @@ final class DemoData {
         return List.of(
                 company("SME", "41234567800012", "Tissages de Normandie", "13.20Z",
                         List.of("WEAVING", "HOME_TEXTILES", "DYEING_FINISHING"), "76231"),
+                // Sews but does not weave: must not be proposed (weaving is required).
                 company("SME", "42345678900019", "Confection Cauchoise", "13.92Z",
                         List.of("CUT_AND_SEW", "HOME_TEXTILES"), "76758"),
                 company("SME", "43456789000018", "Filature du Roumois", "13.10Z",
@@ -45,16 +46,19 @@ final class DemoData {
     }
 
     static Map<String, Object> demand() {
-        return Map.of(
-                "title", DEMAND_TITLE,
-                "description", "Serviettes et draps de bain en coton, 120 000 pièces par an, aujourd'hui importés",
-                "buyerSiret", "55210055400013",
-                "product", Map.of("scheme", "CPF", "code", "13.92.12"),
-                "requiredProcesses", List.of("WEAVING", "HOME_TEXTILES"),
-                "annualVolume", Map.of("quantity", 120000, "unit", "PIECES"),
-                "startDate", java.time.LocalDate.now().plusMonths(3).toString(),
-                "location", Map.of("mode", "RADIUS", "communeCode", "76540", "maxDistanceKm", 80),
-                "adviserEmail", "grands-comptes@normandie.cci.fr");
+        return Map.ofEntries(
+                Map.entry("title", DEMAND_TITLE),
+                Map.entry("description", "Serviettes et draps de bain en coton, 120 000 pièces par an, aujourd'hui importés"),
+                Map.entry("buyerSiret", "55210055400013"),
+                Map.entry("product", Map.of("scheme", "CPF", "code", "13.92.12")),
+                Map.entry("requiredProcesses", List.of("WEAVING")),
+                Map.entry("preferredProcesses", List.of("HOME_TEXTILES", "DYEING_FINISHING")),
+                Map.entry("targetNafCodes", List.of("13.92Z")),
+                Map.entry("sector", "TEXTILE"),
+                Map.entry("annualVolume", Map.of("quantity", 120000, "unit", "PIECES")),
+                Map.entry("startDate", java.time.LocalDate.now().plusMonths(3).toString()),
+                Map.entry("location", Map.of("mode", "RADIUS", "communeCode", "76540", "maxDistanceKm", 80)),
+                Map.entry("adviserEmail", "grands-comptes@normandie.cci.fr"));
     }
 
     private static Map<String, Object> company(String kind, String siret, String name, String naf,
@@ -65,8 +69,11 @@ final class DemoData {
         if (!"GROUP".equals(kind)) {
             company.put("sectors", List.of(naf.startsWith("13") ? "TEXTILE" : "AUTOMOTIVE"));
             company.put("headcount", 20 + Math.floorMod(siret.hashCode(), 180));
-            company.put("certifications", List.of(Map.of("code", "ISO9001",
-                    "validUntil", java.time.LocalDate.now().plusYears(2).toString())));
+            String until = java.time.LocalDate.now().plusYears(2).toString();
+            company.put("certifications", List.of(Map.of("code", "ISO9001", "validUntil", until)));
+            if (name.startsWith("Tissages")) {
+                company.put("labels", List.of("OFG"));
+            }
             company.put("capacity", Map.of("annualQuantity", 100_000 + Math.floorMod(siret.hashCode(), 200_000),
                     "unit", "PIECES", "availablePercent", 40));
             company.put("contact", Map.of("name", "Direction commerciale", "email", "contact@" + siret + ".example.fr"));

@@ -66,7 +66,16 @@ public final class LocalLauncher {
 
         String matching = services.baseUrl("matching-service");
         String notifications = services.baseUrl("notification-service");
-        String demandId = DemoData.load(services.baseUrl("company-service"), services.baseUrl("demand-service"));
+        String demandId;
+        try {
+            demandId = DemoData.load(services.baseUrl("company-service"), services.baseUrl("demand-service"));
+        }
+        catch (RuntimeException e) {
+            // The broker's threads would keep this JVM alive: stop everything (shutdown hook) and say why.
+            System.err.println("Demo data could not be loaded: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         say("Demo data loaded: 5 SMEs, 1 group, demand \"" + DemoData.DEMAND_TITLE + "\" (" + demandId + ")");
 
         JsonNode matches = poll(() -> DemoData.json(DemoData.get(matching + "/api/v1/matches?demandId=" + demandId).body()),
@@ -76,12 +85,13 @@ public final class LocalLauncher {
             say(String.format(Locale.ROOT, "  #%d %-34s score %.2f  %5.1f km  %s", match.get("rank").asInt(),
                     match.get("companyName").asString(), match.get("score").asDouble(),
                     match.get("distanceKm").asDouble(), match.get("status").asString()));
-            for (JsonNode part : match.get("explanation")) {
+            for (JsonNode part : match.get("rank").asInt() == 1 ? match.get("explanation") : List.<JsonNode>of()) {
                 say("       " + part.get("name").asString() + ": " + part.get("note").asString());
             }
         }
+        // each match e-mails two advisers (the demand's and the supplier's)
         JsonNode sent = poll(() -> DemoData.json(DemoData.get(notifications + "/api/v1/notifications?status=SENT").body()),
-                list -> list.size() >= 1, Duration.ofSeconds(60));
+                list -> list.size() >= 2 * matches.size(), Duration.ofSeconds(60));
         say("E-mails sent (" + sent.size() + "):");
         for (JsonNode email : sent) {
             say("  to " + email.get("recipient").asString() + ": " + email.get("subject").asString());

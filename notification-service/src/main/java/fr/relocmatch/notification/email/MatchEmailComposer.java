@@ -12,8 +12,8 @@ import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 
 /**
- * Writes the e-mail announcing a proposed match from the Thymeleaf templates
- * {@code email/match-proposed.html} and {@code .txt}, in the adviser's language.
+ * Writes the e-mail about a match — proposed, or its confidential buyer disclosed — from the
+ * Thymeleaf templates {@code email/match-proposed.html} and {@code .txt}, in the adviser's language.
  */
 @Component
 class MatchEmailComposer {
@@ -31,11 +31,26 @@ class MatchEmailComposer {
         this.properties = properties;
     }
 
-    ComposedEmail compose(MatchNotice notice, String recipient, Locale locale) {
+    /** What the e-mail announces; each kind has its own subject and opening line. */
+    enum Kind {
+        /** A match is proposed: both advisers in charge. */
+        PROPOSED("email"),
+        /** An accepted match of a confidential demand: the supplier's adviser learns the buyer. */
+        BUYER_DISCLOSED("email.disclosed");
+
+        private final String keys;
+
+        Kind(String keys) {
+            this.keys = keys;
+        }
+    }
+
+    ComposedEmail compose(MatchNotice notice, Kind kind, String recipient, Locale locale) {
         String score = percent(notice.score(), locale);
-        String subject = messages.getMessage("email.subject",
-                new Object[] {notice.companyName(), notice.demandTitle(), score}, locale);
+        String subject = messages.getMessage(kind.keys + ".subject",
+                new Object[] {notice.companyName(), notice.demandTitle(), score, notice.buyerName()}, locale);
         Context context = new Context(locale);
+        context.setVariable("intro", messages.getMessage(kind.keys + ".intro", new Object[] {notice.buyerName()}, locale));
         context.setVariable("language", locale.getLanguage());
         context.setVariable("subject", subject);
         context.setVariable("demandTitle", notice.demandTitle());

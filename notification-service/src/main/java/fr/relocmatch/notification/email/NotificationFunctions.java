@@ -24,6 +24,9 @@ class NotificationFunctions {
             if (EventTypes.MATCH_PROPOSED.equals(type)) {
                 notifier.matchProposed(message.getPayload());
             }
+            else if (EventTypes.MATCH_BUYER_DISCLOSED.equals(type)) {
+                notifier.buyerDisclosed(message.getPayload());
+            }
             else {
                 log.debug("No e-mail for {} of match {}", type, message.getPayload().matchId());
             }

@@ -3,6 +3,7 @@ package fr.relocmatch.notification.email;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
@@ -49,14 +50,32 @@ class Notifier {
     }
 
     void matchProposed(MatchNotice notice) {
-        for (String recipient : notice.recipients()) {
+        notify(notice, notice.recipients(), MatchEmailComposer.Kind.PROPOSED);
+    }
+
+    /**
+     * A confidential demand's match was accepted: the supplier's adviser learns who the buyer is.
+     * Sent whatever the adviser's minimum score, since an adviser has already taken the match.
+     */
+    void buyerDisclosed(MatchNotice notice) {
+        if (notice.buyerName() == null || notice.supplierAdviserEmail() == null) {
+            log.warn("Disclosure of match {} names no buyer or no supplier adviser: no e-mail", notice.matchId());
+            return;
+        }
+        notify(notice, List.of(notice.supplierAdviserEmail().strip().toLowerCase(java.util.Locale.ROOT)),
+                MatchEmailComposer.Kind.BUYER_DISCLOSED);
+    }
+
+    private void notify(MatchNotice notice, List<String> recipients, MatchEmailComposer.Kind kind) {
+        for (String recipient : recipients) {
             Adviser adviser = directory.preferencesOf(recipient);
-            if (adviser.delivery() == Delivery.NONE || notice.score() < adviser.minScore()) {
+            if (adviser.delivery() == Delivery.NONE
+                    || kind == MatchEmailComposer.Kind.PROPOSED && notice.score() < adviser.minScore()) {
                 log.debug("No e-mail to {} for match {}: {} / minimum score {}", recipient, notice.matchId(),
                         adviser.delivery(), adviser.minScore());
                 continue;
             }
-            ComposedEmail email = composer.compose(notice, recipient, adviser.locale());
+            ComposedEmail email = composer.compose(notice, kind, recipient, adviser.locale());
             NotificationDocument notification = adviser.delivery() == Delivery.DAILY_DIGEST
                     ? NotificationDocument.forDigest(recipient, notice, email, adviser.language(), clock.instant())
                     : new NotificationDocument(recipient, notice, email, adviser.language(), clock.instant());

@@ -18,6 +18,12 @@ final class MatchNotices {
         send(writer, "MatchProposed", matchId, 0, supplierAdviser, "grands-comptes@normandie.cci.fr", "null");
     }
 
+    /** The accepted match of a confidential demand, its buyer now named (matching's MatchBuyerDisclosed). */
+    static void publishDisclosure(TopicWriter writer, String matchId, long version, String supplierAdviser) {
+        send(writer, "MatchBuyerDisclosed", matchId, version, supplierAdviser, "grands-comptes@normandie.cci.fr",
+                "\"Groupe Maison Française\"");
+    }
+
     static void publish(TopicWriter writer, String type, String matchId, long version, String supplierAdviser,
             String demandAdviser) {
         send(writer, type, matchId, version, supplierAdviser, demandAdviser, "\"Groupe Maison Française\"");
@@ -34,7 +40,11 @@ final class MatchNotices {
                  "explanation":[{"name":"preferredProcesses","value":1.0,"weight":0.15,"note":"offers every preferred process [DYEING_FINISHING]"},
                                 {"name":"distance","value":0.77,"weight":0.4,"note":"19 km of 80 km allowed"}],
                  "aFieldFromTheFuture":true}
-                """.formatted(UUID.randomUUID(), matchId, version, type.equals("MatchWithdrawn") ? "WITHDRAWN" : "PROPOSED",
+                """.formatted(UUID.randomUUID(), matchId, version, switch (type) {
+                    case "MatchWithdrawn" -> "WITHDRAWN";
+                    case "MatchBuyerDisclosed" -> "ACCEPTED";
+                    default -> "PROPOSED";
+                },
                 demandId, buyerJson, demandAdviser, supplierAdviser);
         writer.send(MATCHES, demandId, body, Map.of("ce_id", UUID.randomUUID().toString(), "ce_source", "/tests",
                 "ce_type", "fr.relocmatch.matching." + type + ".v1", "ce_specversion", "1.0"));

@@ -231,6 +231,27 @@ class NotificationIT {
     }
 
     @Test
+    void namesTheConfidentialBuyerToTheSupplierAdviserOnceTheMatchIsAccepted() throws MessagingException {
+        String matchId = UUID.randomUUID().toString();
+        MatchNotices.publishConfidential(writer, matchId, "revele@normandie.cci.fr");
+        awaitEmails(matchId, 2);
+
+        MatchNotices.publishDisclosure(writer, matchId, 1, "revele@normandie.cci.fr");
+        MatchNotices.publishDisclosure(writer, matchId, 1, "revele@normandie.cci.fr"); // redelivered
+
+        awaitEmails(matchId, 3);
+        MimeMessage disclosure = emailsAbout(matchId).stream().filter(m -> text(m).contains("Groupe Maison")).findFirst()
+                .orElseThrow();
+        assertThat(disclosure.getRecipients(Message.RecipientType.TO)[0].toString()).isEqualTo("revele@normandie.cci.fr");
+        assertThat(disclosure.getSubject()).contains("acceptée").contains("Groupe Maison Française");
+        // a later event for another match shows the redelivered disclosure was consumed without a second e-mail
+        String later = UUID.randomUUID().toString();
+        publish("MatchProposed", later, 0, "revele@normandie.cci.fr", "grands-comptes@normandie.cci.fr");
+        awaitEmails(later, 2);
+        assertThat(emailsAbout(matchId)).hasSize(3);
+    }
+
+    @Test
     void rejectsAnInvalidAdviserEntryNamingTheFields() {
         JsonApi.Response answer = JsonApi.onLocalPort(port).put("/api/v1/advisers/someone@cci.fr",
                 Map.of("language", "de", "delivery", "SOMETIMES", "minScore", 2), null);
