@@ -51,6 +51,15 @@ public class ContractsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    @ConditionalOnBean(StreamBridge.class)
+    fr.relocmatch.contracts.partner.PartnerInbox partnerInbox(StreamBridge streamBridge, JsonMapper json, Clock clock,
+            @Value("${relocmatch.partner.outcomes-topic:relocmatch.partner.outcomes.v1}") String outcomesTopic,
+            @Value("${relocmatch.events.source:/relocmatch/${spring.application.name}}") String source) {
+        return new fr.relocmatch.contracts.partner.PartnerInbox(streamBridge, json, outcomesTopic, source, clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     PublicationRelay publicationRelay(ObjectProvider<StatePublisher<?>> publishers) {
         return new PublicationRelay(publishers.orderedStream().toList());
     }

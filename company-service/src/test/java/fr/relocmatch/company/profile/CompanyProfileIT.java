@@ -217,6 +217,16 @@ class CompanyProfileIT {
     }
 
     @Test
+    void everyRecordOnTheCompaniesTopicMatchesThePublishedContract() {
+        String id = api.post("/api/v1/companies", Companies.textileSmeInNormandy()).json().get("id").asString();
+        api.delete("/api/v1/companies/" + id, "\"0\"");
+
+        companies.await(r -> id.equals(r.key()) && r.value() == null, TIMEOUT);
+        // snapshots and tombstones of every test so far, each against docs/asyncapi.yaml's schema
+        assertThat(fr.relocmatch.testinfra.ContractAssertions.assertConform(companies.seen())).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
     void deletingErasesTheProfilePublishesATombstoneAndFreesTheSiret() {
         Map<String, Object> request = Companies.textileSmeInNormandy();
         String id = api.post("/api/v1/companies", request).json().get("id").asString();

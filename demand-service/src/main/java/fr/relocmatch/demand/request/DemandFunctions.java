@@ -28,6 +28,13 @@ class DemandFunctions {
         };
     }
 
+    /** Demands partners publish on the inbox topic (binding {@code partnerDemands-in-0}). */
+    @Bean
+    Consumer<Message<byte[]>> partnerDemands(fr.relocmatch.contracts.partner.PartnerInbox inbox, Demands demands) {
+        return message -> inbox.receive(message, "partner-demand-submission", "demand", DemandRequest.class,
+                submission -> demands.submittedByPartner(submission.body(), submission.source(), submission.id()));
+    }
+
     @Bean
     Consumer<MatchDecided> decisions(Demands demands) {
         return decision -> {

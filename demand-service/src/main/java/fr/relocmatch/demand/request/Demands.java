@@ -56,6 +56,25 @@ class Demands {
     }
 
     /**
+     * A demand a partner published on the inbox, opened at once. The same message (source and
+     * CloudEvents id) is one demand however often it is delivered: its id derives from them.
+     */
+    String submittedByPartner(DemandRequest request, String partnerSource, String messageId) {
+        String id = UUID.nameUUIDFromBytes(("partner/" + partnerSource + "/" + messageId)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        if (repository.existsById(id)) {
+            return id;
+        }
+        ValidDemand valid = validator.validate(request);
+        DemandDocument demand = new DemandDocument(id, clock.instant());
+        demand.describe(valid, clock.instant());
+        demand.moveTo(DemandStatus.OPEN, "published by partner " + partnerSource, clock.instant());
+        DemandDocument saved = repository.insert(demand);
+        publisher.publish(saved);
+        return saved.getId();
+    }
+
+    /**
      * Replaces the content of a DRAFT or OPEN demand.
      *
      * @param expectedVersion the version the client edited ({@code If-Match}), or null

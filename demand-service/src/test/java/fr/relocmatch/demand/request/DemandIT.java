@@ -412,6 +412,70 @@ class DemandIT {
         assertThat(move(UUID.randomUUID().toString(), "open").status()).isEqualTo(404);
     }
 
+    @Test
+    void everyRecordOnTheDemandsTopicMatchesThePublishedContract() {
+        String id = createDraft();
+        move(id, "open");
+        Map<String, Object> confidential = DemandFixtures.bathLinenNearRouen(groupSiret);
+        confidential.put("confidential", true);
+        api.post("/api/v1/demands", confidential);
+
+        events.await(r -> id.equals(r.key()) && JsonApi.parse(r.value()).get("version").asLong() == 1, TIMEOUT);
+        assertThat(fr.relocmatch.testinfra.ContractAssertions.assertConform(events.seen())).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void aPartnersDemandIsOpenedAtOnceAndIsOneDemandHoweverOftenItIsDelivered() {
+        try (TopicProbe outcomes = TopicProbe.on("relocmatch.partner.outcomes.v1")) {
+            String messageId = UUID.randomUUID().toString();
+            String body = tools.jackson.databind.json.JsonMapper.builder().build()
+                    .writeValueAsString(DemandFixtures.bathLinenNearRouen(groupSiret));
+            publishToInbox(messageId, body);
+            publishToInbox(messageId, body); // redelivered
+
+            List<JsonNode> answers = await().atMost(TIMEOUT).until(() -> outcomesFor(outcomes, messageId), l -> l.size() == 2);
+            assertThat(answers).extracting(a -> a.get("outcome").asString()).containsOnly("ACCEPTED");
+            String id = answers.getFirst().get("resourceId").asString();
+            assertThat(answers.getLast().get("resourceId").asString()).isEqualTo(id);
+            JsonNode demand = api.get("/api/v1/demands/" + id).json();
+            assertThat(demand.get("status").asString()).isEqualTo("OPEN");
+            assertThat(demand.at("/buyer/companyId").asString()).isEqualTo(groupId);
+            await().atMost(TIMEOUT).until(() -> statusesPublished(id), list -> !list.isEmpty());
+            assertThat(statusesPublished(id)).containsExactly("OPEN");
+        }
+    }
+
+    @Test
+    void aPartnersDemandForAnUnknownBuyerIsRejectedAndDeadLettered() {
+        try (TopicProbe outcomes = TopicProbe.on("relocmatch.partner.outcomes.v1");
+                TopicProbe dead = TopicProbe.on("relocmatch.partner.demands.v1.dlq")) {
+            String messageId = UUID.randomUUID().toString();
+            publishToInbox(messageId, tools.jackson.databind.json.JsonMapper.builder().build()
+                    .writeValueAsString(DemandFixtures.bathLinenNearRouen(DemandFixtures.validSiret())));
+
+            JsonNode answer = await().atMost(TIMEOUT).until(() -> outcomesFor(outcomes, messageId), l -> l.size() == 1)
+                    .getFirst();
+            assertThat(answer.get("outcome").asString()).isEqualTo("REJECTED");
+            assertThat(answer.get("errors").findValuesAsString("field")).contains("buyerSiret");
+            Map<String, String> headers = TopicProbe.headers(
+                    dead.await(r -> messageId.equals(TopicProbe.headers(r).get("ce_id")), TIMEOUT));
+            assertThat(headers).containsEntry("ce_source", "/partners/retailer-sourcing")
+                    .containsEntry("x-original-topic", "relocmatch.partner.demands.v1");
+            assertThat(headers.get("x-relocmatch-errors")).contains("buyerSiret");
+        }
+    }
+
+    private void publishToInbox(String messageId, String body) {
+        writer.send("relocmatch.partner.demands.v1", messageId, body, Map.of("ce_id", messageId,
+                "ce_source", "/partners/retailer-sourcing", "ce_type", "fr.relocmatch.partner.DemandSubmitted.v1",
+                "ce_specversion", "1.0", "content-type", "application/json"));
+    }
+
+    private static List<JsonNode> outcomesFor(TopicProbe outcomes, String messageId) {
+        return outcomes.seen().stream().map(r -> JsonApi.parse(r.value()))
+                .filter(o -> messageId.equals(o.path("correlationId").asString(null))).toList();
+    }
+
     private String createDraft() {
         JsonApi.Response created = api.post("/api/v1/demands", DemandFixtures.bathLinenNearRouen(groupSiret));
         assertThat(created.status()).as(created.body()).isEqualTo(201);

@@ -28,8 +28,8 @@ class NotificationOutcomes {
 
     static final String STATUS_BINDING = "notificationStatus-out-0";
     static final String DEAD_LETTER_BINDING = "notificationDeadLetters-out-0";
-    static final String SENT = "fr.relocmatch.notification.NotificationSent.v1";
-    static final String FAILED = "fr.relocmatch.notification.NotificationFailed.v1";
+    static final String SENT = fr.relocmatch.contracts.events.EventTypes.NOTIFICATION_SENT;
+    static final String FAILED = fr.relocmatch.contracts.events.EventTypes.NOTIFICATION_FAILED;
 
     private final CloudEventPublisher events;
     private final StreamBridge bridge;

@@ -1,0 +1,30 @@
+package fr.relocmatch.company.profile;
+
+import java.util.function.Consumer;
+
+import fr.relocmatch.contracts.partner.PartnerInbox;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+/**
+ * Company profiles partners publish on the inbox topic (binding {@code partnerCompanies-in-0}):
+ * the same checks as {@code POST /api/v1/companies}, upserted by SIRET like the CSV import, so a
+ * partner re-publishing a profile updates it.
+ */
+@Configuration(proxyBeanMethods = false)
+class PartnerFunctions {
+
+    @Bean
+    Consumer<Message<byte[]>> partnerCompanies(PartnerInbox inbox, CompanyProfiles profiles, CompanyValidator validator) {
+        return message -> inbox.receive(message, "partner-company-submission", "company", CompanyRequest.class,
+                submission -> {
+                    ValidCompany valid = validator.validate(submission.body());
+                    return profiles.findBySiret(valid.siret())
+                            .map(existing -> profiles.update(existing, valid))
+                            .orElseGet(() -> profiles.create(valid))
+                            .getId();
+                });
+    }
+}
