@@ -248,6 +248,12 @@ class MatchingIT {
         assertThat(matchesOf(demand)).singleElement().satisfies(m -> assertThat(m.get("status").asString()).isEqualTo("REJECTED"));
         assertThat(matches.seen().stream().filter(r -> demand.equals(r.key()))
                 .map(r -> TopicProbe.headers(r).get("ce_type"))).containsOnlyOnce("fr.relocmatch.matching.MatchProposed.v1");
+        // every match event and decision published so far, against docs/asyncapi.yaml's schemas
+        fr.relocmatch.testinfra.ContractAssertions.assertConform(matches.seen());
+        try (TopicProbe decisions = TopicProbe.on("relocmatch.decisions.v1")) {
+            decisions.await(r -> demand.equals(r.key()), TIMEOUT);
+            fr.relocmatch.testinfra.ContractAssertions.assertConform(decisions.seen());
+        }
     }
 
     @Test

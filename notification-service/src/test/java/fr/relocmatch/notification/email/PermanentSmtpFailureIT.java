@@ -68,6 +68,7 @@ class PermanentSmtpFailureIT {
                     .containsEntry("x-original-topic", "relocmatch.matches.v1");
             ConsumerRecord<String, String> outcome = outcomes.await(r -> matchId.equals(r.key()), Duration.ofSeconds(30));
             assertThat(TopicProbe.headers(outcome)).containsEntry("ce_type", NotificationOutcomes.FAILED);
+            fr.relocmatch.testinfra.ContractAssertions.assertConform(outcomes.seen());
             assertThat(smtp.circuitState()).isEqualTo(CircuitBreaker.State.CLOSED);
         }
     }

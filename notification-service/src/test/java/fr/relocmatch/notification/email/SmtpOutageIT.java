@@ -91,6 +91,7 @@ class SmtpOutageIT {
                 outcomes.await(r -> matchId.equals(r.key())
                         && NotificationOutcomes.SENT.equals(TopicProbe.headers(r).get("ce_type")), Duration.ofSeconds(30));
             }
+            fr.relocmatch.testinfra.ContractAssertions.assertConform(outcomes.seen());
         }
     }
 
