@@ -22,7 +22,7 @@ import fr.relocmatch.contracts.problem.FieldViolation;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The JSON Schemas (2020-12) of every message body on the product's topics, shipped in
+ * The JSON Schemas (draft-07, the dialect AsyncAPI 3 documents take) of every message body on the product's topics, shipped in
  * {@code fr/relocmatch/contracts/schemas/} and referenced by {@code docs/asyncapi.yaml}. Formats
  * ({@code date}, {@code email}, {@code uuid}...) are asserted, not only annotated.
  */
@@ -45,7 +45,7 @@ public final class ContractSchemas {
 
     private static final ContractSchemas SHIPPED = new ContractSchemas();
 
-    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7,
             builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
 

@@ -39,13 +39,16 @@ final class DemandFixtures {
         return TestSirets.random();
     }
 
-    /** Publishes a company profile snapshot as company-service does; answers its id. */
+    /**
+     * Publishes a company profile snapshot as company-service does, with a field no version has
+     * yet (readers must ignore it); answers its id.
+     */
     static String publishCompany(TopicWriter writer, String kind, String siret, String name, String status) {
         String id = UUID.randomUUID().toString();
         String body = """
                 {"eventId":"%s","companyId":"%s","version":0,"kind":"%s","siret":"%s","siren":"%s","name":"%s",
                  "nafCode":"47.51Z","processes":[],"site":{"communeCode":"76540","regionCode":"28"},
-                 "adviserEmail":"a@cci.fr","status":"%s"}
+                 "adviserEmail":"a@cci.fr","status":"%s","aFieldFromTheFuture":true}
                 """.formatted(UUID.randomUUID(), id, kind, siret, siret.substring(0, 9), name, status);
         writer.send("relocmatch.companies.v1", id, body, Map.of("ce_type",
                 "fr.relocmatch.company.CompanyProfileUpdated.v1", "ce_id", UUID.randomUUID().toString(),

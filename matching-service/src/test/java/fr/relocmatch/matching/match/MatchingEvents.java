@@ -19,6 +19,10 @@ final class MatchingEvents {
         this.writer = writer;
     }
 
+    /**
+     * A profile snapshot as company-service publishes it, plus a field no version has yet: every
+     * matching test thereby proves that readers ignore unknown fields (additive evolution).
+     */
     void company(String id, long version, String name, List<String> processes, double lat, double lon,
             String extraJson) {
         String body = """
@@ -26,7 +30,7 @@ final class MatchingEvents {
                  "siren":"401234567","name":"%s","processes":[%s],
                  "site":{"communeCode":"76540","latitude":%s,"longitude":%s,"regionCode":"28"},
                  "adviserEmail":"pme@normandie.cci.fr","status":"ACTIVE","matchingConsent":true,
-                 "lastConfirmedAt":"%s"%s}
+                 "lastConfirmedAt":"%s","aFieldFromTheFuture":{"added":"in a later minor version"}%s}
                 """.formatted(UUID.randomUUID(), id, version, name, quoted(processes), lat, lon,
                 java.time.Instant.now(), extraJson);
         writer.send(COMPANIES, id, body, headers("fr.relocmatch.company.CompanyProfileUpdated.v1", "company/" + id));
@@ -42,7 +46,7 @@ final class MatchingEvents {
                 {"eventId":"%s","demandId":"%s","version":%d,"title":"Linge de bain en coton",
                  "buyerName":"Groupe Maison Française","requiredProcesses":[%s],
                  "locationMode":"RADIUS","site":{"communeCode":"76540","latitude":49.4435,"longitude":1.10006},"maxDistanceKm":%d,
-                 "adviserEmail":"grands-comptes@normandie.cci.fr","status":"%s"%s}
+                 "adviserEmail":"grands-comptes@normandie.cci.fr","status":"%s","aFieldFromTheFuture":[1,2]%s}
                 """.formatted(UUID.randomUUID(), id, version, quoted(processes), maxKm, status, extraJson);
         writer.send(DEMANDS, id, body, headers("fr.relocmatch.demand.DemandUpdated.v1", "demand/" + id));
     }

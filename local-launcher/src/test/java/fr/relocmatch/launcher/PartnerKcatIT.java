@@ -1,0 +1,174 @@
+package fr.relocmatch.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import fr.relocmatch.testinfra.SharedInfrastructure;
+import fr.relocmatch.testinfra.TestSirets;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A partner with nothing but {@code kcat} (the Debian package, a librdkafka client) and
+ * {@code docs/partners.md}: publishes a group, an SME and a demand on the inbox topics, reads the
+ * outcomes and the match, and reads why a bad profile was rejected. Runs against the four
+ * services as separate JVMs. Needs kcat on the PATH; {@code .ci/run} installs it and runs this
+ * class with {@code -Dkcat}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PartnerKcatIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String PARTNER = "/partners/kcat-" + UUID.randomUUID();
+
+    private String broker;
+
+    @BeforeAll
+    void services() {
+        RunningServices.get();
+        broker = SharedInfrastructure.get().kafkaBootstrapServers();
+    }
+
+    @Test
+    void publishesProfilesAndADemandReadsTheMatchAndReadsARejection() {
+        String groupSiret = TestSirets.random();
+        String smeName = "Tissage Partenaire " + UUID.randomUUID().toString().substring(0, 8);
+        String groupId = accepted(publish("relocmatch.partner.companies.v1", "fr.relocmatch.partner.CompanyProfileSubmitted.v1",
+                company("GROUP", groupSiret, "Groupe Partenaire SA", "47.51Z", List.of())));
+        String smeId = accepted(publish("relocmatch.partner.companies.v1", "fr.relocmatch.partner.CompanyProfileSubmitted.v1",
+                company("SME", TestSirets.random(), smeName, "13.20Z", List.of("WEAVING", "HOME_TEXTILES"))));
+        assertThat(groupId).isNotEqualTo(smeId);
+
+        // demand-service learns the new group from the companies topic; until then it answers "unknown buyer"
+        Map<String, Object> demand = new LinkedHashMap<>();
+        demand.put("title", "Housses de couette en lin");
+        demand.put("buyerSiret", groupSiret);
+        demand.put("requiredProcesses", List.of("WEAVING"));
+        demand.put("annualVolume", Map.of("quantity", 40000, "unit", "PIECES"));
+        demand.put("startDate", java.time.LocalDate.now().plusMonths(4).toString());
+        demand.put("location", Map.of("mode", "RADIUS", "communeCode", "76540", "maxDistanceKm", 50));
+        demand.put("adviserEmail", "grands-comptes@normandie.cci.fr");
+        String demandId = await().atMost(TIMEOUT).until(() -> {
+            JsonNode outcome = outcomeOf(publish("relocmatch.partner.demands.v1",
+                    "fr.relocmatch.partner.DemandSubmitted.v1", demand));
+            return "ACCEPTED".equals(outcome.get("outcome").asString()) ? outcome.get("resourceId").asString() : null;
+        }, id -> id != null);
+
+        Record match = await().atMost(TIMEOUT).until(() -> consume("relocmatch.matches.v1").stream()
+                .filter(r -> demandId.equals(r.key()) && smeName.equals(JSON.readTree(r.value()).get("companyName").asString()))
+                .findFirst(), Optional::isPresent).orElseThrow();
+        assertThat(match.headers()).contains("ce_type=fr.relocmatch.matching.MatchProposed.v1");
+        JsonNode body = JSON.readTree(match.value());
+        assertThat(body.get("companyId").asString()).isEqualTo(smeId);
+        assertThat(body.get("explanation").valueStream().map(p -> p.get("name").asString())).contains("distance");
+
+        String badId = publish("relocmatch.partner.companies.v1", "fr.relocmatch.partner.CompanyProfileSubmitted.v1",
+                company("SME", "12345678901234", "Mauvais SIRET", "13.20Z", List.of("WEAVING")));
+        JsonNode rejection = outcomeOf(badId);
+        assertThat(rejection.get("outcome").asString()).isEqualTo("REJECTED");
+        assertThat(rejection.get("errors").findValuesAsString("field")).contains("siret");
+        Record dead = await().atMost(TIMEOUT).until(() -> consume("relocmatch.partner.companies.v1.dlq").stream()
+                .filter(r -> r.headers().contains("ce_id=" + badId)).findFirst(), Optional::isPresent).orElseThrow();
+        assertThat(dead.headers()).contains("x-relocmatch-reason=", "x-original-topic=relocmatch.partner.companies.v1",
+                "ce_source=" + PARTNER);
+    }
+
+    private static Map<String, Object> company(String kind, String siret, String name, String naf, List<String> processes) {
+        Map<String, Object> company = new LinkedHashMap<>();
+        company.put("kind", kind);
+        company.put("siret", siret);
+        company.put("name", name);
+        company.put("nafCode", naf);
+        company.put("processes", processes);
+        company.put("site", Map.of("communeCode", "76540"));
+        company.put("adviserEmail", "partenaires@normandie.cci.fr");
+        company.put("matchingConsent", true);
+        return company;
+    }
+
+    /** {@code kcat -P} with the CloudEvents headers; answers the ce_id. */
+    private String publish(String topic, String type, Object body) {
+        String id = UUID.randomUUID().toString();
+        kcat(JSON.writeValueAsString(body) + "\n", "-P", "-t", topic, "-k", id, "-H", "ce_id=" + id, "-H",
+                "ce_source=" + PARTNER, "-H", "ce_type=" + type, "-H", "ce_specversion=1.0", "-H",
+                "content-type=application/json");
+        return id;
+    }
+
+    private String accepted(String messageId) {
+        JsonNode outcome = outcomeOf(messageId);
+        assertThat(outcome.get("outcome").asString()).as(outcome.toString()).isEqualTo("ACCEPTED");
+        return outcome.get("resourceId").asString();
+    }
+
+    private JsonNode outcomeOf(String messageId) {
+        return await().atMost(TIMEOUT).until(() -> consume("relocmatch.partner.outcomes.v1").stream()
+                .filter(r -> PARTNER.equals(r.key()))
+                .map(r -> JSON.readTree(r.value()))
+                .filter(o -> messageId.equals(o.get("correlationId").asString()))
+                .findFirst(), Optional::isPresent).orElseThrow();
+    }
+
+    /** {@code kcat -C} from the beginning to the current end of the topic. */
+    private List<Record> consume(String topic) {
+        String out = kcat(null, "-C", "-t", topic, "-o", "beginning", "-e", "-q", "-f", "%k\\t%h\\t%s\\n");
+        List<Record> records = new ArrayList<>();
+        for (String line : out.split("\n")) {
+            String[] parts = line.split("\t", 3);
+            if (parts.length == 3) {
+                records.add(new Record(parts[0], parts[1], parts[2]));
+            }
+        }
+        return records;
+    }
+
+    private String kcat(String input, String... args) {
+        List<String> command = new ArrayList<>(List.of("kcat", "-b", broker));
+        command.addAll(List.of(args));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
+            if (input != null) {
+                process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+            }
+            process.getOutputStream().close();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() != 0 && args[0].equals("-C")
+                    && err.contains("Unknown topic or partition")) {
+                return ""; // not created yet: nothing to read so far
+            }
+            if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException(command + " failed: " + err);
+            }
+            return out;
+        }
+        catch (IOException e) {
+            throw new IllegalStateException("kcat is needed for this test (apt-get install kcat): " + e.getMessage(), e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A record as kcat prints it: key, headers ({@code k=v,k=v}), value. */
+    private record Record(String key, String headers, String value) {
+    }
+}
