@@ -29,10 +29,20 @@ final class Services implements AutoCloseable {
      */
     static Services start(Path projectRoot, Map<String, Integer> ports, String kafka, String mongoUri, int smtpPort,
             Path logDir, Duration timeout) {
+        return start(projectRoot, ports, kafka, mongoUri, smtpPort, logDir, timeout, name -> Map.of());
+    }
+
+    /**
+     * Starts the services named in {@code ports} (in start order) and waits until each is healthy.
+     *
+     * @param extra more properties of each service by name, e.g. another instance's {@code relocmatch.region}
+     */
+    static Services start(Path projectRoot, Map<String, Integer> ports, String kafka, String mongoUri, int smtpPort,
+            Path logDir, Duration timeout, java.util.function.Function<String, Map<String, String>> extra) {
         List<ServiceProcess> started = new ArrayList<>();
         try {
-            for (String name : NAMES) {
-                Map<String, String> properties = new LinkedHashMap<>();
+            for (String name : NAMES.stream().filter(ports::containsKey).toList()) {
+                Map<String, String> properties = new LinkedHashMap<>(extra.apply(name));
                 properties.put("spring.cloud.stream.kafka.binder.brokers", kafka);
                 properties.put("spring.mongodb.uri", mongoUri);
                 if (name.equals("notification-service")) {

@@ -38,7 +38,8 @@ final class RunningServices {
         return services;
     }
 
-    private static int freePort() {
+    /** A free TCP port on the loopback interface. */
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

@@ -39,6 +39,8 @@ class CompanyDocument extends PublishedDocument {
     private Instant createdAt;
     private Instant lastConfirmedAt;
     private boolean deleted;
+    /** INSEE code of the région whose instance registered the profile and whose advisers follow it. */
+    private String ownerRegion;
 
     CompanyDocument() {
     }
@@ -46,6 +48,15 @@ class CompanyDocument extends PublishedDocument {
     CompanyDocument(String id, Instant now) {
         this.id = id;
         this.createdAt = now;
+    }
+
+    CompanyDocument(String id, String ownerRegion, Instant now) {
+        this(id, now);
+        this.ownerRegion = ownerRegion;
+    }
+
+    String getOwnerRegion() {
+        return ownerRegion;
     }
 
     /** Takes the content of a validated request; an edit by the company or its adviser confirms the profile. */

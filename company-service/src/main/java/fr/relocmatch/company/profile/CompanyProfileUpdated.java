@@ -15,13 +15,13 @@ record CompanyProfileUpdated(UUID eventId, Instant occurredAt, String companyId,
         String siret, String siren, String name, String nafCode, List<String> processes,
         List<HeldCertification> certifications, List<Sector> sectors, List<String> labels, Integer headcount, String headcountBand,
         Capacity capacity, Site site, String adviserEmail, boolean matchingConsent, CompanyStatus status,
-        Instant lastConfirmedAt) {
+        Instant lastConfirmedAt, String ownerRegion) {
 
     static CompanyProfileUpdated of(CompanyDocument c) {
         return new CompanyProfileUpdated(eventId(c.getId(), c.getVersion()), c.getUpdatedAt(), c.getId(),
                 c.getVersion(), c.getKind(), c.getSiret(), c.getSiren(), c.getName(), c.getNafCode(), c.getProcesses(),
                 c.getCertifications(), c.getSectors(), c.getLabels(), c.getHeadcount(), c.getHeadcountBand(), c.getCapacity(), c.getSite(),
-                c.getAdviserEmail(), c.isMatchingConsent(), c.getStatus(), c.getLastConfirmedAt());
+                c.getAdviserEmail(), c.isMatchingConsent(), c.getStatus(), c.getLastConfirmedAt(), c.getOwnerRegion());
     }
 
     /** The same (company, version) always gets the same event id, however often it is relayed. */

@@ -31,9 +31,13 @@ class CompanyProfiles {
     private final CompanyValidator validator;
     private final StatePublisher<CompanyDocument> publisher;
     private final Clock clock;
+    /** This instance's région: it owns the profiles created here. */
+    private final String region;
 
     CompanyProfiles(CompanyRepository repository, MongoTemplate mongo, CompanyValidator validator,
-            StatePublisher<CompanyDocument> publisher, Clock clock) {
+            StatePublisher<CompanyDocument> publisher, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${relocmatch.region}") String region) {
+        this.region = region;
         this.repository = repository;
         this.mongo = mongo;
         this.validator = validator;
@@ -47,7 +51,7 @@ class CompanyProfiles {
     }
 
     CompanyDocument create(ValidCompany valid) {
-        CompanyDocument company = new CompanyDocument(UUID.randomUUID().toString(), clock.instant());
+        CompanyDocument company = new CompanyDocument(UUID.randomUUID().toString(), region, clock.instant());
         company.describe(valid, clock.instant());
         CompanyDocument saved;
         try {

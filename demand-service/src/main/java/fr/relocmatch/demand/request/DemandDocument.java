@@ -36,14 +36,21 @@ class DemandDocument extends PublishedDocument {
     private DemandStatus status;
     private String statusReason;
     private Instant createdAt;
+    /** INSEE code of the région whose instance took the demand: its matching-service matches it. */
+    private String ownerRegion;
 
     DemandDocument() {
     }
 
-    DemandDocument(String id, Instant now) {
+    DemandDocument(String id, String ownerRegion, Instant now) {
         this.id = id;
+        this.ownerRegion = ownerRegion;
         this.status = DemandStatus.DRAFT;
         this.createdAt = now;
+    }
+
+    String getOwnerRegion() {
+        return ownerRegion;
     }
 
     /** Replaces the content (not the status) of the demand. */

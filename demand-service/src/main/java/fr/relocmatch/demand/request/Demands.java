@@ -35,9 +35,13 @@ class Demands {
     private final DemandValidator validator;
     private final StatePublisher<DemandDocument> publisher;
     private final Clock clock;
+    /** This instance's région: it owns the demands taken here. */
+    private final String region;
 
     Demands(DemandRepository repository, MongoTemplate mongo, DemandValidator validator,
-            StatePublisher<DemandDocument> publisher, Clock clock) {
+            StatePublisher<DemandDocument> publisher, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${relocmatch.region}") String region) {
+        this.region = region;
         this.repository = repository;
         this.mongo = mongo;
         this.validator = validator;
@@ -48,7 +52,7 @@ class Demands {
     /** Creates a DRAFT demand; it is matched once opened. */
     DemandDocument create(DemandRequest request) {
         ValidDemand valid = validator.validate(request);
-        DemandDocument demand = new DemandDocument(UUID.randomUUID().toString(), clock.instant());
+        DemandDocument demand = new DemandDocument(UUID.randomUUID().toString(), region, clock.instant());
         demand.describe(valid, clock.instant());
         DemandDocument saved = repository.insert(demand);
         publisher.publish(saved);
@@ -66,7 +70,7 @@ class Demands {
             return id;
         }
         ValidDemand valid = validator.validate(request);
-        DemandDocument demand = new DemandDocument(id, clock.instant());
+        DemandDocument demand = new DemandDocument(id, region, clock.instant());
         demand.describe(valid, clock.instant());
         demand.moveTo(DemandStatus.OPEN, "published by partner " + partnerSource, clock.instant());
         DemandDocument saved = repository.insert(demand);

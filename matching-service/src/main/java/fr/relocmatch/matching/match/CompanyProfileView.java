@@ -18,7 +18,7 @@ import fr.relocmatch.matching.domain.Supplier;
 record CompanyProfileView(String companyId, long version, String kind, String siren, String name, String nafCode,
         List<String> processes, List<CertificationView> certifications, List<String> sectors, List<String> labels,
         CapacityView capacity, SiteView site, String adviserEmail, String status, boolean matchingConsent,
-        Instant lastConfirmedAt) {
+        Instant lastConfirmedAt, String ownerRegion) {
 
     /** The site coordinates of the profile. */
     record SiteView(double latitude, double longitude, String regionCode) {

@@ -12,7 +12,8 @@ record DemandView(String demandId, long version, String status, String title, bo
         String buyerCompanyId, String buyerName, String buyerSiret, List<String> requiredProcesses,
         List<String> preferredProcesses, List<String> targetNafCodes, List<String> requiredCertifications,
         VolumeView annualVolume, LocalDate startDate, String sector, String locationMode, SiteView site,
-        Integer maxDistanceKm, List<String> regions, String adviserEmail, List<DisclosedBuyer> disclosures) {
+        Integer maxDistanceKm, List<String> regions, String adviserEmail, List<DisclosedBuyer> disclosures,
+        String ownerRegion) {
 
     /** A confidential buyer revealed to the supplier of one accepted match. */
     record DisclosedBuyer(String matchId, String companyId, String buyerName) {

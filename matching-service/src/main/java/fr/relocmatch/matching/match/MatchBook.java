@@ -26,9 +26,11 @@ class MatchBook {
     private final DecisionEvents decisions;
     private final MatchingProperties properties;
     private final Clock clock;
+    private final Regions regions;
 
     MatchBook(MatchRepository repository, StatePublisher<MatchDocument> publisher, DecisionEvents decisions,
-            MatchingProperties properties, Clock clock) {
+            MatchingProperties properties, Clock clock, Regions regions) {
+        this.regions = regions;
         this.decisions = decisions;
         this.repository = repository;
         this.publisher = publisher;
@@ -51,15 +53,19 @@ class MatchBook {
             }
             MatchDocument match = stored.remove(candidate.supplier().id());
             if (match == null) {
-                save(MatchDocument.proposed(demand, candidate, now));
+                MatchDocument proposed = MatchDocument.proposed(demand, candidate, now);
+                proposed.locate(regions.own(), regions.ofSupplier(candidate.supplier().id()));
+                save(proposed);
             }
             else if (match.getStatus() == MatchStatus.WITHDRAWN) {
                 match.propose(demand, candidate, now);
+                match.locate(regions.own(), regions.ofSupplier(candidate.supplier().id()));
                 save(match);
             }
             else if (Math.abs(match.getScore() - candidate.score().value()) >= properties.updateThreshold()
                     || match.getRank() != candidate.rank()) {
                 match.update(demand, candidate, now);
+                match.locate(regions.own(), regions.ofSupplier(candidate.supplier().id()));
                 save(match);
             }
         }

@@ -28,6 +28,9 @@ class MatchDocument extends PublishedDocument {
     private long companyVersion;
     private String companyName;
     private String supplierAdviserEmail;
+    /** Régions owning the demand and the supplier's profile: each région's instance e-mails its own advisers. */
+    private String demandRegion;
+    private String supplierRegion;
     private MatchStatus status;
     private MatchChange lastChange;
     private String reason;
@@ -109,6 +112,20 @@ class MatchDocument extends PublishedDocument {
         lastChange = MatchChange.BUYER_DISCLOSED;
         updatedAt = now;
         return true;
+    }
+
+    /** Records the régions owning both sides. */
+    void locate(String demandRegion, String supplierRegion) {
+        this.demandRegion = demandRegion;
+        this.supplierRegion = supplierRegion;
+    }
+
+    String getDemandRegion() {
+        return demandRegion;
+    }
+
+    String getSupplierRegion() {
+        return supplierRegion;
     }
 
     private void refresh(Demand demand, Candidate candidate, Instant now) {

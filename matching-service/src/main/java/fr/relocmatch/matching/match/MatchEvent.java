@@ -14,14 +14,16 @@ import fr.relocmatch.matching.domain.ScorePart;
 record MatchEvent(UUID eventId, Instant occurredAt, String matchId, long version, MatchStatus status,
         String demandId, long demandVersion, String demandTitle, String buyerName, String demandAdviserEmail,
         String companyId, long companyVersion, String companyName, String supplierAdviserEmail, double score,
-        int rank, double distanceKm, List<ScorePart> explanation, String reason) {
+        int rank, double distanceKm, List<ScorePart> explanation, String reason, String demandRegion,
+        String supplierRegion) {
 
     static MatchEvent of(MatchDocument match) {
         return new MatchEvent(eventId(match.getId(), match.getVersion()), match.getUpdatedAt(), match.getId(),
                 match.getVersion(), match.getStatus(), match.getDemandId(), match.getDemandVersion(),
                 match.getDemandTitle(), match.getBuyerName(), match.getDemandAdviserEmail(), match.getCompanyId(),
                 match.getCompanyVersion(), match.getCompanyName(), match.getSupplierAdviserEmail(), match.getScore(),
-                match.getRank(), match.getDistanceKm(), match.getExplanation(), match.getReason());
+                match.getRank(), match.getDistanceKm(), match.getExplanation(), match.getReason(), match.getDemandRegion(),
+                match.getSupplierRegion());
     }
 
     /** The same (match, version) always gets the same event id, however often it is relayed. */

@@ -19,14 +19,17 @@ import org.springframework.messaging.Message;
 class MatchingFunctions {
 
     @Bean
-    Consumer<Message<?>> companies(MatchingEngine engine, CatchUpHealth catchUp, InboundRecords records) {
+    Consumer<Message<?>> companies(MatchingEngine engine, Regions regions, CatchUpHealth catchUp, InboundRecords records) {
         return message -> {
             try {
                 if (InboundRecords.isTombstone(message)) {
                     engine.onSupplierDeleted(InboundRecords.key(message));
+                    regions.supplierDeleted(InboundRecords.key(message));
                 }
                 else {
-                    engine.onSupplier(records.read(message, CompanyProfileView.class).toSupplier());
+                    CompanyProfileView profile = records.read(message, CompanyProfileView.class);
+                    regions.supplier(profile.companyId(), profile.ownerRegion());
+                    engine.onSupplier(profile.toSupplier());
                 }
             }
             finally {
@@ -37,10 +40,14 @@ class MatchingFunctions {
     }
 
     @Bean
-    Consumer<Message<?>> demands(MatchingEngine engine, MatchBook book, CatchUpHealth catchUp, InboundRecords records) {
+    Consumer<Message<?>> demands(MatchingEngine engine, MatchBook book, Regions regions, CatchUpHealth catchUp,
+            InboundRecords records) {
         return message -> {
             try {
                 DemandView demand = records.read(message, DemandView.class);
+                if (!regions.ownsDemand(demand.ownerRegion())) {
+                    return; // another région's instance matches it
+                }
                 engine.onDemand(demand.toDemand());
                 if (demand.disclosures() != null) {
                     demand.disclosures().forEach(d -> book.discloseBuyer(d.matchId(), d.companyId(), d.buyerName()));

@@ -5,20 +5,36 @@ import java.util.List;
 /** The part of a match event the e-mails need; other fields are ignored (tolerant reader). */
 record MatchNotice(String matchId, long version, String status, String demandId, String demandTitle,
         String buyerName, String demandAdviserEmail, String companyId, String companyName,
-        String supplierAdviserEmail, double score, int rank, double distanceKm, List<Part> explanation) {
+        String supplierAdviserEmail, double score, int rank, double distanceKm, List<Part> explanation,
+        String demandRegion, String supplierRegion) {
 
     /** One part of the score, as explained by matching-service. */
     record Part(String name, double value, double weight, String note) {
     }
 
-    /** Advisers in charge: the demand's and the supplier's, once each. */
-    List<String> recipients() {
-        return java.util.stream.Stream.of(demandAdviserEmail, supplierAdviserEmail)
+    /**
+     * Advisers in charge whom the instance of {@code region} e-mails: the demand's if its région owns
+     * the demand, the supplier's if it owns the profile (a side without région belongs to every
+     * instance: events written before régions existed); once each.
+     */
+    List<String> recipientsIn(String region) {
+        return java.util.stream.Stream.of(ours(demandRegion, region) ? demandAdviserEmail : null,
+                        ours(supplierRegion, region) ? supplierAdviserEmail : null)
                 .filter(java.util.Objects::nonNull)
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())
                 .map(s -> s.toLowerCase(java.util.Locale.ROOT))
                 .distinct()
                 .toList();
+    }
+
+    /** The supplier's adviser, if the instance of {@code region} is the one to e-mail them. */
+    List<String> supplierAdviserIn(String region) {
+        return supplierAdviserEmail == null || !ours(supplierRegion, region) ? List.of()
+                : List.of(supplierAdviserEmail.strip().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static boolean ours(String owner, String region) {
+        return owner == null || owner.equals(region);
     }
 }

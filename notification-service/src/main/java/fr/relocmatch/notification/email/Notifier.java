@@ -37,9 +37,13 @@ class Notifier {
     private final NotificationOutcomes outcomes;
     private final NotificationProperties properties;
     private final Clock clock;
+    /** This instance's région: only its advisers are e-mailed (see {@link MatchNotice#recipientsIn}). */
+    private final String region;
 
     Notifier(NotificationRepository repository, MatchEmailComposer composer, SmtpGateway smtp,
-            AdviserDirectory directory, NotificationOutcomes outcomes, NotificationProperties properties, Clock clock) {
+            AdviserDirectory directory, NotificationOutcomes outcomes, NotificationProperties properties, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${relocmatch.region}") String region) {
+        this.region = region;
         this.directory = directory;
         this.repository = repository;
         this.composer = composer;
@@ -50,7 +54,7 @@ class Notifier {
     }
 
     void matchProposed(MatchNotice notice) {
-        notify(notice, notice.recipients(), MatchEmailComposer.Kind.PROPOSED);
+        notify(notice, notice.recipientsIn(region), MatchEmailComposer.Kind.PROPOSED);
     }
 
     /**
@@ -62,8 +66,7 @@ class Notifier {
             log.warn("Disclosure of match {} names no buyer or no supplier adviser: no e-mail", notice.matchId());
             return;
         }
-        notify(notice, List.of(notice.supplierAdviserEmail().strip().toLowerCase(java.util.Locale.ROOT)),
-                MatchEmailComposer.Kind.BUYER_DISCLOSED);
+        notify(notice, notice.supplierAdviserIn(region), MatchEmailComposer.Kind.BUYER_DISCLOSED);
     }
 
     private void notify(MatchNotice notice, List<String> recipients, MatchEmailComposer.Kind kind) {
