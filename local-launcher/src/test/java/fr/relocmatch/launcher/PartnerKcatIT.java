@@ -37,6 +37,7 @@ class PartnerKcatIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String PARTNER = "/partners/kcat-" + UUID.randomUUID();
+    private static final String ADVISER = "partenaires@normandie.cci.fr";
 
     private String broker;
 
@@ -51,9 +52,10 @@ class PartnerKcatIT {
         String groupSiret = TestSirets.random();
         String smeName = "Tissage Partenaire " + UUID.randomUUID().toString().substring(0, 8);
         String groupId = accepted(publish("relocmatch.partner.companies.v1", "fr.relocmatch.partner.CompanyProfileSubmitted.v1",
-                company("GROUP", groupSiret, "Groupe Partenaire SA", "47.51Z", List.of())));
+                Profiles.company("GROUP", groupSiret, "Groupe Partenaire SA", "47.51Z", List.of(), "76540", ADVISER)));
         String smeId = accepted(publish("relocmatch.partner.companies.v1", "fr.relocmatch.partner.CompanyProfileSubmitted.v1",
-                company("SME", TestSirets.random(), smeName, "13.20Z", List.of("WEAVING", "HOME_TEXTILES"))));
+                Profiles.company("SME", TestSirets.random(), smeName, "13.20Z", List.of("WEAVING", "HOME_TEXTILES"), "76540",
+                        ADVISER)));
         assertThat(groupId).isNotEqualTo(smeId);
 
         // demand-service learns the new group from the companies topic; until then it answers "unknown buyer"
@@ -80,7 +82,7 @@ class PartnerKcatIT {
         assertThat(body.get("explanation").valueStream().map(p -> p.get("name").asString())).contains("distance");
 
         String badId = publish("relocmatch.partner.companies.v1", "fr.relocmatch.partner.CompanyProfileSubmitted.v1",
-                company("SME", "12345678901234", "Mauvais SIRET", "13.20Z", List.of("WEAVING")));
+                Profiles.company("SME", "12345678901234", "Mauvais SIRET", "13.20Z", List.of("WEAVING"), "76540", ADVISER));
         JsonNode rejection = outcomeOf(badId);
         assertThat(rejection.get("outcome").asString()).isEqualTo("REJECTED");
         assertThat(rejection.get("errors").findValuesAsString("field")).contains("siret");
@@ -88,19 +90,6 @@ class PartnerKcatIT {
                 .filter(r -> r.headers().contains("ce_id=" + badId)).findFirst(), Optional::isPresent).orElseThrow();
         assertThat(dead.headers()).contains("x-relocmatch-reason=", "x-original-topic=relocmatch.partner.companies.v1",
                 "ce_source=" + PARTNER);
-    }
-
-    private static Map<String, Object> company(String kind, String siret, String name, String naf, List<String> processes) {
-        Map<String, Object> company = new LinkedHashMap<>();
-        company.put("kind", kind);
-        company.put("siret", siret);
-        company.put("name", name);
-        company.put("nafCode", naf);
-        company.put("processes", processes);
-        company.put("site", Map.of("communeCode", "76540"));
-        company.put("adviserEmail", "partenaires@normandie.cci.fr");
-        company.put("matchingConsent", true);
-        return company;
     }
 
     /** {@code kcat -P} with the CloudEvents headers; answers the ce_id. */

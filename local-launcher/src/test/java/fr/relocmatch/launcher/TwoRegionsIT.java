@@ -74,10 +74,10 @@ class TwoRegionsIT {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String groupSiret = TestSirets.random();
         assertThat(new JsonApi(normandie.baseUrl("company-service")).post("/api/v1/companies",
-                company("GROUP", groupSiret, "Groupe Normand " + suffix, "46.49Z", List.of(), "76540", NORMANDY_ADVISER))
+                Profiles.company("GROUP", groupSiret, "Groupe Normand " + suffix, "46.49Z", List.of(), "76540", NORMANDY_ADVISER))
                 .status()).isEqualTo(201);
         JsonApi.Response sme = new JsonApi(hautsDeFrance.baseUrl("company-service")).post("/api/v1/companies",
-                company("SME", TestSirets.random(), "Plasturgie des Hauts " + suffix, "22.29A",
+                Profiles.company("SME", TestSirets.random(), "Plasturgie des Hauts " + suffix, "22.29A",
                         List.of("INJECTION_MOULDING"), "80021", HDF_ADVISER));
         assertThat(sme.status()).as(sme.body()).isEqualTo(201);
         String smeId = sme.json().get("id").asString();
@@ -109,20 +109,6 @@ class TwoRegionsIT {
         assertThat(new JsonApi(hautsDeFrance.baseUrl("matching-service")).get("/api/v1/matches?demandId=" + demandId)
                 .json().size()).isZero();
         assertThat(emailsAbout(matchId)).hasSize(2);
-    }
-
-    private static Map<String, Object> company(String kind, String siret, String name, String naf, List<String> processes,
-            String commune, String adviser) {
-        Map<String, Object> company = new LinkedHashMap<>();
-        company.put("kind", kind);
-        company.put("siret", siret);
-        company.put("name", name);
-        company.put("nafCode", naf);
-        company.put("processes", processes);
-        company.put("site", Map.of("communeCode", commune));
-        company.put("adviserEmail", adviser);
-        company.put("matchingConsent", true);
-        return company;
     }
 
     private static List<String> recipientsRecordedBy(Services instance, String matchId) {

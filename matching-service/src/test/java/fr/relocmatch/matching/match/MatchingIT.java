@@ -162,10 +162,7 @@ class MatchingIT {
         String consenting = UUID.randomUUID().toString();
         String deleted = UUID.randomUUID().toString();
         String demand = UUID.randomUUID().toString();
-        events.company(consenting, 0, "Atelier Consentant", List.of("GLASS_FORMING"), ROUEN_LAT, ROUEN_LON, "");
-        events.company(deleted, 0, "Atelier Supprimé", List.of("GLASS_FORMING"), ROUEN_LAT, ROUEN_LON, "");
-        events.demand(demand, 0, "OPEN", List.of("GLASS_FORMING"), 40);
-        awaitMatches(demand, 2);
+        twoNeighboursForADemand(consenting, "Atelier Consentant", deleted, "Atelier Supprimé", "GLASS_FORMING", demand, "");
 
         // a later field wins in JSON: consent withdrawn
         events.company(consenting, 1, "Atelier Consentant", List.of("GLASS_FORMING"), ROUEN_LAT, ROUEN_LON,
@@ -286,10 +283,8 @@ class MatchingIT {
         String chosen = UUID.randomUUID().toString();
         String other = UUID.randomUUID().toString();
         String demand = UUID.randomUUID().toString();
-        events.company(chosen, 0, "Atelier Élu", List.of("LEATHER_GOODS"), ROUEN_LAT, ROUEN_LON, "");
-        events.company(other, 0, "Atelier Voisin", List.of("LEATHER_GOODS"), ROUEN_LAT, ROUEN_LON, "");
-        events.demand(demand, 0, "OPEN", List.of("LEATHER_GOODS"), 60, ",\"confidential\":true,\"buyerName\":null");
-        List<JsonNode> proposed = awaitMatches(demand, 2);
+        List<JsonNode> proposed = twoNeighboursForADemand(chosen, "Atelier Élu", other, "Atelier Voisin", "LEATHER_GOODS",
+                demand, ",\"confidential\":true,\"buyerName\":null");
         assertThat(proposed).allSatisfy(m -> assertThat(m.get("buyerName").isNull()).isTrue());
         String matchId = proposed.stream().filter(m -> chosen.equals(m.get("companyId").asString())).findFirst()
                 .orElseThrow().get("id").asString();
@@ -326,5 +321,14 @@ class MatchingIT {
 
     private List<JsonNode> awaitMatches(String demandId, int count) {
         return await().atMost(TIMEOUT).until(() -> matchesOf(demandId), list -> list.size() >= count);
+    }
+
+    /** Two suppliers in Rouen offering the process, and an open demand for it 60 km around: both proposed. */
+    private List<JsonNode> twoNeighboursForADemand(String first, String firstName, String second, String secondName,
+            String process, String demand, String demandExtraJson) {
+        events.company(first, 0, firstName, List.of(process), ROUEN_LAT, ROUEN_LON, "");
+        events.company(second, 0, secondName, List.of(process), ROUEN_LAT, ROUEN_LON, "");
+        events.demand(demand, 0, "OPEN", List.of(process), 60, demandExtraJson);
+        return awaitMatches(demand, 2);
     }
 }
