@@ -63,6 +63,7 @@ public class MatchingBenchmark {
         suppliers = generator.suppliers(profiles);
         index = new SupplierIndex(scorer);
         suppliers.forEach(index::put);
+        index.compact(); // as matching-service does once it has read the topics at start
         lucene = new LuceneBaseline(suppliers, scorer);
         for (int i = 0; i < DEMANDS; i++) {
             demands.add(generator.demand(i));

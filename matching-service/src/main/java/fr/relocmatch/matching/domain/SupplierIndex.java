@@ -45,6 +45,14 @@ public final class SupplierIndex {
      * (8: OFG 1, EPV 2); {@code rows[4o + 2]} available capacity (double bits, −1 when undeclared);
      * {@code rows[4o + 3]} SIREN (high 32 bits) and confirmation epoch day (low 32 bits).
      */
+    /**
+     * Validity of the first {@value #CERTIFICATION_COLUMNS} certifications seen, as epoch days:
+     * {@code validity[c][2o]} from ({@link Integer#MIN_VALUE} when open), {@code [2o + 1]} until;
+     * meaningful where the holders' bitmap has {@code o}. Others are read from the profile.
+     */
+    private static final int CERTIFICATION_COLUMNS = 4;
+    private final Vocabulary certificationIds = new Vocabulary();
+    private final int[][] validity = new int[CERTIFICATION_COLUMNS][];
     private double[] coords = new double[2 * 1024];
     private long[] rows = new long[4 * 1024];
     private int capacityRows = 1024;
@@ -92,6 +100,16 @@ public final class SupplierIndex {
         }
         byCell.computeIfAbsent(cell(supplier.site().latitude(), supplier.site().longitude()), k -> new RoaringBitmap())
                 .add(ordinal);
+        supplier.certifications().forEach((code, held) -> {
+            int column = certificationIds.id(code);
+            if (column < CERTIFICATION_COLUMNS) {
+                if (validity[column] == null) {
+                    validity[column] = new int[2 * capacityRows];
+                }
+                validity[column][2 * ordinal] = held.from() == null ? Integer.MIN_VALUE : (int) held.from().toEpochDay();
+                validity[column][2 * ordinal + 1] = (int) held.until().toEpochDay();
+            }
+        });
         Supplier.Capacity capacity = supplier.capacity();
         coords[2 * ordinal] = supplier.site().latitude();
         coords[2 * ordinal + 1] = supplier.site().longitude();
@@ -103,6 +121,31 @@ public final class SupplierIndex {
         rows[4 * ordinal + 2] = Double.doubleToRawLongBits(capacity == null ? -1 : capacity.available());
         int day = supplier.lastConfirmed() == null ? Integer.MIN_VALUE : (int) supplier.lastConfirmed().toEpochDay();
         rows[4 * ordinal + 3] = (long) parseSiren(supplier.siren()) << 32 | (day & 0xFFFFFFFFL);
+    }
+
+    /**
+     * Renumbers the profiles so that those of one grid cell have consecutive ordinals (by cell, then
+     * id), forgets the ordinals of removed profiles and run-compresses the bitmaps: a radius query
+     * then reads a few dense containers and contiguous rows. Profiles put later are appended; call it
+     * again after a bulk load. Results do not change: ties are broken by supplier id, not ordinal.
+     */
+    public void compact() {
+        List<Supplier> live = new ArrayList<>(ordinals.size());
+        all().forEach(live::add);
+        live.sort(java.util.Comparator.comparingInt((Supplier s) -> cell(s.site().latitude(), s.site().longitude()))
+                .thenComparing(Supplier::id));
+        ordinals.clear();
+        suppliers.clear();
+        active.clear();
+        byProcess.clear();
+        byCertification.clear();
+        byRegion.clear();
+        bySector.clear();
+        byCell.clear();
+        live.forEach(this::put);
+        active.runOptimize();
+        java.util.stream.Stream.of(byProcess, byCertification, byRegion, bySector, byCell)
+                .forEach(bitmaps -> bitmaps.values().forEach(RoaringBitmap::runOptimize));
     }
 
     /** Removes a deleted profile; its ordinal is not reused. */
@@ -177,6 +220,14 @@ public final class SupplierIndex {
         Weights w = scorer.weights();
         LocalDate start = demand.startDate() != null ? demand.startDate() : scorer.today();
         int today = (int) scorer.today().toEpochDay();
+        List<String> required = List.copyOf(demand.requiredCertifications());
+        int[] columns = new int[required.size()];
+        for (int i = 0; i < columns.length; i++) {
+            int id = certificationIds.find(required.get(i));
+            columns[i] = id < CERTIFICATION_COLUMNS ? id : -1;
+        }
+        int startDay = (int) start.toEpochDay();
+        int yearInDay = (int) start.plusYears(1).toEpochDay();
         double[] nafProximity = nafProximities(demand);
         int demandUnit = demand.annualVolume() == null ? -2 : units.find(demand.annualVolume().unit());
         RoaringBitmap sector = demand.sector() == null ? null : bySector.getOrDefault(demand.sector(), new RoaringBitmap());
@@ -211,7 +262,7 @@ public final class SupplierIndex {
                 continue;
             }
             long traits = rows[4 * o + 1];
-            if (!demand.requiredCertifications().isEmpty() && !certificationsValid(o, demand, start)) {
+            if (!required.isEmpty() && !certificationsHeld(o, required, columns, startDay, start)) {
                 continue;
             }
             // The parts in MatchScorer's order, summed in that order so that scores are identical to the bit.
@@ -250,7 +301,7 @@ public final class SupplierIndex {
             long days = confirmed == Integer.MIN_VALUE ? -1 : today - confirmed;
             double freshnessTerm = ScoreParts.round(ScoreParts.freshness(days)) * w.freshness();
             double certificationsTerm = demand.requiredCertifications().isEmpty() ? 0
-                    : ScoreParts.round(renewal(o, demand, start)) * w.certifications();
+                    : ScoreParts.round(renewal(o, required, columns, yearInDay, start.plusYears(1))) * w.certifications();
             double totalWeight = weightSum + w.distance() + (sector == null ? 0 : w.sector()) + w.labels() + w.freshness()
                     + (demand.requiredCertifications().isEmpty() ? 0 : w.certifications());
             double km = 0;
@@ -309,26 +360,33 @@ public final class SupplierIndex {
         return suppliers.get(b[0]).id().compareTo(suppliers.get(a[0]).id());
     }
 
-    private boolean certificationsValid(int o, Demand demand, LocalDate start) {
-        Supplier supplier = suppliers.get(o);
-        for (String code : demand.requiredCertifications()) {
-            if (!supplier.certifications().get(code).covers(start)) {
+    /** Whether every required certification is valid at the start date. */
+    private boolean certificationsHeld(int o, List<String> required, int[] columns, int day, LocalDate date) {
+        for (int i = 0; i < required.size(); i++) {
+            if (!valid(o, required.get(i), columns[i], day, date)) {
                 return false;
             }
         }
         return true;
     }
 
-    private double renewal(int o, Demand demand, LocalDate start) {
-        Supplier supplier = suppliers.get(o);
-        LocalDate yearIn = start.plusYears(1);
+    /** The share of the required certifications still valid a year into production. */
+    private double renewal(int o, List<String> required, int[] columns, int yearInDay, LocalDate yearIn) {
         int expiring = 0;
-        for (String code : demand.requiredCertifications()) {
-            if (!supplier.certifications().get(code).covers(yearIn)) {
+        for (int i = 0; i < required.size(); i++) {
+            if (!valid(o, required.get(i), columns[i], yearInDay, yearIn)) {
                 expiring++;
             }
         }
-        return 1 - (double) expiring / demand.requiredCertifications().size();
+        return 1 - (double) expiring / required.size();
+    }
+
+    private boolean valid(int o, String code, int column, int day, LocalDate date) {
+        if (column >= 0) {
+            int[] days = validity[column];
+            return days[2 * o] <= day && days[2 * o + 1] >= day;
+        }
+        return suppliers.get(o).certifications().get(code).covers(date);
     }
 
     /** NAF proximity of each known NAF code to the demand's best target, or null when it names none. */
@@ -419,6 +477,11 @@ public final class SupplierIndex {
         capacityRows = size;
         coords = Arrays.copyOf(coords, 2 * size);
         rows = Arrays.copyOf(rows, 4 * size);
+        for (int c = 0; c < CERTIFICATION_COLUMNS; c++) {
+            if (validity[c] != null) {
+                validity[c] = Arrays.copyOf(validity[c], 2 * size);
+            }
+        }
     }
 
     /**
@@ -434,6 +497,9 @@ public final class SupplierIndex {
         }
         bytes += active.getLongSizeInBytes();
         bytes += (long) capacityRows * (2 * 8 + 4 * 8); // the packed columns, as allocated
+        for (int[] column : validity) {
+            bytes += column == null ? 0 : 4L * column.length;
+        }
         return bytes;
     }
 

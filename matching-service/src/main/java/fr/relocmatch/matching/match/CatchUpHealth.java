@@ -28,6 +28,7 @@ import org.springframework.stereotype.Component;
 class CatchUpHealth extends AbstractHealthIndicator {
 
     private final CatchUp catchUp;
+    private final java.util.concurrent.atomic.AtomicBoolean completed = new java.util.concurrent.atomic.AtomicBoolean();
 
     CatchUpHealth(@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
             @Value("${spring.cloud.stream.bindings.companies-in-0.destination}") String companies,
@@ -36,14 +37,15 @@ class CatchUpHealth extends AbstractHealthIndicator {
         this.catchUp = new CatchUp(endOffsets(brokers, List.of(companies, demands)));
     }
 
-    /** Notes that a record of a consumed topic was handled. */
-    void handled(Message<?> message) {
+    /** Notes that a record of a consumed topic was handled; answers whether it completed the catch-up. */
+    boolean handled(Message<?> message) {
         Object topic = message.getHeaders().get("kafka_receivedTopic");
         Object partition = message.getHeaders().get("kafka_receivedPartitionId");
         Object offset = message.getHeaders().get("kafka_offset");
         if (topic != null && partition instanceof Integer p && offset instanceof Long o) {
             catchUp.handled(topic.toString(), p, o);
         }
+        return !completed.get() && catchUp.caughtUp() && completed.compareAndSet(false, true);
     }
 
     @Override

@@ -34,7 +34,9 @@ class MatchingFunctions {
             }
             finally {
                 // Even a failing record is behind us once the binder dead-letters it.
-                catchUp.handled(message);
+                if (catchUp.handled(message)) {
+                    engine.compact(); // the start-up load is in: lay the index out by place
+                }
             }
         };
     }
@@ -54,7 +56,9 @@ class MatchingFunctions {
                 }
             }
             finally {
-                catchUp.handled(message);
+                if (catchUp.handled(message)) {
+                    engine.compact();
+                }
             }
         };
     }

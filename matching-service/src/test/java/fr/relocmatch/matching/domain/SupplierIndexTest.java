@@ -39,6 +39,36 @@ class SupplierIndexTest {
     }
 
     @Test
+    void compactingKeepsEveryAnswerThroughLaterChanges() {
+        Random random = new Random(11);
+        List<Supplier> suppliers = new ArrayList<>();
+        SupplierIndex index = new SupplierIndex(scorer);
+        for (int i = 0; i < 2000; i++) {
+            Supplier supplier = randomSupplier(random, "s" + i);
+            suppliers.add(supplier);
+            index.put(supplier);
+        }
+        for (int i = 0; i < 200; i++) { // removed before compacting: their ordinals go
+            index.remove(suppliers.remove(random.nextInt(suppliers.size())).id());
+        }
+        index.compact();
+        for (int i = 0; i < 100; i++) { // changed and added after: appended
+            Supplier changed = randomSupplier(random, suppliers.get(random.nextInt(suppliers.size())).id());
+            suppliers.replaceAll(s -> s.id().equals(changed.id()) ? changed : s);
+            index.put(changed);
+            Supplier added = randomSupplier(random, "late" + i);
+            suppliers.add(added);
+            index.put(added);
+        }
+
+        assertThat(index.size()).isEqualTo(suppliers.size());
+        for (int d = 0; d < 100; d++) {
+            Demand demand = randomDemand(random, "d" + d);
+            assertThat(index.rank(demand, 10, 0.3)).as(demand.toString()).isEqualTo(scorer.rank(demand, suppliers, 10, 0.3));
+        }
+    }
+
+    @Test
     void replacingAndRemovingAProfileUpdatesEveryBitmap() {
         SupplierIndex index = new SupplierIndex(scorer);
         index.put(Pairs.supplier("1").processes("WEAVING").build());

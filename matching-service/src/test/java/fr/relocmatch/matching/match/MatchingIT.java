@@ -283,7 +283,7 @@ class MatchingIT {
         String chosen = UUID.randomUUID().toString();
         String other = UUID.randomUUID().toString();
         String demand = UUID.randomUUID().toString();
-        List<JsonNode> proposed = twoNeighboursForADemand(chosen, "Atelier Élu", other, "Atelier Voisin", "LEATHER_GOODS",
+        List<JsonNode> proposed = twoNeighboursForADemand(chosen, "Atelier Élu", other, "Atelier Voisin", "WOODWORKING",
                 demand, ",\"confidential\":true,\"buyerName\":null");
         assertThat(proposed).allSatisfy(m -> assertThat(m.get("buyerName").isNull()).isTrue());
         String matchId = proposed.stream().filter(m -> chosen.equals(m.get("companyId").asString())).findFirst()
@@ -292,7 +292,7 @@ class MatchingIT {
                 java.util.Map.of("decision", "ACCEPTED", "decidedBy", "pme@normandie.cci.fr")).status()).isEqualTo(200);
 
         // demand-service's answer to the acceptance: the buyer named for that match only
-        events.demand(demand, 1, "IN_DISCUSSION", List.of("LEATHER_GOODS"), 60, ",\"confidential\":true,\"buyerName\":null,"
+        events.demand(demand, 1, "IN_DISCUSSION", List.of("WOODWORKING"), 60, ",\"confidential\":true,\"buyerName\":null,"
                 + "\"disclosures\":[{\"matchId\":\"" + matchId + "\",\"companyId\":\"" + chosen
                 + "\",\"buyerName\":\"Maison Secrète SA\"}]");
 
