@@ -1,6 +1,5 @@
 package fr.relocmatch.company.profile;
 
-import fr.relocmatch.reference.Sector;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.Map;
@@ -14,9 +13,11 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 
 import fr.relocmatch.contracts.problem.InvalidInputException;
+import fr.relocmatch.contracts.problem.VersionTags;
 import fr.relocmatch.reference.Commune;
 import fr.relocmatch.reference.Communes;
 import fr.relocmatch.reference.NafCodes;
+import fr.relocmatch.reference.Sector;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -61,7 +62,7 @@ class CompanyController {
     ResponseEntity<CompanyView> create(@Valid @RequestBody CompanyRequest request) {
         CompanyDocument company = profiles.create(request);
         return ResponseEntity.created(URI.create("/api/v1/companies/" + company.getId()))
-                .eTag(etag(company)).body(CompanyView.of(company));
+                .eTag(VersionTags.etag(company)).body(CompanyView.of(company));
     }
 
     @GetMapping("/{id}")
@@ -73,14 +74,15 @@ class CompanyController {
     @PutMapping("/{id}")
     ResponseEntity<CompanyView> replace(@PathVariable String id, @Valid @RequestBody CompanyRequest request,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return answer(profiles.replace(id, request, version(ifMatch)));
+        return answer(profiles.replace(id, request, VersionTags.expected(ifMatch, "profile")));
     }
 
     /** JSON Merge Patch (RFC 7396): the fields given replace the current ones, {@code null} removes one. */
     @PatchMapping(path = "/{id}", consumes = {"application/merge-patch+json", "application/json"})
     ResponseEntity<CompanyView> patch(@PathVariable String id, @RequestBody JsonNode patch,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return answer(profiles.patch(id, current -> mergePatch.apply(current, patch), version(ifMatch)));
+        return answer(profiles.patch(id, current -> mergePatch.apply(current, patch),
+                VersionTags.expected(ifMatch, "profile")));
     }
 
     /**
@@ -100,14 +102,14 @@ class CompanyController {
     @PostMapping("/{id}/confirm")
     ResponseEntity<CompanyView> confirm(@PathVariable String id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return answer(profiles.confirm(id, version(ifMatch)));
+        return answer(profiles.confirm(id, VersionTags.expected(ifMatch, "profile")));
     }
 
     /** Deletes the profile, erases its data and publishes a tombstone (right to erasure). */
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        profiles.delete(id, version(ifMatch));
+        profiles.delete(id, VersionTags.expected(ifMatch, "profile"));
         return ResponseEntity.noContent().build();
     }
 
@@ -185,23 +187,6 @@ class CompanyController {
     }
 
     private static ResponseEntity<CompanyView> answer(CompanyDocument company) {
-        return ResponseEntity.ok().eTag(etag(company)).body(CompanyView.of(company));
-    }
-
-    private static String etag(CompanyDocument company) {
-        return "\"" + company.getVersion() + "\"";
-    }
-
-    private static Long version(String ifMatch) {
-        if (ifMatch == null) {
-            return null;
-        }
-        String value = ifMatch.strip().replace("W/", "").replace("\"", "");
-        try {
-            return Long.parseLong(value);
-        }
-        catch (NumberFormatException e) {
-            throw InvalidInputException.of("If-Match", "must be the ETag of the profile, e.g. \"3\"");
-        }
+        return ResponseEntity.ok().eTag(VersionTags.etag(company)).body(CompanyView.of(company));
     }
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import fr.relocmatch.contracts.events.StatePublisher;
 import fr.relocmatch.contracts.problem.FieldViolation;
+import fr.relocmatch.contracts.problem.VersionTags;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -67,14 +68,14 @@ class CompanyProfiles {
     /** Replaces the whole content of a profile. */
     CompanyDocument replace(String id, CompanyRequest request, Long expectedVersion) {
         CompanyDocument company = get(id);
-        checkVersion(company, expectedVersion);
+        VersionTags.check(company, expectedVersion, "Company");
         return update(company, validator.rules(request));
     }
 
     /** Applies a partial update: the patch was merged into the current content by the caller. */
     CompanyDocument patch(String id, java.util.function.UnaryOperator<CompanyRequest> merge, Long expectedVersion) {
         CompanyDocument company = get(id);
-        checkVersion(company, expectedVersion);
+        VersionTags.check(company, expectedVersion, "Company");
         return update(company, validator.validate(merge.apply(company.toRequest())));
     }
 
@@ -90,7 +91,7 @@ class CompanyProfiles {
     /** Records that the profile is still accurate ({@code lastConfirmedAt}). */
     CompanyDocument confirm(String id, Long expectedVersion) {
         CompanyDocument company = get(id);
-        checkVersion(company, expectedVersion);
+        VersionTags.check(company, expectedVersion, "Company");
         company.confirm(clock.instant());
         return save(company, company.getSiret());
     }
@@ -98,7 +99,7 @@ class CompanyProfiles {
     /** Erases the profile and publishes its tombstone; the id answers 404 from then on. */
     void delete(String id, Long expectedVersion) {
         CompanyDocument company = get(id);
-        checkVersion(company, expectedVersion);
+        VersionTags.check(company, expectedVersion, "Company");
         company.erase(clock.instant());
         save(company, null);
     }
@@ -141,14 +142,6 @@ class CompanyProfiles {
         }
         publisher.publish(saved);
         return saved;
-    }
-
-    private static void checkVersion(CompanyDocument company, Long expectedVersion) {
-        if (expectedVersion != null && expectedVersion.longValue() != company.getVersion()) {
-            throw new ErrorResponseException(HttpStatus.PRECONDITION_FAILED, ProblemDetail.forStatusAndDetail(
-                    HttpStatus.PRECONDITION_FAILED, "Company " + company.getId() + " is at version "
-                            + company.getVersion() + ", not " + expectedVersion + "; read it again and retry."), null);
-        }
     }
 
     private static ErrorResponseException duplicate(String siret, Exception cause) {

@@ -1,6 +1,5 @@
 package fr.relocmatch.company.profile;
 
-import fr.relocmatch.reference.Sector;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,6 +14,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+
+import fr.relocmatch.reference.QuantityUnit;
+import fr.relocmatch.reference.Sector;
 
 /**
  * What a client sends to create or replace a profile (and what a partial update is merged into).
@@ -53,7 +55,7 @@ record CompanyRequest(
     }
 
     /** Annual production capacity and the share of it free for new business, in percent. */
-    record CapacityRequest(@NotNull @Positive BigDecimal annualQuantity, @NotNull CapacityUnit unit,
+    record CapacityRequest(@NotNull @Positive BigDecimal annualQuantity, @NotNull QuantityUnit unit,
             @NotNull @DecimalMin("0") @jakarta.validation.constraints.DecimalMax("100") BigDecimal availablePercent) {
     }
 

@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
-import fr.relocmatch.contracts.problem.InvalidInputException;
+import fr.relocmatch.contracts.problem.VersionTags;
 import fr.relocmatch.reference.ManufacturingProcess;
 import fr.relocmatch.reference.ManufacturingProcesses;
 
@@ -44,13 +44,13 @@ class DemandController {
     ResponseEntity<DemandView> create(@Valid @RequestBody DemandRequest request) {
         DemandDocument demand = demands.create(request);
         return ResponseEntity.created(URI.create("/api/v1/demands/" + demand.getId()))
-                .eTag(etag(demand)).body(DemandView.of(demand));
+                .eTag(VersionTags.etag(demand)).body(DemandView.of(demand));
     }
 
     @PutMapping("/{id}")
     ResponseEntity<DemandView> replace(@PathVariable String id, @Valid @RequestBody DemandRequest request,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return answer(demands.replace(id, request, version(ifMatch)));
+        return answer(demands.replace(id, request, VersionTags.expected(ifMatch, "demand")));
     }
 
     @GetMapping("/{id}")
@@ -74,24 +74,24 @@ class DemandController {
 
     @PostMapping("/{id}/open")
     ResponseEntity<DemandView> open(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return answer(demands.transition(id, DemandStatus.OPEN, null, version(ifMatch)));
+        return answer(demands.transition(id, DemandStatus.OPEN, null, VersionTags.expected(ifMatch, "demand")));
     }
 
     @PostMapping("/{id}/discussion")
     ResponseEntity<DemandView> discuss(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return answer(demands.transition(id, DemandStatus.IN_DISCUSSION, null, version(ifMatch)));
+        return answer(demands.transition(id, DemandStatus.IN_DISCUSSION, null, VersionTags.expected(ifMatch, "demand")));
     }
 
     @PostMapping("/{id}/fulfil")
     ResponseEntity<DemandView> fulfil(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return answer(demands.transition(id, DemandStatus.FULFILLED, null, version(ifMatch)));
+        return answer(demands.transition(id, DemandStatus.FULFILLED, null, VersionTags.expected(ifMatch, "demand")));
     }
 
     @PostMapping("/{id}/cancel")
     ResponseEntity<DemandView> cancel(@PathVariable String id, @RequestBody(required = false) Map<String, String> body,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         String reason = body == null ? null : body.get("reason");
-        return answer(demands.transition(id, DemandStatus.CANCELLED, reason, version(ifMatch)));
+        return answer(demands.transition(id, DemandStatus.CANCELLED, reason, VersionTags.expected(ifMatch, "demand")));
     }
 
     /** Processes the NAF class of a CPF product code usually calls for; the buyer accepts or edits them. */
@@ -102,23 +102,6 @@ class DemandController {
     }
 
     private static ResponseEntity<DemandView> answer(DemandDocument demand) {
-        return ResponseEntity.ok().eTag(etag(demand)).body(DemandView.of(demand));
-    }
-
-    private static String etag(DemandDocument demand) {
-        return "\"" + demand.getVersion() + "\"";
-    }
-
-    private static Long version(String ifMatch) {
-        if (ifMatch == null) {
-            return null;
-        }
-        String value = ifMatch.strip().replace("W/", "").replace("\"", "");
-        try {
-            return Long.parseLong(value);
-        }
-        catch (NumberFormatException e) {
-            throw InvalidInputException.of("If-Match", "must be the ETag of the demand, e.g. \"3\"");
-        }
+        return ResponseEntity.ok().eTag(VersionTags.etag(demand)).body(DemandView.of(demand));
     }
 }

@@ -1,6 +1,5 @@
 package fr.relocmatch.demand.request;
 
-import fr.relocmatch.reference.Sector;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,6 +14,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+
+import fr.relocmatch.reference.QuantityUnit;
+import fr.relocmatch.reference.Sector;
 
 /**
  * What a group (or its adviser) sends to create or replace a relocation demand. Codes are checked
@@ -47,7 +49,7 @@ record DemandRequest(
     }
 
     /** Annual quantity to produce. */
-    record Volume(@NotNull @Positive BigDecimal quantity, @NotNull VolumeUnit unit) {
+    record Volume(@NotNull @Positive BigDecimal quantity, @NotNull QuantityUnit unit) {
     }
 
     /**

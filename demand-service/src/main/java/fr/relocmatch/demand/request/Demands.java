@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import fr.relocmatch.contracts.events.StatePublisher;
+import fr.relocmatch.contracts.problem.VersionTags;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,7 +86,7 @@ class Demands {
      */
     DemandDocument replace(String id, DemandRequest request, Long expectedVersion) {
         DemandDocument demand = get(id);
-        checkVersion(demand, expectedVersion);
+        VersionTags.check(demand, expectedVersion, "Demand");
         if (!demand.getStatus().isEditable()) {
             throw new ErrorResponseException(HttpStatus.CONFLICT, org.springframework.http.ProblemDetail
                     .forStatusAndDetail(HttpStatus.CONFLICT, "Demand " + id + " is " + demand.getStatus()
@@ -97,7 +98,7 @@ class Demands {
 
     DemandDocument transition(String id, DemandStatus target, String reason, Long expectedVersion) {
         DemandDocument demand = get(id);
-        checkVersion(demand, expectedVersion);
+        VersionTags.check(demand, expectedVersion, "Demand");
         demand.moveTo(target, reason, clock.instant());
         return save(demand);
     }
@@ -169,14 +170,6 @@ class Demands {
     private DemandDocument get(String id) {
         return repository.findById(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No demand " + id));
-    }
-
-    private static void checkVersion(DemandDocument demand, Long expectedVersion) {
-        if (expectedVersion != null && !expectedVersion.equals(demand.getVersion())) {
-            throw new ErrorResponseException(HttpStatus.PRECONDITION_FAILED, org.springframework.http.ProblemDetail
-                    .forStatusAndDetail(HttpStatus.PRECONDITION_FAILED, "Demand " + demand.getId() + " is at version "
-                            + demand.getVersion() + ", not " + expectedVersion + ": read it again."), null);
-        }
     }
 
     private DemandDocument save(DemandDocument demand) {

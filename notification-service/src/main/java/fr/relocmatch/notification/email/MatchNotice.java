@@ -18,20 +18,24 @@ record MatchNotice(String matchId, long version, String status, String demandId,
      * instance: events written before régions existed); once each.
      */
     List<String> recipientsIn(String region) {
-        return java.util.stream.Stream.of(ours(demandRegion, region) ? demandAdviserEmail : null,
-                        ours(supplierRegion, region) ? supplierAdviserEmail : null)
+        return addresses(ours(demandRegion, region) ? demandAdviserEmail : null,
+                ours(supplierRegion, region) ? supplierAdviserEmail : null);
+    }
+
+    /** The supplier's adviser, if the instance of {@code region} is the one to e-mail them. */
+    List<String> supplierAdviserIn(String region) {
+        return addresses(ours(supplierRegion, region) ? supplierAdviserEmail : null);
+    }
+
+    /** The given addresses, trimmed and lower-cased, blanks dropped, once each. */
+    private static List<String> addresses(String... emails) {
+        return java.util.Arrays.stream(emails)
                 .filter(java.util.Objects::nonNull)
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())
                 .map(s -> s.toLowerCase(java.util.Locale.ROOT))
                 .distinct()
                 .toList();
-    }
-
-    /** The supplier's adviser, if the instance of {@code region} is the one to e-mail them. */
-    List<String> supplierAdviserIn(String region) {
-        return supplierAdviserEmail == null || !ours(supplierRegion, region) ? List.of()
-                : List.of(supplierAdviserEmail.strip().toLowerCase(java.util.Locale.ROOT));
     }
 
     private static boolean ours(String owner, String region) {

@@ -62,8 +62,8 @@ class Notifier {
      * Sent whatever the adviser's minimum score, since an adviser has already taken the match.
      */
     void buyerDisclosed(MatchNotice notice) {
-        if (notice.buyerName() == null || notice.supplierAdviserEmail() == null) {
-            log.warn("Disclosure of match {} names no buyer or no supplier adviser: no e-mail", notice.matchId());
+        if (notice.buyerName() == null) {
+            log.warn("Disclosure of match {} names no buyer: no e-mail", notice.matchId());
             return;
         }
         notify(notice, notice.supplierAdviserIn(region), MatchEmailComposer.Kind.BUYER_DISCLOSED);
