@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.stream.binder.kafka.common.BinderHeaderMapper;
@@ -62,6 +63,26 @@ public class ContractsAutoConfiguration {
     @ConditionalOnMissingBean
     PublicationRelay publicationRelay(ObjectProvider<StatePublisher<?>> publishers) {
         return new PublicationRelay(publishers.orderedStream().toList());
+    }
+
+    /**
+     * Creates the compacted state topics this service reads or writes
+     * ({@code relocmatch.kafka.state-topics}) with their real configuration, or corrects it, before
+     * any binding starts: see {@link fr.relocmatch.contracts.events.StateTopics}.
+     */
+    @Bean
+    @ConditionalOnProperty("relocmatch.kafka.state-topics")
+    org.springframework.kafka.core.KafkaAdmin stateTopicsAdmin(
+            @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers) {
+        return fr.relocmatch.contracts.events.StateTopics.admin(brokers);
+    }
+
+    @Bean
+    @ConditionalOnProperty("relocmatch.kafka.state-topics")
+    org.springframework.kafka.core.KafkaAdmin.NewTopics stateTopics(
+            @Value("${relocmatch.kafka.state-topics}") java.util.List<String> names,
+            @Value("${spring.cloud.stream.kafka.binder.min-partition-count:3}") int partitions) {
+        return fr.relocmatch.contracts.events.StateTopics.topics(names, partitions);
     }
 
     /**

@@ -100,6 +100,16 @@ class ComposeFileTest {
     }
 
     @Test
+    void kafkaAndMongoWriteTheirDataIntoTheirVolumes() {
+        // apache/kafka configured by environment writes to /tmp/kafka-logs unless KAFKA_LOG_DIRS says otherwise
+        Map<String, Object> kafka = services.get("kafka");
+        String logDirs = string(kafka, "environment", "KAFKA_LOG_DIRS");
+        assertThat(list(kafka, "volumes")).as("a named volume mounted where the broker writes")
+                .anySatisfy(volume -> assertThat(logDirs).startsWith(volume.toString().substring(volume.toString().indexOf(':') + 1)));
+        assertThat(list(services.get("mongo"), "volumes")).anySatisfy(volume -> assertThat(volume.toString()).endsWith(":/data/db"));
+    }
+
+    @Test
     void notificationServiceSendsToTheMailCatcher() {
         Map<String, Object> notification = services.get("notification-service");
         assertThat(map(map(notification, "depends_on"), "mailpit")).containsEntry("condition", "service_healthy");

@@ -180,10 +180,14 @@ public final class LuceneBaseline {
                         unit.advanceExact(doc);
                         double free = Double.longBitsToDouble(available.longValue());
                         boolean comparable = free >= 0 && unit.lookupOrd(unit.ordValue()).utf8ToString().equals(demand.annualVolume().unit());
+                        if (comparable && ScoreParts.belowMinimumCoverage(free, demand.annualVolume().quantity(),
+                                demand.annualVolume().minimumCoverage())) {
+                            return;
+                        }
                         weighted += ScoreParts.round(comparable ? ScoreParts.capacity(free, demand.annualVolume().quantity()) : 0.3) * w.capacity();
                         weightSum += w.capacity();
                     }
-                    double proximity = demand.reach() == Demand.Reach.RADIUS ? ScoreParts.distance(km, demand.maxDistanceKm()) : 1;
+                    double proximity = ScoreParts.distance(demand.reach(), demand.site() != null, km, demand.maxDistanceKm());
                     weighted += ScoreParts.round(proximity) * w.distance();
                     weightSum += w.distance();
                     if (demand.sector() != null) {

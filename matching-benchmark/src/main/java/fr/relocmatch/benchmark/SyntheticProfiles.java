@@ -93,7 +93,7 @@ public final class SyntheticProfiles {
         Commune commune = communes.get(random.nextInt(communes.size()));
         return new Demand("d" + i, 0, "Demande " + i, "Groupe", "g" + i, null, required, preferred, List.of(naf),
                 random.nextInt(4) == 0 ? Set.of("ISO9001") : Set.of(),
-                new Demand.Volume(Math.pow(10, 3 + random.nextDouble() * 2.5), "PIECES"), TODAY.plusMonths(3),
+                new Demand.Volume(Math.pow(10, 3 + random.nextDouble() * 2.5), "PIECES", 0.05), TODAY.plusMonths(3),
                 SECTORS[random.nextInt(SECTORS.length)], Demand.Reach.RADIUS,
                 new GeoPoint(commune.latitude(), commune.longitude()), 50 + random.nextInt(151), Set.of(), true, "gc@cci.fr");
     }

@@ -13,9 +13,11 @@ public final class NafCodes {
     private static final NafCodes SHIPPED = load();
 
     private final Map<String, String> labels;
+    private final Map<String, String> classLabels;
 
-    private NafCodes(Map<String, String> labels) {
+    private NafCodes(Map<String, String> labels, Map<String, String> classLabels) {
         this.labels = labels;
+        this.classLabels = classLabels;
     }
 
     public static NafCodes shipped() {
@@ -70,15 +72,22 @@ public final class NafCodes {
     public record Entry(String code, String label) {
     }
 
+    /** The label of a NAF class ({@code 13.92}: « Fabrication d'articles textiles, sauf habillement »). */
+    public Optional<String> classLabel(String classCode) {
+        return Optional.ofNullable(classLabels.get(classCode));
+    }
+
     public int size() {
         return labels.size();
     }
 
     private static NafCodes load() {
         Map<String, String> labels = new LinkedHashMap<>();
+        Map<String, String> classLabels = new LinkedHashMap<>();
         for (CSVRecord row : Csv.read("naf-rev2.csv")) {
             labels.put(row.get("code"), row.get("label"));
+            classLabels.put(row.get("class_code"), row.get("class_label"));
         }
-        return new NafCodes(Collections.unmodifiableMap(labels));
+        return new NafCodes(Collections.unmodifiableMap(labels), Collections.unmodifiableMap(classLabels));
     }
 }

@@ -47,4 +47,34 @@ class VocabulariesTest {
         assertThat(Certifications.shipped().codes()).hasSize(25).contains("ISO9001", "EN9100", "OFG", "EPV");
         assertThat(Certifications.shipped().contains("ISO9999")).isFalse();
     }
+
+    @Test
+    void everyCodeIsEitherACertificateHeldWithAValidityOrACompanyLabel() {
+        Certifications table = Certifications.shipped();
+        for (String code : table.codes()) {
+            assertThat(table.certificateProblem(code).isEmpty()).as(code).isNotEqualTo(table.companyLabelProblem(code).isEmpty());
+        }
+        assertThat(table.isCertificate("OEKO_TEX_100")).as("a product label with a certificate and a validity").isTrue();
+        assertThat(table.companyLabelProblem("OEKO_TEX_100")).hasValueSatisfying(m -> assertThat(m).contains("certifications"));
+        assertThat(table.certificateProblem("OFG")).hasValueSatisfying(m -> assertThat(m).contains("labels"));
+        assertThat(table.certificateProblem("ISO9999")).isPresent();
+        assertThat(table.codes().stream().filter(table::isCompanyLabel)).containsExactlyInAnyOrder("OFG", "EPV");
+    }
+
+    @Test
+    void customsCodesLeadToProductClasses() {
+        CustomsCodes codes = CustomsCodes.shipped();
+        assertThat(codes.product("630260")).hasValueSatisfying(p -> {
+            assertThat(p.label()).startsWith("Toilet linen and kitchen linen, of terry");
+            assertThat(p.cpaCodes()).containsExactly("13.92.14");
+        });
+        assertThat(codes.product("63026000")).hasValueSatisfying(p -> assertThat(p.cpaCodes()).containsExactly("13.92.14"));
+        assertThat(codes.product("999999")).isEmpty();
+        assertThat(codes.product("6302")).as("a heading is not a product").isEmpty();
+        assertThat(codes.search("6302", 100)).extracting(CustomsCodes.Entry::code).contains("630260", "63026000")
+                .allMatch(c -> c.startsWith("6302"));
+        assertThat(codes.search("terry", 50)).extracting(CustomsCodes.Entry::code).contains("630260");
+        assertThat(codes.search("6", 5)).hasSize(5);
+        assertThat(NafCodes.shipped().classLabel("13.92")).hasValueSatisfying(l -> assertThat(l).startsWith("Fabrication d'articles textiles"));
+    }
 }

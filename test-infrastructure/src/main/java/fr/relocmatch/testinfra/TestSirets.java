@@ -13,6 +13,19 @@ public final class TestSirets {
         for (int i = 0; i < 13; i++) {
             digits.append(ThreadLocalRandom.current().nextInt(i == 0 ? 1 : 0, 10));
         }
+        return withCheckDigit(digits);
+    }
+
+    /** Another establishment of the same company: a fresh SIRET of the given SIREN (9 digits). */
+    public static String ofSiren(String siren) {
+        StringBuilder digits = new StringBuilder(siren);
+        for (int i = 0; i < 4; i++) {
+            digits.append(ThreadLocalRandom.current().nextInt(i == 0 ? 1 : 0, 10));
+        }
+        return withCheckDigit(digits);
+    }
+
+    private static String withCheckDigit(StringBuilder digits) {
         int sum = 0;
         for (int i = 0; i < 13; i++) {
             // Luhn from the right: the check digit will take position 0, so these sit at 1..13.

@@ -81,11 +81,9 @@ class CompanyValidator {
         for (int i = 0; i < orEmpty(request.certifications()).size(); i++) {
             CompanyRequest.CertificationRequest held = request.certifications().get(i);
             String code = held.code().strip().toUpperCase();
-            if (!Certifications.shipped().contains(code) || Certifications.shipped().isLabel(code)) {
-                faults.add("certifications[" + i + "].code", "'" + held.code()
-                        + "' is not a certification of the shipped table" + (Certifications.shipped().isLabel(code)
-                                ? " (it is a label: put it under labels)" : ""));
-            }
+            int index = i;
+            Certifications.shipped().certificateProblem(code)
+                    .ifPresent(problem -> faults.add("certifications[" + index + "].code", problem));
             if (held.validFrom() != null && held.validFrom().isAfter(held.validUntil())) {
                 faults.add("certifications[" + i + "].validFrom", "is after validUntil");
             }
@@ -95,9 +93,8 @@ class CompanyValidator {
         List<String> labels = distinct(orEmpty(request.labels()).stream().map(l -> l.strip().toUpperCase()).toList());
         for (int i = 0; i < orEmpty(request.labels()).size(); i++) {
             String code = request.labels().get(i).strip().toUpperCase();
-            if (!Certifications.shipped().isLabel(code)) {
-                faults.add("labels[" + i + "]", "'" + request.labels().get(i) + "' is not a label of the shipped table (e.g. OFG, EPV)");
-            }
+            int index = i;
+            Certifications.shipped().companyLabelProblem(code).ifPresent(problem -> faults.add("labels[" + index + "]", problem));
         }
         String band = request.headcount() != null ? HeadcountBand.of(request.headcount()).code() : request.headcountBand();
         if (request.headcount() != null && request.headcountBand() != null && !request.headcountBand().equals(band)) {

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import fr.relocmatch.reference.Certifications;
 import fr.relocmatch.reference.Commune;
 import fr.relocmatch.reference.Communes;
+import fr.relocmatch.reference.CustomsCodes;
 import fr.relocmatch.reference.ManufacturingProcess;
 import fr.relocmatch.reference.ManufacturingProcesses;
 import fr.relocmatch.reference.NafCodes;
@@ -44,6 +45,17 @@ class ReferenceController {
     @GetMapping("/certifications")
     ResponseEntity<List<Certifications.Entry>> certifications(@RequestParam(required = false) String q) {
         return cached(Certifications.shipped().search(q));
+    }
+
+    /**
+     * Customs codes of the Combined Nomenclature 2022 — HS subheadings (6 digits) and CN subheadings
+     * (8) — by code prefix ({@code q=6302}) or words of the English label ({@code q=toilet linen}):
+     * the type-ahead of a demand's import product code.
+     */
+    @GetMapping("/hs-codes")
+    ResponseEntity<List<CustomsCodes.Entry>> hsCodes(@RequestParam String q,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int limit) {
+        return cached(CustomsCodes.shipped().search(q, limit));
     }
 
     /** By name prefix ({@code q=rouen}), INSEE code or postal code prefix ({@code q=76540}). */

@@ -10,6 +10,9 @@ public final class ProblemTypes {
     /** The body is not JSON or does not fit the expected shape. */
     public static final URI MALFORMED_BODY = URI.create("https://relocmatch.fr/problems/malformed-body");
 
+    /** Someone else changed the resource between this request's read and its write: read it again and retry. */
+    public static final URI CONCURRENT_CHANGE = URI.create("https://relocmatch.fr/problems/concurrent-change");
+
     private ProblemTypes() {
     }
 }

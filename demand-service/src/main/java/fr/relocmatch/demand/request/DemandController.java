@@ -10,8 +10,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
 import fr.relocmatch.contracts.problem.VersionTags;
-import fr.relocmatch.reference.ManufacturingProcess;
-import fr.relocmatch.reference.ManufacturingProcesses;
+import fr.relocmatch.contracts.problem.InvalidInputException;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -94,11 +93,23 @@ class DemandController {
         return answer(demands.transition(id, DemandStatus.CANCELLED, reason, VersionTags.expected(ifMatch, "demand")));
     }
 
-    /** Processes the NAF class of a CPF product code usually calls for; the buyer accepts or edits them. */
+    /**
+     * Processes a product usually calls for, from its customs code ({@code hs}: HS 6 or CN 8 digits,
+     * through the CN → CPA 2.1 correspondence) or its CPF code ({@code cpf}), with the product
+     * classes and NAF classes on the way.
+     */
     @GetMapping("/process-suggestions")
-    List<ManufacturingProcess> suggest(
-            @RequestParam @Pattern(regexp = "\\d{2}\\.\\d{2}(\\.\\d{1,2})?", message = "a CPF code reads NN.NN.NN") String cpf) {
-        return ManufacturingProcesses.shipped().forNafPrefix(cpf.substring(0, 5));
+    ProcessSuggestions suggest(
+            @RequestParam(required = false) @Pattern(regexp = "\\d{2}\\.\\d{2}\\.\\d{2}", message = "a CPF code reads NN.NN.NN") String cpf,
+            @RequestParam(required = false) @Pattern(regexp = "\\d{6}|\\d{8}", message = "an HS code has 6 digits, a CN code 8") String hs) {
+        if ((cpf == null) == (hs == null)) {
+            throw InvalidInputException.of("hs", "give one product code: hs (HS 6 or CN 8 digits) or cpf (NN.NN.NN)");
+        }
+        if (cpf != null) {
+            return ProcessSuggestions.ofCpf(cpf);
+        }
+        return ProcessSuggestions.ofHs(hs).orElseThrow(() -> InvalidInputException.of("hs",
+                "'" + hs + "' is not a code of the Combined Nomenclature 2022 (GET /api/v1/reference/hs-codes?q=)"));
     }
 
     private static ResponseEntity<DemandView> answer(DemandDocument demand) {

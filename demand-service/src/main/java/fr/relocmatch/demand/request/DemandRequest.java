@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -48,12 +49,20 @@ record DemandRequest(
     record ProductCode(@NotNull ProductScheme scheme, @NotBlank @Size(max = 12) String code) {
     }
 
-    /** Annual quantity to produce. */
-    record Volume(@NotNull @Positive BigDecimal quantity, @NotNull QuantityUnit unit) {
+    /**
+     * Annual quantity to produce.
+     *
+     * @param minimumCoveragePercent the least share of {@code quantity} a supplier's free capacity must
+     *        cover to be proposed (default {@code relocmatch.demands.default-minimum-coverage-percent}, 5)
+     */
+    record Volume(@NotNull @Positive BigDecimal quantity, @NotNull QuantityUnit unit,
+            @DecimalMin("0.0") @DecimalMax("100.0") BigDecimal minimumCoveragePercent) {
     }
 
     /**
-     * Where production may be: a commune and a radius, a set of régions, or nationwide.
+     * Where production may be — a commune and a radius, a set of régions, or nationwide — and
+     * where the goods go: the commune is the delivery site in every mode; the radius belongs to
+     * RADIUS mode only.
      */
     record LocationRequest(@NotNull LocationMode mode,
             @Pattern(regexp = "[0-9][0-9AB][0-9]{3}", message = "must be a 5-character INSEE code") String communeCode,

@@ -13,6 +13,7 @@ import fr.relocmatch.reference.Commune;
 import fr.relocmatch.reference.Communes;
 import fr.relocmatch.reference.ManufacturingProcesses;
 import fr.relocmatch.reference.NafCodes;
+import fr.relocmatch.reference.Regions;
 import fr.relocmatch.reference.UnknownReferenceException;
 
 import org.springframework.stereotype.Component;
@@ -24,9 +25,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DemandValidator {
-
-    private static final java.util.Set<String> REGIONS = java.util.Set.of("01", "02", "03", "04", "06", "11", "24",
-            "27", "28", "32", "44", "52", "53", "75", "76", "84", "93", "94");
 
     private final KnownCompanies companies;
     private final DemandProperties properties;
@@ -57,10 +55,9 @@ class DemandValidator {
         }
         List<String> certifications = orEmpty(request.requiredCertifications());
         for (int i = 0; i < certifications.size(); i++) {
-            if (!Certifications.shipped().contains(certifications.get(i))) {
-                faults.add("requiredCertifications[" + i + "]", "'" + certifications.get(i)
-                        + "' is not a known certification (e.g. ISO9001, EN9100, IATF16949)");
-            }
+            int index = i;
+            Certifications.shipped().certificateProblem(certifications.get(i))
+                    .ifPresent(problem -> faults.add("requiredCertifications[" + index + "]", problem));
         }
         if (request.product() != null && request.product().scheme() != null && !request.product().code().matches(
                 request.product().scheme() == ProductScheme.CPF ? "\\d{2}\\.\\d{2}\\.\\d{2}" : "\\d{6}")) {
@@ -79,9 +76,14 @@ class DemandValidator {
         Location location = location(request.location(), faults);
         faults.throwIfAny();
         return new ValidDemand(request.title().strip(), request.description(), buyer, request.product(), required,
-                preferred, naf, List.copyOf(new LinkedHashSet<>(certifications)), request.annualVolume(),
+                preferred, naf, List.copyOf(new LinkedHashSet<>(certifications)), volume(request.annualVolume()),
                 request.targetUnitPriceEur(), request.sector(), request.startDate(), validUntil, location, request.adviserEmail().strip(),
                 Boolean.TRUE.equals(request.confidential()));
+    }
+
+    private DemandRequest.Volume volume(DemandRequest.Volume volume) {
+        return volume.minimumCoveragePercent() != null ? volume : new DemandRequest.Volume(volume.quantity(), volume.unit(),
+                properties.defaultMinimumCoveragePercent());
     }
 
     private Buyer buyer(DemandRequest request, InvalidInputException.Collector faults) {
@@ -117,24 +119,19 @@ class DemandValidator {
     }
 
     private static Location location(DemandRequest.LocationRequest request, InvalidInputException.Collector faults) {
+        DemandSite site = site(request, faults);
         return switch (request.mode()) {
             case RADIUS -> {
                 if (request.maxDistanceKm() == null) {
                     faults.add("location.maxDistanceKm", "is required in RADIUS mode");
                 }
+                if (request.communeCode() == null && request.postalCode() == null) {
+                    faults.add("location.communeCode", "the centre of the radius is required in RADIUS mode");
+                }
                 if (request.regions() != null && !request.regions().isEmpty()) {
                     faults.add("location.regions", "only in REGIONS mode");
                 }
-                try {
-                    Commune commune = Communes.shipped().resolve(request.communeCode(), request.postalCode());
-                    yield new Location(LocationMode.RADIUS, new DemandSite(commune.code(), commune.name(),
-                            commune.departementCode(), commune.regionCode(), commune.latitude(), commune.longitude()),
-                            request.maxDistanceKm(), List.of());
-                }
-                catch (UnknownReferenceException e) {
-                    faults.add("location", e.getMessage());
-                    yield null;
-                }
+                yield new Location(LocationMode.RADIUS, site, request.maxDistanceKm(), List.of());
             }
             case REGIONS -> {
                 List<String> regions = orEmpty(request.regions());
@@ -142,26 +139,43 @@ class DemandValidator {
                     faults.add("location.regions", "at least one région is required in REGIONS mode");
                 }
                 for (int i = 0; i < regions.size(); i++) {
-                    if (!REGIONS.contains(regions.get(i))) {
+                    if (Regions.shipped().byCode(regions.get(i)).isEmpty()) {
                         faults.add("location.regions[" + i + "]", "'" + regions.get(i) + "' is not a région code");
                     }
                 }
-                rejectSiteFields(request, faults);
-                yield new Location(LocationMode.REGIONS, null, null, List.copyOf(new LinkedHashSet<>(regions)));
+                rejectRadius(request, faults);
+                yield new Location(LocationMode.REGIONS, site, null, List.copyOf(new LinkedHashSet<>(regions)));
             }
             case NATIONWIDE -> {
                 if (request.regions() != null && !request.regions().isEmpty()) {
                     faults.add("location.regions", "only in REGIONS mode");
                 }
-                rejectSiteFields(request, faults);
-                yield new Location(LocationMode.NATIONWIDE, null, null, List.of());
+                rejectRadius(request, faults);
+                yield new Location(LocationMode.NATIONWIDE, site, null, List.of());
             }
         };
     }
 
-    private static void rejectSiteFields(DemandRequest.LocationRequest request, InvalidInputException.Collector faults) {
-        if (request.maxDistanceKm() != null || request.communeCode() != null || request.postalCode() != null) {
-            faults.add("location", "a site and a distance belong to RADIUS mode only");
+    /** The delivery site (the centre of the radius in RADIUS mode), when a commune is given. */
+    private static DemandSite site(DemandRequest.LocationRequest request, InvalidInputException.Collector faults) {
+        if (request.communeCode() == null && request.postalCode() == null) {
+            return null;
+        }
+        try {
+            Commune commune = Communes.shipped().resolve(request.communeCode(), request.postalCode());
+            return new DemandSite(commune.code(), commune.name(), commune.departementCode(), commune.regionCode(),
+                    commune.latitude(), commune.longitude());
+        }
+        catch (UnknownReferenceException e) {
+            faults.add("location", e.getMessage());
+            return null;
+        }
+    }
+
+    private static void rejectRadius(DemandRequest.LocationRequest request, InvalidInputException.Collector faults) {
+        if (request.maxDistanceKm() != null) {
+            faults.add("location.maxDistanceKm", "a radius belongs to RADIUS mode only; in " + request.mode()
+                    + " mode the commune is the delivery site and distance counts in the score");
         }
     }
 

@@ -118,8 +118,30 @@ class DemandIT {
         assertThat(event.get("buyerName").isNull()).isTrue();
         assertThat(event.get("buyerSiret").isNull()).isTrue();
         assertThat(event.get("buyerCompanyId").asString()).as("opaque id kept for the self-match gate").isEqualTo(groupId);
+        assertThat(event.get("buyerSiren").asString()).as("every establishment of the buyer is kept out by the gates")
+                .isEqualTo(groupSiret.substring(0, 9));
         assertThat(events.seen().stream().filter(r -> id.equals(r.key())).map(ConsumerRecord::value))
                 .noneMatch(value -> value.contains("Maison Française") || value.contains(groupSiret));
+    }
+
+    @Test
+    void aRegionsOrNationwideDemandKeepsItsDeliverySiteAndAMinimumCoverage() {
+        Map<String, Object> request = DemandFixtures.bathLinenNearRouen(groupSiret);
+        request.put("location", Map.of("mode", "REGIONS", "regions", List.of("28", "32"), "communeCode", "76259"));
+        JsonApi.Response created = api.post("/api/v1/demands", request);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().at("/location/site/communeName").asString()).isEqualTo("Fécamp");
+        assertThat(created.json().at("/annualVolume/minimumCoveragePercent").asDouble()).as("default").isEqualTo(5);
+        JsonNode event = JsonApi.parse(events.await(r -> created.json().get("id").asString().equals(r.key()), TIMEOUT).value());
+        assertThat(event.at("/site/communeCode").asString()).isEqualTo("76259");
+        assertThat(event.at("/annualVolume/minimumCoveragePercent").asDouble()).isEqualTo(5);
+
+        request.put("location", Map.of("mode", "NATIONWIDE"));
+        request.put("annualVolume", Map.of("quantity", 1000, "unit", "PIECES", "minimumCoveragePercent", 0.5));
+        JsonApi.Response nationwide = api.post("/api/v1/demands", request);
+        assertThat(nationwide.status()).as(nationwide.body()).isEqualTo(201);
+        assertThat(nationwide.json().at("/location/site").isNull()).as("a delivery site is optional").isTrue();
+        assertThat(nationwide.json().at("/annualVolume/minimumCoveragePercent").asDouble()).isEqualTo(0.5);
     }
 
     @Test
@@ -326,9 +348,31 @@ class DemandIT {
     void suggestsProcessesFromACpfProductCode() {
         JsonApi.Response suggestions = api.get("/api/v1/demands/process-suggestions?cpf=13.92.12");
 
-        assertThat(suggestions.json().valueStream().map(p -> p.get("code").asString()))
+        assertThat(suggestions.json().get("processes").valueStream().map(p -> p.get("code").asString()))
                 .contains("HOME_TEXTILES", "CUT_AND_SEW").doesNotContain("CNC_MILLING");
         assertThat(api.get("/api/v1/demands/process-suggestions?cpf=textile").status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/demands/process-suggestions").status()).as("no code").isEqualTo(400);
+    }
+
+    @Test
+    void suggestsProcessesFromAnImportCodeThroughItsProductClassAndNafClass() {
+        JsonApi.Response terry = api.get("/api/v1/demands/process-suggestions?hs=630260");
+        assertThat(terry.status()).as(terry.body()).isEqualTo(200);
+        assertThat(terry.json().at("/product/scheme").asString()).isEqualTo("HS");
+        assertThat(terry.json().at("/product/label").asString()).startsWith("Toilet linen and kitchen linen, of terry");
+        assertThat(terry.json().at("/steps/0/cpaCode").asString()).isEqualTo("13.92.14");
+        assertThat(terry.json().at("/steps/0/nafClass").asString()).isEqualTo("13.92");
+        assertThat(terry.json().at("/steps/0/processes").valueStream().map(JsonNode::asString)).contains("HOME_TEXTILES");
+
+        // a CN code of 8 digits; an HS code whose CN codes fall in two product classes lists both
+        JsonApi.Response valves = api.get("/api/v1/demands/process-suggestions?hs=84818085");
+        assertThat(valves.status()).as(valves.body()).isEqualTo(200);
+        assertThat(valves.json().at("/steps/0/nafClass").asString()).isEqualTo("28.14");
+
+        JsonApi.Response unknown = api.get("/api/v1/demands/process-suggestions?hs=999999");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().at("/errors/0/field").asString()).isEqualTo("hs");
+        assertThat(api.get("/api/v1/demands/process-suggestions?hs=6302").status()).as("a heading is too vague").isEqualTo(400);
     }
 
     static Stream<Arguments> badInputs() {
@@ -366,7 +410,11 @@ class DemandIT {
                 bad("ambiguous postal code", d -> d.put("location", Map.of("mode", "RADIUS", "postalCode", "76190", "maxDistanceKm", 50)), "location"),
                 bad("regions mode without régions", d -> d.put("location", Map.of("mode", "REGIONS")), "location.regions"),
                 bad("unknown région", d -> d.put("location", Map.of("mode", "REGIONS", "regions", List.of("99"))), "location.regions[0]"),
-                bad("nationwide with a radius", d -> d.put("location", Map.of("mode", "NATIONWIDE", "maxDistanceKm", 50)), "location"),
+                bad("nationwide with a radius", d -> d.put("location", Map.of("mode", "NATIONWIDE", "maxDistanceKm", 50)), "location.maxDistanceKm"),
+                bad("radius without its centre", d -> d.put("location", Map.of("mode", "RADIUS", "maxDistanceKm", 50)), "location.communeCode"),
+                bad("a company label required", d -> d.put("requiredCertifications", List.of("OFG")), "requiredCertifications[0]"),
+                bad("minimum coverage over 100 %", d -> d.put("annualVolume", Map.of("quantity", 10, "unit", "PIECES",
+                        "minimumCoveragePercent", 120)), "annualVolume.minimumCoveragePercent"),
                 bad("adviser e-mail missing", d -> d.remove("adviserEmail"), "adviserEmail"),
                 bad("adviser e-mail malformed", d -> d.put("adviserEmail", "not-an-email"), "adviserEmail"),
                 bad("processes not a list", d -> d.put("requiredProcesses", "WEAVING"), "requiredProcesses"),

@@ -11,9 +11,11 @@ import java.util.Set;
  * @param buyerSiren             SIREN of the buyer when known (it is hidden for confidential demands)
  * @param targetNafCodes         NAF codes of any level the buyer expects suppliers in; may be empty
  * @param requiredCertifications certifications a supplier must hold, valid at {@code startDate}
- * @param annualVolume           quantity to produce per year, or null
+ * @param annualVolume           quantity to produce per year and the least share of it a supplier must cover, or null
  * @param sector                 industry the product is for, or null
- * @param site                   where production is wanted, in RADIUS mode; null otherwise
+ * @param site                   the delivery site: the centre of the radius in RADIUS mode; in REGIONS and
+ *                               NATIONWIDE modes where the goods go (distance is then a soft part of the
+ *                               score), or null when not given
  * @param maxDistanceKm          the radius, in RADIUS mode
  * @param regions                allowed régions, in REGIONS mode; empty otherwise
  * @param open                   whether the demand is being matched (OPEN or IN_DISCUSSION)
@@ -28,8 +30,13 @@ public record Demand(String id, long version, String title, String buyerName, St
         RADIUS, REGIONS, NATIONWIDE
     }
 
-    /** An annual quantity in a unit ({@code PIECES}, {@code TONNES}...). */
-    public record Volume(double quantity, String unit) {
+    /**
+     * An annual quantity in a unit ({@code PIECES}, {@code TONNES}...).
+     *
+     * @param minimumCoverage the least share (0.05 for 5 %) of the quantity a supplier's free capacity,
+     *                        in the same unit, must cover for the pair to be proposed
+     */
+    public record Volume(double quantity, String unit, double minimumCoverage) {
     }
 
     public Demand {

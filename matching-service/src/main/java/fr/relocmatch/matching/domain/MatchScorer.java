@@ -45,28 +45,57 @@ public final class MatchScorer {
 
     /** Whether the pair passes every hard gate. */
     public boolean passesGates(Demand demand, Supplier supplier) {
-        if (!demand.open() || !supplier.active()) {
-            return false;
+        return gate(demand, supplier, false) == null;
+    }
+
+    /** The first hard gate the pair fails, in words for the adviser; empty when it passes them all. */
+    public Optional<String> failedGate(Demand demand, Supplier supplier) {
+        return Optional.ofNullable(gate(demand, supplier, true));
+    }
+
+    /** Null when every gate passes; otherwise why not, in words when {@code explain}, else "". */
+    private String gate(Demand demand, Supplier supplier, boolean explain) {
+        if (!demand.open()) {
+            return explain ? "the demand is no longer open" : "";
+        }
+        if (!supplier.active()) {
+            return explain ? "the profile is inactive or no longer consents to matching" : "";
         }
         if (supplier.id().equals(demand.buyerCompanyId())
                 || demand.buyerSiren() != null && demand.buyerSiren().equals(supplier.siren())) {
-            return false;
+            return explain ? "the supplier is an establishment of the buyer itself" : "";
         }
-        if (demand.reach() == Demand.Reach.RADIUS && demand.site().distanceKm(supplier.site()) > demand.maxDistanceKm()
-                || demand.reach() == Demand.Reach.REGIONS && !demand.regions().contains(supplier.regionCode())) {
-            return false;
+        if (demand.reach() == Demand.Reach.RADIUS && demand.site().distanceKm(supplier.site()) > demand.maxDistanceKm()) {
+            return explain ? String.format(Locale.ROOT, "the site is %.0f km away, beyond the %d km allowed",
+                    demand.site().distanceKm(supplier.site()), demand.maxDistanceKm()) : "";
+        }
+        if (demand.reach() == Demand.Reach.REGIONS && !demand.regions().contains(supplier.regionCode())) {
+            return explain ? "the site is in région " + supplier.regionCode() + ", not in " + new TreeSet<>(demand.regions()) : "";
         }
         if (!supplier.processes().containsAll(demand.requiredProcesses())) {
-            return false;
+            if (!explain) {
+                return "";
+            }
+            TreeSet<String> lacking = new TreeSet<>(demand.requiredProcesses());
+            lacking.removeAll(supplier.processes());
+            return "no longer offers the required processes " + lacking;
         }
         LocalDate start = startDate(demand);
-        for (String certification : demand.requiredCertifications()) {
+        for (String certification : new TreeSet<>(demand.requiredCertifications())) {
             Supplier.Validity validity = supplier.certifications().get(certification);
             if (validity == null || !validity.covers(start)) {
-                return false;
+                return !explain ? "" : validity == null ? "does not hold the required " + certification
+                        : certification + " is not valid at the start date " + start;
             }
         }
-        return true;
+        Demand.Volume volume = demand.annualVolume();
+        Supplier.Capacity capacity = supplier.capacity();
+        if (volume != null && capacity != null && capacity.unit().equals(volume.unit())
+                && ScoreParts.belowMinimumCoverage(capacity.available(), volume.quantity(), volume.minimumCoverage())) {
+            return explain ? "free capacity covers " + ScoreParts.percent(capacity.available() / volume.quantity())
+                    + " of the annual volume, under the demand's minimum of " + ScoreParts.percent(volume.minimumCoverage()) : "";
+        }
+        return null;
     }
 
     /** The score of one pair with its explanation, or empty when a hard gate fails. */
@@ -99,12 +128,15 @@ public final class MatchScorer {
             parts.add(capacityPart(demand.annualVolume(), supplier.capacity()));
         }
         double distanceKm = demand.site() == null ? 0 : demand.site().distanceKm(supplier.site());
-        parts.add(switch (demand.reach()) {
-            case RADIUS -> part("distance", ScoreParts.distance(distanceKm, demand.maxDistanceKm()), weights.distance(),
-                    String.format(Locale.ROOT, "%.0f km of %d km allowed", distanceKm, demand.maxDistanceKm()));
-            case REGIONS -> part("distance", 1, weights.distance(), "in allowed région " + supplier.regionCode());
-            case NATIONWIDE -> part("distance", 1, weights.distance(), "nationwide demand");
-        });
+        parts.add(part("distance", ScoreParts.distance(demand.reach(), demand.site() != null, distanceKm, demand.maxDistanceKm()),
+                weights.distance(), switch (demand.reach()) {
+                    case RADIUS -> String.format(Locale.ROOT, "%.0f km of %d km allowed", distanceKm, demand.maxDistanceKm());
+                    case REGIONS -> demand.site() == null ? "in allowed région " + supplier.regionCode()
+                            : String.format(Locale.ROOT, "%.0f km from the delivery site, in allowed région %s", distanceKm,
+                                    supplier.regionCode());
+                    case NATIONWIDE -> demand.site() == null ? "nationwide demand, no delivery site"
+                            : String.format(Locale.ROOT, "%.0f km from the delivery site", distanceKm);
+                }));
         if (demand.sector() != null) {
             boolean serves = supplier.sectors().contains(demand.sector());
             parts.add(part("sector", serves ? 1 : 0, weights.sector(), serves ? "serves " + demand.sector()
@@ -142,7 +174,8 @@ public final class MatchScorer {
         }
         double value = ScoreParts.capacity(capacity.available(), volume.quantity());
         double ratio = capacity.available() / volume.quantity();
-        String note = ratio < 1 ? "available capacity covers " + ScoreParts.percent(ratio) + " of the annual volume"
+        String note = ratio < 1 ? "available capacity covers " + ScoreParts.percent(ratio) + " of the annual volume (minimum "
+                + ScoreParts.percent(volume.minimumCoverage()) + ")"
                 : ratio <= ScoreParts.CAPACITY_COMFORT
                         ? String.format(Locale.ROOT, "available capacity %.1f× the annual volume", ratio)
                         : String.format(Locale.ROOT, "available capacity %.0f× the annual volume: a small account for it", ratio);

@@ -65,9 +65,39 @@ public final class ScoreParts {
         return Math.max(0.7, 1 - 0.1 * Math.log(ratio / CAPACITY_COMFORT) / Math.log(2));
     }
 
+    /**
+     * Whether free capacity covers less than the least share of the volume the demand accepts: a
+     * hard gate (a workshop of a few people for millions of pieces is not proposed).
+     */
+    public static boolean belowMinimumCoverage(double available, double volume, double minimumCoverage) {
+        return volume > 0 && available / volume < minimumCoverage;
+    }
+
+    /** Distance at which the soft distance part of a régions or nationwide demand is worth one half. */
+    static final double HALF_VALUE_KM = 250;
+
+    /**
+     * Distance to the delivery site of a régions or nationwide demand, never a gate: 1 at the site,
+     * 1/2 at {@value #HALF_VALUE_KM} km, 1/3 at twice that.
+     */
+    public static double softDistance(double km) {
+        return 1 / (1 + km / HALF_VALUE_KM);
+    }
+
     /** 1 at the site, 0 at the edge of the radius. */
     public static double distance(double km, int maxKm) {
         return maxKm <= 0 ? 1 : Math.max(0, 1 - km / maxKm);
+    }
+
+    /**
+     * The distance part of any demand: linear to the edge of a radius; {@link #softDistance} to the
+     * delivery site of a régions or nationwide demand; 1 when such a demand names no site.
+     */
+    public static double distance(Demand.Reach reach, boolean hasSite, double km, int maxKm) {
+        if (reach == Demand.Reach.RADIUS) {
+            return distance(km, maxKm);
+        }
+        return hasSite ? softDistance(km) : 1;
     }
 
     /** Origine France Garantie counts 0.6, Entreprise du patrimoine vivant 0.4. */
@@ -90,8 +120,10 @@ public final class ScoreParts {
         return 1 - 0.8 * (months - FRESH_MONTHS) / (STALE_MONTHS - FRESH_MONTHS);
     }
 
+    /** {@code 2 %}, {@code 0.5 %}, {@code 40 %}: one decimal only where it matters. */
     static String percent(double value) {
-        return String.format(Locale.ROOT, "%.0f %%", value * 100);
+        double p = value * 100;
+        return String.format(Locale.ROOT, p >= 10 || p == Math.rint(p) ? "%.0f %%" : "%.1f %%", p);
     }
 
     /** Scores are rounded to 4 decimals, so that ties are ties whichever way they are computed. */

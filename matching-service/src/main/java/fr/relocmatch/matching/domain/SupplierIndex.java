@@ -239,8 +239,10 @@ public final class SupplierIndex {
         Integer buyerOrdinal = demand.buyerCompanyId() == null ? null : ordinals.get(demand.buyerCompanyId());
 
         boolean radius = demand.reach() == Demand.Reach.RADIUS;
-        double centreLat = radius ? demand.site().latitude() : 0;
-        double centreLon = radius ? demand.site().longitude() : 0;
+        boolean located = demand.site() != null;
+        double centreLat = located ? demand.site().latitude() : 0;
+        double centreLon = located ? demand.site().longitude() : 0;
+        double minimumCoverage = demand.annualVolume() == null ? 0 : demand.annualVolume().minimumCoverage();
         // a box a little larger than the circle: inside it the exact distance decides
         double dLat = radius ? demand.maxDistanceKm() / 110.0 + 0.01 : 0;
         double dLon = radius ? demand.maxDistanceKm() / (110.0 * Math.max(0.01, Math.cos(Math.toRadians(
@@ -265,6 +267,11 @@ public final class SupplierIndex {
             if (!required.isEmpty() && !certificationsHeld(o, required, columns, startDay, start)) {
                 continue;
             }
+            double free = Double.longBitsToDouble(rows[4 * o + 2]);
+            boolean comparable = demandUnit != -2 && free >= 0 && ((int) (traits >>> 48) & 0xFF) == demandUnit;
+            if (comparable && ScoreParts.belowMinimumCoverage(free, demand.annualVolume().quantity(), minimumCoverage)) {
+                continue;
+            }
             // The parts in MatchScorer's order, summed in that order so that scores are identical to the bit.
             double weighted = 0;
             double weightSum = 0;
@@ -287,9 +294,7 @@ public final class SupplierIndex {
                 weightSum += w.nafProximity();
             }
             if (demandUnit != -2) {
-                double free = Double.longBitsToDouble(rows[4 * o + 2]);
-                double value = free < 0 || ((int) (traits >>> 48) & 0xFF) != demandUnit ? ScoreParts.NOT_DECLARED
-                        : ScoreParts.capacity(free, demand.annualVolume().quantity());
+                double value = !comparable ? ScoreParts.NOT_DECLARED : ScoreParts.capacity(free, demand.annualVolume().quantity());
                 weighted += ScoreParts.round(value) * w.capacity();
                 weightSum += w.capacity();
             }
@@ -305,7 +310,7 @@ public final class SupplierIndex {
             double totalWeight = weightSum + w.distance() + (sector == null ? 0 : w.sector()) + w.labels() + w.freshness()
                     + (demand.requiredCertifications().isEmpty() ? 0 : w.certifications());
             double km = 0;
-            if (radius) {
+            if (located) {
                 // Best case, next door: if even that cannot enter the top k, skip the trigonometry.
                 double best = (weighted + w.distance() + sectorTerm + labelsTerm + freshnessTerm + certificationsTerm)
                         / totalWeight + 0.001;
@@ -313,11 +318,11 @@ public final class SupplierIndex {
                     continue;
                 }
                 km = GeoPoint.distanceKm(centreLat, centreLon, lat, lon);
-                if (km > demand.maxDistanceKm()) {
+                if (radius && km > demand.maxDistanceKm()) {
                     continue;
                 }
             }
-            double proximity = radius ? ScoreParts.distance(km, demand.maxDistanceKm()) : 1;
+            double proximity = ScoreParts.distance(demand.reach(), located, km, demand.maxDistanceKm());
             weighted += ScoreParts.round(proximity) * w.distance();
             weightSum += w.distance();
             if (sector != null) {

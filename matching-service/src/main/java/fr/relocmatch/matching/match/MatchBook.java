@@ -38,7 +38,10 @@ class MatchBook {
         this.clock = clock;
     }
 
-    void reconcile(Demand demand, List<Candidate> candidates) {
+    /**
+     * @param whyLeftOut why a supplier of a stored proposal is no longer among the candidates, in words
+     */
+    void reconcile(Demand demand, List<Candidate> candidates, java.util.function.Function<String, String> whyLeftOut) {
         Instant now = clock.instant();
         Map<String, MatchDocument> stored = new HashMap<>();
         repository.findByDemandId(demand.id(), Sort.unsorted()).forEach(m -> stored.put(m.getCompanyId(), m));
@@ -71,8 +74,7 @@ class MatchBook {
         }
         for (MatchDocument leftOut : stored.values()) {
             if (leftOut.getStatus() == MatchStatus.PROPOSED) {
-                leftOut.withdraw(demand.open() ? "no longer among the best candidates or a gate now fails"
-                        : "the demand is no longer open", now);
+                leftOut.withdraw(whyLeftOut.apply(leftOut.getCompanyId()), now);
                 save(leftOut);
             }
         }

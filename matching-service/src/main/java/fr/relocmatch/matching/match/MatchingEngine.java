@@ -25,6 +25,10 @@ class MatchingEngine {
     private static final Logger log = LoggerFactory.getLogger(MatchingEngine.class);
 
     private final Map<String, Demand> demands = new LinkedHashMap<>();
+    /** Demands to re-rank, kept until their ranking is stored: a failure leaves them here. */
+    private final java.util.Set<String> pending = new java.util.LinkedHashSet<>();
+    /** False while the topics are replayed at start: state is taken in, nothing is decided. */
+    private boolean live;
     private final MatchScorer scorer;
     private final SupplierIndex index;
     private final MatchBook book;
@@ -51,17 +55,26 @@ class MatchingEngine {
         log.info("Index of {} profiles compacted in {} ms", index.size(), (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** Takes a profile snapshot; older or repeated versions are ignored. */
+    /**
+     * Takes a profile snapshot; older or repeated versions change nothing. The demands it touches
+     * are re-ranked once the index is live; a re-ranking that failed (MongoDB unreachable, a lost
+     * optimistic lock) stays pending, and is tried again when the record is redelivered — even
+     * though its version is known by then — or by {@link #retryPending()}.
+     */
     synchronized void onSupplier(Supplier supplier) {
         Supplier known = index.get(supplier.id());
         if (known != null && known.version() >= supplier.version()) {
-            log.debug("Ignoring company {} v{}: v{} already known", supplier.id(), supplier.version(), known.version());
-            return;
+            log.debug("Company {} v{}: v{} already known", supplier.id(), supplier.version(), known.version());
         }
-        index.put(supplier);
-        demands.values().stream()
-                .filter(d -> scorer.passesGates(d, supplier) || known != null && scorer.passesGates(d, known))
-                .forEach(this::rerank);
+        else {
+            index.put(supplier);
+            if (live) {
+                demands.values().stream()
+                        .filter(d -> scorer.passesGates(d, supplier) || known != null && scorer.passesGates(d, known))
+                        .forEach(d -> pending.add(d.id()));
+            }
+        }
+        rerankPending();
     }
 
     /** Forgets a deleted profile (a tombstone on the companies topic): its matches are withdrawn. */
@@ -69,22 +82,81 @@ class MatchingEngine {
         Supplier known = index.get(companyId);
         if (known != null) {
             index.remove(companyId);
-            demands.values().stream().filter(d -> scorer.passesGates(d, known)).forEach(this::rerank);
+            if (live) {
+                demands.values().stream().filter(d -> scorer.passesGates(d, known)).forEach(d -> pending.add(d.id()));
+            }
         }
+        rerankPending();
     }
 
-    /** Takes a demand snapshot; older or repeated versions are ignored. */
+    /** Takes a demand snapshot; older or repeated versions change nothing (but pending work is retried). */
     synchronized void onDemand(Demand demand) {
         Demand known = demands.get(demand.id());
         if (known != null && known.version() >= demand.version()) {
-            log.debug("Ignoring demand {} v{}: v{} already known", demand.id(), demand.version(), known.version());
+            log.debug("Demand {} v{}: v{} already known", demand.id(), demand.version(), known.version());
+        }
+        else {
+            demands.put(demand.id(), demand);
+            pending.add(demand.id());
+        }
+        rerankPending();
+    }
+
+    /**
+     * The topics have been read up to where they ended at start: the index holds every profile and
+     * the latest version of every demand. Only now are rankings decided — each demand once, against
+     * what is stored, so a restart publishes only what really changed while the service was away
+     * (not a withdrawal and a new proposal for every match, as replaying old snapshots one by one
+     * would).
+     */
+    synchronized void goLive() {
+        compact();
+        live = true;
+        pending.addAll(demands.keySet());
+        log.info("Index live: {} profiles, {} demands to check against their stored matches", index.size(), pending.size());
+        rerankPending();
+    }
+
+    /** Re-ranks what a failure left pending, when no record comes to do it. */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${relocmatch.matching.retry-interval:PT30S}")
+    synchronized void retryPending() {
+        if (live && !pending.isEmpty()) {
+            log.info("Retrying {} pending re-rankings", pending.size());
+            rerankPending();
+        }
+    }
+
+    /** Demand ids whose ranking is not yet stored for their current state. */
+    synchronized java.util.Set<String> pending() {
+        return java.util.Set.copyOf(pending);
+    }
+
+    private void rerankPending() {
+        if (!live) {
             return;
         }
-        demands.put(demand.id(), demand);
-        rerank(demand);
+        for (String id : new java.util.ArrayList<>(pending)) {
+            Demand demand = demands.get(id);
+            if (demand != null) {
+                rerank(demand); // an exception leaves this one and the rest pending
+            }
+            pending.remove(id);
+        }
     }
 
     private void rerank(Demand demand) {
-        book.reconcile(demand, index.rank(demand, properties.topK(), properties.minScore()));
+        book.reconcile(demand, index.rank(demand, properties.topK(), properties.minScore()), id -> whyLeftOut(demand, id));
+    }
+
+    /** Why a supplier proposed before is not among the demand's candidates now: which gate, or the ranking. */
+    private String whyLeftOut(Demand demand, String companyId) {
+        Supplier supplier = index.get(companyId);
+        if (supplier == null) {
+            return "the company profile was deleted";
+        }
+        return scorer.failedGate(demand, supplier).orElseGet(() -> scorer.score(demand, supplier)
+                .filter(score -> score.value() < properties.minScore())
+                .map(score -> "the score " + score.value() + " is now under the minimum " + properties.minScore())
+                .orElse("no longer among the " + properties.topK() + " best candidates"));
     }
 }

@@ -35,7 +35,7 @@ class MatchingFunctions {
             finally {
                 // Even a failing record is behind us once the binder dead-letters it.
                 if (catchUp.handled(message)) {
-                    engine.compact(); // the start-up load is in: lay the index out by place
+                    engine.goLive(); // the start-up load is in: decide rankings against what is stored
                 }
             }
         };
@@ -57,7 +57,7 @@ class MatchingFunctions {
             }
             finally {
                 if (catchUp.handled(message)) {
-                    engine.compact();
+                    engine.goLive();
                 }
             }
         };

@@ -85,6 +85,42 @@ class MatchScorerTest {
             assertThat(scorer.score(demand().regions("28", "32").build(), supplier("1").at(LYON, "84").build())).isEmpty();
             assertThat(scorer.score(demand().nationwide().build(), supplier("1").at(LYON, "84").build())).isPresent();
         }
+
+        @Test
+        void aDeliverySiteNeverGatesARegionsOrNationwideDemand() {
+            assertThat(scorer.score(demand().nationwide().deliveredTo(ROUEN).build(), supplier("1").at(LYON, "84").build()))
+                    .isPresent();
+            assertThat(scorer.score(demand().regions("84").deliveredTo(ROUEN).build(), supplier("1").at(LYON, "84").build()))
+                    .isPresent();
+        }
+
+        @Test
+        void freeCapacityUnderTheDemandsMinimumCoverage() {
+            Supplier workshop = supplier("1").capacity(20_000, "PIECES", 100).build();
+            Demand millions = demand().volume(1_000_000, "PIECES").build();
+            assertThat(scorer.score(millions, workshop)).as("2 % of the volume, default minimum 5 %").isEmpty();
+            assertThat(scorer.failedGate(millions, workshop))
+                    .contains("free capacity covers 2 % of the annual volume, under the demand's minimum of 5 %");
+            assertThat(scorer.score(demand().volume(1_000_000, "PIECES", 0.01).build(), workshop)).as("minimum 1 %")
+                    .isPresent();
+            assertThat(scorer.score(millions, supplier("2").build())).as("capacity not declared: not gated").isPresent();
+            assertThat(scorer.score(millions, supplier("3").capacity(20, "TONNES", 100).build()))
+                    .as("another unit: not comparable, not gated").isPresent();
+        }
+
+        @Test
+        void eachFailedGateIsNamed() {
+            assertThat(scorer.failedGate(demand().build(), supplier("1").build())).isEmpty();
+            assertThat(scorer.failedGate(demand().closed().build(), supplier("1").build())).contains("the demand is no longer open");
+            assertThat(scorer.failedGate(demand().buyer(null, "552100554").build(), supplier("1").siren("552100554").build()))
+                    .contains("the supplier is an establishment of the buyer itself");
+            assertThat(scorer.failedGate(demand().radius(ROUEN, 80).build(), supplier("1").at(LILLE, "32").build()))
+                    .contains("the site is 193 km away, beyond the 80 km allowed");
+            assertThat(scorer.failedGate(demand().requires("WEAVING", "KNITTING").build(), supplier("1").build()))
+                    .contains("no longer offers the required processes [KNITTING]");
+            assertThat(scorer.failedGate(demand().certifications("ISO9001").build(), supplier("1").build()))
+                    .contains("does not hold the required ISO9001");
+        }
     }
 
     @Nested
@@ -121,7 +157,7 @@ class MatchScorerTest {
             Demand demand = demand().volume(100_000, "PIECES").build();
             ScorePart small = part(demand, supplier("1").capacity(120_000, "PIECES", 50).build(), "capacity");
             assertThat(small.value()).isEqualTo(0.6);
-            assertThat(small.note()).isEqualTo("available capacity covers 60 % of the annual volume");
+            assertThat(small.note()).isEqualTo("available capacity covers 60 % of the annual volume (minimum 5 %)");
             assertThat(part(demand, supplier("1").capacity(600_000, "PIECES", 50).build(), "capacity").value()).isEqualTo(1);
             ScorePart huge = part(demand, supplier("1").capacity(10_000_000, "PIECES", 100).build(), "capacity");
             assertThat(huge.value()).isBetween(0.7, 0.9);
@@ -141,6 +177,21 @@ class MatchScorerTest {
             assertThat(distance.note()).isEqualTo("19 km of 80 km allowed");
             assertThat(part(demand().regions("32").build(), supplier("1").at(LILLE, "32").build(), "distance").note())
                     .isEqualTo("in allowed région 32");
+        }
+
+        @Test
+        void closerToTheDeliverySiteIsBetterInRegionsAndNationwideModes() {
+            Demand demand = demand().regions("28", "32").deliveredTo(ROUEN).build();
+            ScorePart near = part(demand, supplier("1").at(ELBEUF, "28").build(), "distance");
+            ScorePart far = part(demand, supplier("2").at(LILLE, "32").build(), "distance");
+            assertThat(near.value()).isGreaterThan(far.value()).isCloseTo(1 / (1 + 18.8 / 250), within(0.01));
+            assertThat(far.value()).isCloseTo(1 / (1 + 193.0 / 250), within(0.01));
+            assertThat(far.note()).isEqualTo("193 km from the delivery site, in allowed région 32");
+            ScorePart lyon = part(demand().nationwide().deliveredTo(ROUEN).build(), supplier("3").at(LYON, "84").build(), "distance");
+            assertThat(lyon.value()).isGreaterThan(0).isLessThan(far.value());
+            assertThat(lyon.note()).endsWith("km from the delivery site");
+            assertThat(part(demand().nationwide().build(), supplier("3").at(LYON, "84").build(), "distance").value())
+                    .as("no delivery site: distance says nothing").isEqualTo(1);
         }
 
         @Test

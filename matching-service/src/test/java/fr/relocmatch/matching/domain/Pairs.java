@@ -88,12 +88,14 @@ final class Pairs {
         DemandBuilder prefers(String... p) { preferred = Set.of(p); return this; }
         DemandBuilder naf(String... n) { naf = List.of(n); return this; }
         DemandBuilder certifications(String... c) { certifications = Set.of(c); return this; }
-        DemandBuilder volume(double q, String unit) { volume = new Demand.Volume(q, unit); return this; }
+        DemandBuilder volume(double q, String unit) { volume = new Demand.Volume(q, unit, 0.05); return this; }
+        DemandBuilder volume(double q, String unit, double minimumCoverage) { volume = new Demand.Volume(q, unit, minimumCoverage); return this; }
         DemandBuilder starts(LocalDate d) { start = d; return this; }
         DemandBuilder sector(String s) { sector = s; return this; }
         DemandBuilder radius(GeoPoint p, int km) { reach = Demand.Reach.RADIUS; site = p; maxKm = km; return this; }
         DemandBuilder regions(String... r) { reach = Demand.Reach.REGIONS; site = null; maxKm = 0; regions = Set.of(r); return this; }
         DemandBuilder nationwide() { reach = Demand.Reach.NATIONWIDE; site = null; maxKm = 0; return this; }
+        DemandBuilder deliveredTo(GeoPoint p) { site = p; return this; }
         DemandBuilder closed() { open = false; return this; }
 
         Demand build() {

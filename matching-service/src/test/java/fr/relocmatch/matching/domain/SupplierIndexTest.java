@@ -118,7 +118,7 @@ class SupplierIndexTest {
             b.certifications(CERTIFICATIONS[random.nextInt(CERTIFICATIONS.length)]);
         }
         if (random.nextBoolean()) {
-            b.volume(10_000 + random.nextInt(500_000), "PIECES");
+            b.volume(10_000 + random.nextInt(500_000), "PIECES", new double[] {0, 0.05, 0.3, 1}[random.nextInt(4)]);
         }
         if (random.nextBoolean()) {
             b.sector(SECTORS[random.nextInt(SECTORS.length)]);
@@ -127,6 +127,9 @@ class SupplierIndexTest {
             case 0 -> b.radius(new GeoPoint(49 + random.nextDouble(), 0.5 + random.nextDouble() * 2), 20 + random.nextInt(150));
             case 1 -> b.regions(random.nextBoolean() ? "28" : "32");
             default -> b.nationwide();
+        }
+        if (random.nextBoolean()) {
+            b.deliveredTo(new GeoPoint(49 + random.nextDouble(), 0.5 + random.nextDouble() * 2));
         }
         return b.build();
     }

@@ -1,0 +1,71 @@
+package fr.relocmatch.matching.match;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.doNothing;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import fr.relocmatch.matching.domain.Demand;
+import fr.relocmatch.matching.domain.GeoPoint;
+import fr.relocmatch.matching.domain.Supplier;
+import fr.relocmatch.matching.domain.Weights;
+
+import org.junit.jupiter.api.Test;
+
+class MatchingEngineTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 30);
+    private static final GeoPoint ROUEN = new GeoPoint(49.4435, 1.1001);
+
+    private final MatchBook book = mock(MatchBook.class);
+    private final MatchingEngine engine = new MatchingEngine(book, new MatchingProperties(10, 0.3, 0.02, Weights.defaults()),
+            Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+
+    @Test
+    void aFailedRerankingIsDoneWhenTheSameVersionIsRedelivered() {
+        engine.goLive();
+        doThrow(new IllegalStateException("MongoDB unreachable")).doNothing().when(book).reconcile(any(), any(), any());
+
+        assertThatThrownBy(() -> engine.onDemand(demand(1, true))).hasMessageContaining("MongoDB");
+        engine.onDemand(demand(1, true)); // the binder's retry of the same record
+
+        verify(book, times(2)).reconcile(argThat(d -> d.version() == 1), any(), any());
+    }
+
+    @Test
+    void nothingIsDecidedWhileTheTopicsAreReplayedThenEachDemandOnceAgainstWhatIsStored() {
+        doNothing().when(book).reconcile(any(), any(), any());
+        engine.onDemand(demand(0, false)); // the DRAFT snapshot, older, still in the log
+        engine.onDemand(demand(1, true));
+        engine.onSupplier(supplier());
+        verify(book, never()).reconcile(any(), any(), any());
+
+        engine.goLive();
+
+        verify(book, times(1)).reconcile(any(), any(), any());
+        verify(book).reconcile(argThat(d -> d.version() == 1 && d.open()),
+                argThat(candidates -> candidates.size() == 1 && candidates.getFirst().supplier().id().equals("s1")), any());
+    }
+
+    private static Demand demand(long version, boolean open) {
+        return new Demand("d1", version, "Linge", "Groupe", "g1", "552100554", Set.of("WEAVING"), Set.of(), List.of(),
+                Set.of(), null, TODAY.plusMonths(3), null, Demand.Reach.RADIUS, ROUEN, 80, Set.of(), open, "gc@cci.fr");
+    }
+
+    private static Supplier supplier() {
+        return new Supplier("s1", 1, "Tissages", "412345678", "13.20Z", Set.of("WEAVING"), Map.of(), Set.of(), Set.of(),
+                null, ROUEN, "28", true, TODAY, "pme@cci.fr");
+    }
+}
