@@ -29,7 +29,9 @@ final class LocalMail implements AutoCloseable {
         return thread;
     });
     private final long runStarted = System.currentTimeMillis() / 1000;
-    private int filed;
+    /** Copies filed per Message-ID, and files written this run. */
+    private final java.util.Map<String, Integer> filed = new java.util.HashMap<>();
+    private int count;
 
     private LocalMail(GreenMail greenMail, Path mailDir) {
         this.greenMail = greenMail;
@@ -62,16 +64,37 @@ final class LocalMail implements AutoCloseable {
         return greenMail.getReceivedMessages().length;
     }
 
-    private synchronized void fileNewMessages() {
-        MimeMessage[] messages = greenMail.getReceivedMessages();
-        for (; filed < messages.length; filed++) {
-            String name = String.format("%d-%03d.eml", runStarted, filed + 1);
+    /**
+     * Files every received e-mail not filed yet. The server lists its messages mailbox by mailbox,
+     * so a new recipient can shift earlier ones: e-mails are told apart by their Message-ID (and a
+     * message sent to two recipients counts twice), not by their place in the list.
+     */
+    synchronized void fileNewMessages() {
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        for (MimeMessage message : greenMail.getReceivedMessages()) {
+            String key = key(message);
+            int copy = seen.merge(key, 1, Integer::sum);
+            if (copy <= filed.getOrDefault(key, 0)) {
+                continue;
+            }
+            String name = String.format("%d-%03d.eml", runStarted, ++count);
             try (OutputStream out = Files.newOutputStream(mailDir.resolve(name))) {
-                messages[filed].writeTo(out);
+                message.writeTo(out);
+                filed.put(key, copy);
             }
             catch (IOException | MessagingException e) {
                 System.err.println("Could not file e-mail " + name + ": " + e.getMessage());
             }
+        }
+    }
+
+    private static String key(MimeMessage message) {
+        try {
+            String id = message.getMessageID();
+            return id != null ? id : message.getSubject() + "|" + message.getSentDate();
+        }
+        catch (MessagingException e) {
+            return String.valueOf(System.identityHashCode(message));
         }
     }
 

@@ -33,12 +33,22 @@ public class CloudEventPublisher {
 
     /** Sends the event; answers whether the broker acknowledged it. Never throws. */
     public boolean publish(String bindingName, StateEvent event) {
+        return send(bindingName, event).isEmpty();
+    }
+
+    /** Sends the event; answers empty when the broker acknowledged it, else why not. Never throws. */
+    public java.util.Optional<String> send(String bindingName, StateEvent event) {
         try {
-            return streamBridge.send(bindingName, toMessage(event));
+            return streamBridge.send(bindingName, toMessage(event)) ? java.util.Optional.empty()
+                    : java.util.Optional.of("not acknowledged");
         }
         catch (RuntimeException e) {
             log.warn("Could not publish {} {} to {}: {}", event.type(), event.subject(), bindingName, e.toString());
-            return false;
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            return java.util.Optional.of(root.getClass().getSimpleName() + ": " + root.getMessage());
         }
     }
 

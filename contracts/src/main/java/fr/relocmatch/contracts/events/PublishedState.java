@@ -13,6 +13,12 @@ public interface PublishedState {
     String FIELD_VERSION = "version";
     String FIELD_PUBLISHED_VERSION = "publishedVersion";
     String FIELD_UPDATED_AT = "updatedAt";
+    /** Written by the relay only: failed publications of the current version, and why. */
+    String FIELD_PUBLISH_FAILURES = "publishFailures";
+    String FIELD_FIRST_PUBLISH_FAILURE_AT = "firstPublishFailureAt";
+    String FIELD_LAST_PUBLISH_ERROR = "lastPublishError";
+    /** Written by the relay only: true when it stopped trying (see {@link StatePublisher}). */
+    String FIELD_PARKED = "publishParked";
 
     String getId();
 

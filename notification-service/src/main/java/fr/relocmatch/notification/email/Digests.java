@@ -75,6 +75,7 @@ class Digests {
             NotificationDocument digest = NotificationDocument.digest(entry.getKey(), today,
                     compose(items, today, entry.getKey(), adviser.locale()), adviser.language(),
                     items.stream().map(NotificationDocument::getId).toList(), clock.instant());
+            notifier.leaseNew(digest);
             try {
                 repository.insert(digest);
             }

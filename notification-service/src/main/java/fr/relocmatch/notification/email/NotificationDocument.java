@@ -9,8 +9,10 @@ import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * The record of one e-mail, written before it is sent. Its unique key (recipient, match, match
- * version) is what makes a redelivered or duplicated event unable to send a second e-mail.
+ * The record of one e-mail, written before it is sent. Its id — recipient, match, and what the
+ * e-mail tells of it (proposed, buyer disclosed) — makes a redelivered event, a duplicate or a later
+ * version of the same match unable to send a second one; the unique index on (recipient, match,
+ * version) guards the same at the version level. Before sending, the record is claimed (lease).
  */
 @Document("notifications")
 @CompoundIndex(name = "one_email_per_recipient_and_match_version", def = "{'recipient': 1, 'matchId': 1, 'matchVersion': 1}",
@@ -41,12 +43,24 @@ class NotificationDocument {
     private String digestId;
     /** Whether the SENT or FAILED status event reached Kafka; the relay sends it otherwise. */
     private boolean outcomePublished;
+    /**
+     * The instance (and run) that claimed this e-mail to send it, and until when: nobody else
+     * sends it before {@code leaseUntil}. Taken atomically ({@code findAndModify}) by
+     * {@code Notifier.claim}, or at insert by the consumer that records it; released by the outcome.
+     */
+    private String leaseOwner;
+    private Instant leaseUntil;
 
     NotificationDocument() {
     }
 
-    NotificationDocument(String recipient, MatchNotice notice, ComposedEmail email, String language, Instant now) {
-        this.id = idOf(recipient, notice.matchId(), notice.version());
+    /**
+     * @param about what the e-mail tells of the match ({@code PROPOSED}, {@code BUYER_DISCLOSED}): one
+     *              e-mail per recipient, match and subject, whichever version of the match told it
+     */
+    NotificationDocument(String recipient, String about, MatchNotice notice, ComposedEmail email, String language,
+            Instant now) {
+        this.id = idOf(recipient, notice.matchId() + "|" + about, 0);
         this.recipient = recipient;
         this.matchId = notice.matchId();
         this.matchVersion = notice.version();
@@ -65,9 +79,9 @@ class NotificationDocument {
     }
 
     /** A notification that waits for the recipient's daily digest instead of going at once. */
-    static NotificationDocument forDigest(String recipient, MatchNotice notice, ComposedEmail email, String language,
-            Instant now) {
-        NotificationDocument item = new NotificationDocument(recipient, notice, email, language, now);
+    static NotificationDocument forDigest(String recipient, String about, MatchNotice notice, ComposedEmail email,
+            String language, Instant now) {
+        NotificationDocument item = new NotificationDocument(recipient, about, notice, email, language, now);
         item.status = NotificationStatus.DIGEST;
         item.nextAttemptAt = null;
         return item;
@@ -125,7 +139,19 @@ class NotificationDocument {
                 .toString();
     }
 
+    /** Claimed at creation by the one who records it. */
+    void leasedTo(String owner, Instant until) {
+        leaseOwner = owner;
+        leaseUntil = until;
+    }
+
+    private void release() {
+        leaseOwner = null;
+        leaseUntil = null;
+    }
+
     void sent(Instant now) {
+        release();
         updatedAt = now;
         status = NotificationStatus.SENT;
         attempts++;
@@ -135,6 +161,7 @@ class NotificationDocument {
     }
 
     void attemptFailed(String error, Instant now, Instant nextAttempt) {
+        release();
         updatedAt = now;
         attempts++;
         lastError = error;
@@ -143,6 +170,7 @@ class NotificationDocument {
 
     /** Not attempted (circuit open, rate limit): the attempt count stays. */
     void deferred(String why, Instant nextAttempt) {
+        release();
         lastError = why;
         nextAttemptAt = nextAttempt;
     }
@@ -156,6 +184,7 @@ class NotificationDocument {
     }
 
     void failed(String error, Instant now) {
+        release();
         updatedAt = now;
         attempts++;
         status = NotificationStatus.FAILED;

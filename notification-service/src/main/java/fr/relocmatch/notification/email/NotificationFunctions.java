@@ -11,7 +11,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
-/** Spring Cloud Stream consumer of the matches topic (binding {@code matches-in-0}). */
+/**
+ * Spring Cloud Stream consumer of the matches topic (binding {@code matches-in-0}): an adviser in
+ * charge is told of a proposed match once, by the first event that shows it proposed; later
+ * versions (a new score or rank) and withdrawals send nothing.
+ */
 @Configuration(proxyBeanMethods = false)
 class NotificationFunctions {
 
@@ -21,7 +25,10 @@ class NotificationFunctions {
     Consumer<Message<MatchNotice>> matches(Notifier notifier) {
         return message -> {
             String type = CloudEventHeaders.read(message, "type");
-            if (EventTypes.MATCH_PROPOSED.equals(type)) {
+            // From the match's state, not from the event's type: the first event an adviser sees of a
+            // proposed match may be a MatchUpdated (the relay resends only a document's latest state).
+            if (EventTypes.MATCH_PROPOSED.equals(type)
+                    || EventTypes.MATCH_UPDATED.equals(type) && "PROPOSED".equals(message.getPayload().status())) {
                 notifier.matchProposed(message.getPayload());
             }
             else if (EventTypes.MATCH_BUYER_DISCLOSED.equals(type)) {

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param preferencesBaseUrl base of the signed preferences link in every e-mail; the token is appended
  * @param digestCron    when daily digests go out
  * @param digestZone    time zone of {@code digestCron}
+ * @param lease         how long a claimed e-mail is left to its claimant before another instance or
+ *                      run may send it: longer than an SMTP send takes, timeouts included (5 s + 10 s)
  */
 @ConfigurationProperties("relocmatch.notification")
 record NotificationProperties(@DefaultValue("relocmatch@localhost") String from,
@@ -23,5 +25,6 @@ record NotificationProperties(@DefaultValue("relocmatch@localhost") String from,
         @DefaultValue("PT30S") Duration retryInterval, @DefaultValue("PT24H") Duration giveUpAfter,
         @DefaultValue("PT1H") Duration maxBackoff, @DefaultValue("0 0 8 * * *") String digestCron,
         @DefaultValue("Europe/Paris") String digestZone,
-        @DefaultValue("http://localhost:8084/api/v1/preferences?token=") String preferencesBaseUrl) {
+        @DefaultValue("http://localhost:8084/api/v1/preferences?token=") String preferencesBaseUrl,
+        @DefaultValue("PT2M") Duration lease) {
 }

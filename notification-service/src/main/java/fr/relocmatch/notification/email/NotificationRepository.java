@@ -1,12 +1,7 @@
 package fr.relocmatch.notification.email;
 
-import java.time.Instant;
-import java.util.List;
-
 import org.springframework.data.mongodb.repository.MongoRepository;
 
+/** The e-mail records; claims and due work go through MongoTemplate in {@link Notifier}. */
 interface NotificationRepository extends MongoRepository<NotificationDocument, String> {
-
-    List<NotificationDocument> findTop100ByStatusAndNextAttemptAtLessThanEqualOrderByNextAttemptAtAsc(
-            NotificationStatus status, Instant now);
 }

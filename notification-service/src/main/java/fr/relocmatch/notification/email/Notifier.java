@@ -1,9 +1,12 @@
 package fr.relocmatch.notification.email;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
@@ -15,6 +18,12 @@ import fr.relocmatch.notification.adviser.Delivery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -31,6 +40,9 @@ class Notifier {
     private static final Logger log = LoggerFactory.getLogger(Notifier.class);
 
     private final NotificationRepository repository;
+    private final MongoTemplate mongo;
+    /** Who holds a lease: this instance, for this run of the JVM. */
+    private final String instance = java.util.UUID.randomUUID().toString();
     private final MatchEmailComposer composer;
     private final SmtpGateway smtp;
     private final AdviserDirectory directory;
@@ -40,10 +52,11 @@ class Notifier {
     /** This instance's région: only its advisers are e-mailed (see {@link MatchNotice#recipientsIn}). */
     private final String region;
 
-    Notifier(NotificationRepository repository, MatchEmailComposer composer, SmtpGateway smtp,
+    Notifier(NotificationRepository repository, MongoTemplate mongo, MatchEmailComposer composer, SmtpGateway smtp,
             AdviserDirectory directory, NotificationOutcomes outcomes, NotificationProperties properties, Clock clock,
             @org.springframework.beans.factory.annotation.Value("${relocmatch.region}") String region) {
         this.region = region;
+        this.mongo = mongo;
         this.directory = directory;
         this.repository = repository;
         this.composer = composer;
@@ -80,13 +93,14 @@ class Notifier {
             }
             ComposedEmail email = composer.compose(notice, kind, recipient, adviser.locale());
             NotificationDocument notification = adviser.delivery() == Delivery.DAILY_DIGEST
-                    ? NotificationDocument.forDigest(recipient, notice, email, adviser.language(), clock.instant())
-                    : new NotificationDocument(recipient, notice, email, adviser.language(), clock.instant());
+                    ? NotificationDocument.forDigest(recipient, kind.name(), notice, email, adviser.language(), clock.instant())
+                    : new NotificationDocument(recipient, kind.name(), notice, email, adviser.language(), clock.instant());
+            notification.leasedTo(instance, clock.instant().plus(properties.lease()));
             try {
                 repository.insert(notification);
             }
             catch (DuplicateKeyException alreadyRecorded) {
-                log.debug("E-mail to {} for match {} v{} already recorded", recipient, notice.matchId(), notice.version());
+                log.debug("Match {} v{}: its advisers were told already", notice.matchId(), notice.version());
                 continue;
             }
             if (notification.getStatus() == NotificationStatus.PENDING) {
@@ -95,15 +109,40 @@ class Notifier {
         }
     }
 
-    /** Tries again every pending e-mail whose next attempt is due. */
+    /**
+     * Tries again every pending e-mail whose next attempt is due and that nobody holds: each is
+     * claimed first, so any number of instances and overlapping runs send it once.
+     */
     @Scheduled(fixedDelayString = "${relocmatch.notification.retry-interval:PT30S}",
             initialDelayString = "${relocmatch.notification.retry-interval:PT30S}")
     void retryPending() {
         Instant now = clock.instant();
-        for (NotificationDocument pending : repository
-                .findTop100ByStatusAndNextAttemptAtLessThanEqualOrderByNextAttemptAtAsc(NotificationStatus.PENDING, now)) {
-            attempt(pending);
+        Query due = new Query(claimable(now)).with(Sort.by("nextAttemptAt")).limit(100);
+        due.fields().include("_id");
+        for (NotificationDocument candidate : mongo.find(due, NotificationDocument.class)) {
+            claim(candidate.getId()).ifPresent(this::attempt);
         }
+    }
+
+    /**
+     * Takes the lease of a pending e-mail that is due and free (never leased, or its lease ran out:
+     * its claimant died), in one atomic {@code findAndModify}; empty when another got it first.
+     */
+    Optional<NotificationDocument> claim(String id) {
+        Instant now = clock.instant();
+        return Optional.ofNullable(mongo.findAndModify(new Query(where("_id").is(id).andOperator(claimable(now))),
+                new Update().set("leaseOwner", instance).set("leaseUntil", now.plus(properties.lease())),
+                FindAndModifyOptions.options().returnNew(true), NotificationDocument.class));
+    }
+
+    /** Marks a record about to be inserted as claimed by this instance (digests). */
+    void leaseNew(NotificationDocument notification) {
+        notification.leasedTo(instance, clock.instant().plus(properties.lease()));
+    }
+
+    private static Criteria claimable(Instant now) {
+        return where("status").is(NotificationStatus.PENDING).and("nextAttemptAt").lte(now)
+                .orOperator(where("leaseUntil").is(null), where("leaseUntil").lt(now));
     }
 
     void attempt(NotificationDocument notification) {

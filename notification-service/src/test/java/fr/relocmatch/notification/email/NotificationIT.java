@@ -107,6 +107,26 @@ class NotificationIT {
     }
 
     @Test
+    void anAdviserHearsOfAMatchOnceWhateverTheEventThatTellsIt() {
+        // A MatchProposed the broker never acknowledged, superseded before the relay resent it: the
+        // match reaches notification-service first as a MatchUpdated of a proposed match.
+        String superseded = UUID.randomUUID().toString();
+        publish("MatchUpdated", superseded, 2, "pme@normandie.cci.fr", "grands-comptes@normandie.cci.fr");
+        awaitEmails(superseded, 2);
+        // A proposed match then updated (a new score, a new rank): the advisers were told already.
+        String updated = UUID.randomUUID().toString();
+        publish("MatchProposed", updated, 0, "pme@normandie.cci.fr", "grands-comptes@normandie.cci.fr");
+        publish("MatchUpdated", updated, 1, "pme@normandie.cci.fr", "grands-comptes@normandie.cci.fr");
+        publish("MatchUpdated", superseded, 3, "pme@normandie.cci.fr", "grands-comptes@normandie.cci.fr");
+        String marker = UUID.randomUUID().toString();
+        publish("MatchProposed", marker, 0, "pme@normandie.cci.fr", "grands-comptes@normandie.cci.fr");
+        awaitEmails(marker, 2);
+
+        assertThat(emailsAbout(superseded)).hasSize(2);
+        assertThat(emailsAbout(updated)).hasSize(2);
+    }
+
+    @Test
     void emailsNothingForAWithdrawnMatch() {
         String matchId = UUID.randomUUID().toString();
         publish("MatchWithdrawn", matchId, 1, "pme@normandie.cci.fr", "grands-comptes@normandie.cci.fr");

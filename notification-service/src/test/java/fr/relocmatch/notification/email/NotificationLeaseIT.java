@@ -1,0 +1,105 @@
+package fr.relocmatch.notification.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import fr.relocmatch.testinfra.SharedInfrastructure;
+import fr.relocmatch.testinfra.WithSharedInfrastructure;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+
+/**
+ * A backlog of pending e-mails (an SMTP outage, a crash) worked off by several runs of the retry
+ * job at once — as two instances of notification-service, or a run overlapping the consumer, would:
+ * each e-mail is claimed (a lease taken atomically) before it is sent, so each goes out once.
+ */
+@SpringBootTest(properties = "relocmatch.notification.retry-interval=PT1H") // the test drives the runs
+@WithSharedInfrastructure
+@DirtiesContext
+class NotificationLeaseIT {
+
+    @Autowired
+    Notifier notifier;
+
+    @Autowired
+    NotificationRepository repository;
+
+    @Test
+    void concurrentRetryRunsSendEachPendingEmailOnce() throws Exception {
+        String batch = UUID.randomUUID().toString().substring(0, 8);
+        List<NotificationDocument> backlog = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            MatchNotice notice = new MatchNotice("lease-" + batch + "-" + i, 1, "PROPOSED", "d-" + batch, "Demande", "Groupe",
+                    "acheteurs@cci.fr", "c-" + i, "Atelier " + i, "pme@cci.fr", 0.8, 1, 12, List.of(), null, null);
+            backlog.add(new NotificationDocument("pme@cci.fr", "PROPOSED", notice,
+                    new ComposedEmail("Mise en relation " + notice.matchId(), "Texte " + notice.matchId(), "<p>x</p>"), "fr",
+                    Instant.now().minusSeconds(60)));
+        }
+        repository.insert(backlog);
+
+        int runs = 4;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(runs);
+        List<Future<?>> done = new ArrayList<>();
+        for (int r = 0; r < runs; r++) {
+            done.add(pool.submit(() -> {
+                start.await();
+                notifier.retryPending();
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> run : done) {
+            run.get();
+        }
+        pool.shutdown();
+
+        Set<String> ids = backlog.stream().map(NotificationDocument::getId).collect(Collectors.toSet());
+        assertThat(repository.findAllById(ids)).extracting(NotificationDocument::getStatus)
+                .containsOnly(NotificationStatus.SENT).hasSize(40);
+        Map<String, Long> copies = Arrays.stream(SharedInfrastructure.get().smtp().getReceivedMessages())
+                .filter(m -> subject(m).contains("lease-" + batch + "-"))
+                .collect(Collectors.groupingBy(NotificationLeaseIT::messageId, Collectors.counting()));
+        assertThat(copies).hasSize(40);
+        assertThat(copies.values()).as("copies received per Message-ID").containsOnly(1L);
+    }
+
+    private static String subject(MimeMessage message) {
+        return get(message, MimeMessage::getSubject);
+    }
+
+    private static String messageId(MimeMessage message) {
+        return get(message, MimeMessage::getMessageID);
+    }
+
+    private static String get(MimeMessage message, MessagingFunction<String> read) {
+        try {
+            return read.apply(message);
+        }
+        catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    interface MessagingFunction<T> {
+        T apply(MimeMessage message) throws MessagingException;
+    }
+}
