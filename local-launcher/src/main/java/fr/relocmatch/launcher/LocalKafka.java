@@ -80,9 +80,24 @@ final class LocalKafka implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
+    /**
+     * Stops the broker, waiting at most 5 s: the launcher must stop within seconds on Ctrl-C or
+     * SIGTERM (its clients are gone by then; the log is flushed at every write by then). A broker
+     * that takes longer is left to the JVM's exit; it recovers its log at the next start.
+     */
     @Override
     public void close() {
-        server.shutdown();
-        server.awaitShutdown();
+        Thread stopping = Thread.ofPlatform().daemon().name("kafka-stop").start(() -> {
+            server.shutdown();
+            server.awaitShutdown();
+        });
+        try {
+            if (!stopping.join(java.time.Duration.ofSeconds(5))) {
+                System.err.println("Kafka broker still stopping after 5 s: leaving it to the exit");
+            }
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -116,12 +116,23 @@ final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
-    /** Asks the service to stop (SIGTERM: Spring shuts down gracefully), then forces it after 20 s. */
+    /** Kills the service at once (SIGKILL), as a crash would: no shutdown of any kind. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Asks the service to stop (SIGTERM: Spring shuts down gracefully), then forces it after 8 s. */
     @Override
     public void close() {
         process.destroy();
         try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            if (!process.waitFor(8, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         }

@@ -45,7 +45,7 @@ class ComposeFileTest {
     @Test
     void runsTheInfrastructureAndTheFourServices() {
         assertThat(services).containsOnlyKeys("kafka", "mongo", "mailpit", "company-service", "demand-service",
-                "matching-service", "notification-service");
+                "matching-service", "matching-service-2", "notification-service");
         services.forEach((name, service) -> assertThat(service).as(name + " healthcheck").containsKey("healthcheck"));
         assertThat(string(services.get("kafka"), "image")).startsWith("apache/kafka:");
         assertThat(string(services.get("mongo"), "image")).startsWith("mongo:");
@@ -97,6 +97,16 @@ class ComposeFileTest {
             assertThat(map(dependsOn, infrastructure)).as(name + " -> " + infrastructure)
                     .containsEntry("condition", "service_healthy");
         }
+    }
+
+    @Test
+    void runsTwoMatchingInstancesOfOneRegionOnOneDatabase() {
+        Map<String, Object> first = services.get("matching-service");
+        Map<String, Object> second = services.get("matching-service-2");
+        assertThat(map(second, "build")).isEqualTo(map(first, "build"));
+        assertThat(map(second, "environment")).isEqualTo(map(first, "environment")).containsKey("RELOCMATCH_REGION");
+        assertThat(map(second, "healthcheck")).isEqualTo(map(first, "healthcheck"));
+        assertThat(list(second, "ports")).containsExactly("8085:8083").doesNotContainAnyElementsOf(list(first, "ports"));
     }
 
     @Test

@@ -37,6 +37,11 @@ public final class InboundRecords {
         return key instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(key);
     }
 
+    /** The partition the record was read from, or -1 when not read from Kafka. */
+    public static int partition(Message<?> message) {
+        return message.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION) instanceof Integer partition ? partition : -1;
+    }
+
     /** The JSON body as the given type; throws (and the binder dead-letters the record) if it is unreadable. */
     public <T> T read(Message<?> message, Class<T> type) {
         Object payload = message.getPayload();

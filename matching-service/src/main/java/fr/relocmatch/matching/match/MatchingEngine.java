@@ -29,6 +29,9 @@ class MatchingEngine {
     private final java.util.Set<String> pending = new java.util.LinkedHashSet<>();
     /** False while the topics are replayed at start: state is taken in, nothing is decided. */
     private boolean live;
+    /** The demands partition each known demand came from, and the assigned partitions still being read. */
+    private final Map<String, Integer> partitionOf = new java.util.HashMap<>();
+    private final java.util.Set<Integer> replaying = new java.util.HashSet<>();
     private final MatchScorer scorer;
     private final SupplierIndex index;
     private final MatchBook book;
@@ -89,17 +92,55 @@ class MatchingEngine {
         rerankPending();
     }
 
-    /** Takes a demand snapshot; older or repeated versions change nothing (but pending work is retried). */
-    synchronized void onDemand(Demand demand) {
+    /**
+     * Takes a snapshot of a demand of a partition this instance owns; older or repeated versions
+     * change nothing (but pending work is retried).
+     */
+    synchronized void onDemand(Demand demand, int partition) {
         Demand known = demands.get(demand.id());
         if (known != null && known.version() >= demand.version()) {
             log.debug("Demand {} v{}: v{} already known", demand.id(), demand.version(), known.version());
         }
         else {
             demands.put(demand.id(), demand);
+            partitionOf.put(demand.id(), partition);
             pending.add(demand.id());
         }
         rerankPending();
+    }
+
+    /** Demands partitions assigned to this instance: their demands arrive again from the beginning. */
+    synchronized void demandPartitionsAssigned(java.util.Collection<Integer> partitions) {
+        replaying.addAll(partitions);
+    }
+
+    /** A demands partition has been read up to where it ended when assigned: its demands are ranked now. */
+    synchronized void demandPartitionCaughtUp(int partition) {
+        if (replaying.remove(partition)) {
+            partitionOf.forEach((id, p) -> {
+                if (p == partition) {
+                    pending.add(id);
+                }
+            });
+            rerankPending();
+        }
+    }
+
+    /** Demands partitions taken away: another instance ranks their demands now. */
+    synchronized void demandPartitionsRevoked(java.util.Collection<Integer> partitions) {
+        replaying.removeAll(partitions);
+        java.util.List<String> gone = partitionOf.entrySet().stream().filter(e -> partitions.contains(e.getValue()))
+                .map(Map.Entry::getKey).toList();
+        gone.forEach(id -> {
+            demands.remove(id);
+            partitionOf.remove(id);
+            pending.remove(id);
+        });
+    }
+
+    /** Ids of the demands this instance owns and knows. */
+    synchronized java.util.Set<String> demandIds() {
+        return java.util.Set.copyOf(demands.keySet());
     }
 
     /**
@@ -137,6 +178,9 @@ class MatchingEngine {
         }
         for (String id : new java.util.ArrayList<>(pending)) {
             Demand demand = demands.get(id);
+            if (demand != null && replaying.contains(partitionOf.get(id))) {
+                continue; // its partition is still being read: a later snapshot may be on its way
+            }
             if (demand != null) {
                 rerank(demand); // an exception leaves this one and the rest pending
             }

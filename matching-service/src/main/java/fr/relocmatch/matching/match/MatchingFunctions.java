@@ -34,7 +34,8 @@ class MatchingFunctions {
             }
             finally {
                 // Even a failing record is behind us once the binder dead-letters it.
-                if (catchUp.handled(message)) {
+                catchUp.handled(message);
+                if (catchUp.completedNow()) {
                     engine.goLive(); // the start-up load is in: decide rankings against what is stored
                 }
             }
@@ -50,13 +51,14 @@ class MatchingFunctions {
                 if (!regions.ownsDemand(demand.ownerRegion())) {
                     return; // another région's instance matches it
                 }
-                engine.onDemand(demand.toDemand());
+                engine.onDemand(demand.toDemand(), InboundRecords.partition(message));
                 if (demand.disclosures() != null) {
                     demand.disclosures().forEach(d -> book.discloseBuyer(d.matchId(), d.companyId(), d.buyerName()));
                 }
             }
             finally {
-                if (catchUp.handled(message)) {
+                catchUp.handled(message).ifPresent(engine::demandPartitionCaughtUp);
+                if (catchUp.completedNow()) {
                     engine.goLive();
                 }
             }

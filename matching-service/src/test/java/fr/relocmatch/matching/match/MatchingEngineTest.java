@@ -1,5 +1,6 @@
 package fr.relocmatch.matching.match;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
@@ -38,8 +39,8 @@ class MatchingEngineTest {
         engine.goLive();
         doThrow(new IllegalStateException("MongoDB unreachable")).doNothing().when(book).reconcile(any(), any(), any());
 
-        assertThatThrownBy(() -> engine.onDemand(demand(1, true))).hasMessageContaining("MongoDB");
-        engine.onDemand(demand(1, true)); // the binder's retry of the same record
+        assertThatThrownBy(() -> engine.onDemand(demand(1, true), 0)).hasMessageContaining("MongoDB");
+        engine.onDemand(demand(1, true), 0); // the binder's retry of the same record
 
         verify(book, times(2)).reconcile(argThat(d -> d.version() == 1), any(), any());
     }
@@ -47,8 +48,8 @@ class MatchingEngineTest {
     @Test
     void nothingIsDecidedWhileTheTopicsAreReplayedThenEachDemandOnceAgainstWhatIsStored() {
         doNothing().when(book).reconcile(any(), any(), any());
-        engine.onDemand(demand(0, false)); // the DRAFT snapshot, older, still in the log
-        engine.onDemand(demand(1, true));
+        engine.onDemand(demand(0, false), 0); // the DRAFT snapshot, older, still in the log
+        engine.onDemand(demand(1, true), 0);
         engine.onSupplier(supplier());
         verify(book, never()).reconcile(any(), any(), any());
 
@@ -57,6 +58,24 @@ class MatchingEngineTest {
         verify(book, times(1)).reconcile(any(), any(), any());
         verify(book).reconcile(argThat(d -> d.version() == 1 && d.open()),
                 argThat(candidates -> candidates.size() == 1 && candidates.getFirst().supplier().id().equals("s1")), any());
+    }
+
+    @Test
+    void aDemandOfAPartitionStillBeingReadWaitsAndARevokedPartitionsDemandsAreForgotten() {
+        doNothing().when(book).reconcile(any(), any(), any());
+        engine.goLive();
+        engine.demandPartitionsAssigned(List.of(1)); // handed over by a rebalance, read again from the start
+        engine.onDemand(demand(0, false), 1);
+        engine.onDemand(demand(1, true), 1);
+        verify(book, never()).reconcile(any(), any(), any());
+
+        engine.demandPartitionCaughtUp(1);
+        verify(book, times(1)).reconcile(argThat(d -> d.version() == 1), any(), any());
+
+        engine.demandPartitionsRevoked(List.of(1));
+        assertThat(engine.demandIds()).isEmpty();
+        engine.onSupplier(supplier()); // another instance owns the demand now
+        verify(book, times(1)).reconcile(any(), any(), any());
     }
 
     private static Demand demand(long version, boolean open) {

@@ -1,0 +1,126 @@
+package fr.relocmatch.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The local run as a newcomer or a service manager runs it: the launcher's executable jar started,
+ * stopped with SIGTERM sent to its process alone (as {@code kill PID} or systemd does), started
+ * again on the same data folder, and stopped again. Each stop takes at most 15 s and leaves no
+ * service process behind; the restart rebuilds matching's index without announcing any match again.
+ */
+class LocalRunIT {
+
+    private static final Duration STOP_WITHIN = Duration.ofSeconds(15);
+
+    private final Path data = Path.of("target/local-run-" + UUID.randomUUID()).toAbsolutePath();
+    private final int matchingPort = RunningServices.freePort();
+    private final List<String> ports = List.of(
+            "-Drelocmatch.kafka.port=" + pair(),
+            "-Drelocmatch.mongo.port=" + RunningServices.freePort(),
+            "-Drelocmatch.smtp.port=" + RunningServices.freePort(),
+            "-Drelocmatch.company-service.port=" + RunningServices.freePort(),
+            "-Drelocmatch.demand-service.port=" + RunningServices.freePort(),
+            "-Drelocmatch.matching-service.port=" + matchingPort,
+            "-Drelocmatch.notification-service.port=" + RunningServices.freePort());
+
+    @Test
+    void stopsWithinSecondsOnSigtermAndARestartAnnouncesNothingTwice() throws Exception {
+        Process first = start("first.log");
+        List<String> emails = await().atMost(Duration.ofSeconds(60)).until(this::mailFolder, files -> files.size() >= 4);
+        java.util.regex.Matcher demand = java.util.regex.Pattern.compile("Demo data loaded: .*\\(([0-9a-f-]{36})\\)")
+                .matcher(log("first.log"));
+        assertThat(demand.find()).as(log("first.log")).isTrue();
+        String demandId = demand.group(1);
+        List<String> matches = matches(demandId);
+        assertThat(matches).hasSizeGreaterThanOrEqualTo(2);
+        stopWithSigterm(first);
+
+        Process second = start("second.log");
+        await().atMost(Duration.ofSeconds(60)).until(() -> log("second.log").contains("E-mails sent"));
+        // the restarted services have replayed the topics and checked the demand against what is stored
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10))
+                .until(() -> mailFolder().equals(emails) && matches(demandId).equals(matches));
+        stopWithSigterm(second);
+    }
+
+    private Process start(String logName) throws IOException {
+        Files.createDirectories(data);
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(ports);
+        command.add("-Drelocmatch.root=" + Path.of("").toAbsolutePath().getParent());
+        command.add("-Drelocmatch.data=" + data);
+        command.add("-jar");
+        try (Stream<Path> jars = Files.list(Path.of("target"))) {
+            command.add(jars.filter(p -> p.getFileName().toString().endsWith("-exec.jar")).findFirst().orElseThrow()
+                    .toAbsolutePath().toString());
+        }
+        Process launcher = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(data.resolve(logName).toFile()).start();
+        await().atMost(Duration.ofMinutes(3)).until(() -> log(logName).contains("Ready in") || !launcher.isAlive());
+        assertThat(launcher.isAlive()).as(log(logName)).isTrue();
+        return launcher;
+    }
+
+    private static void stopWithSigterm(Process launcher) throws InterruptedException {
+        List<ProcessHandle> services = launcher.descendants().toList();
+        assertThat(services).as("the four services").hasSizeGreaterThanOrEqualTo(4);
+        long started = System.nanoTime();
+        launcher.destroy(); // SIGTERM to the launcher's process alone
+        assertThat(launcher.waitFor(STOP_WITHIN.toSeconds(), TimeUnit.SECONDS)).as("stopped within " + STOP_WITHIN)
+                .isTrue();
+        assertThat(services).as("no service left running").noneMatch(ProcessHandle::isAlive);
+        System.out.printf("Local run stopped in %.1f s%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Every match as id, version and status: a restart that re-decides them changes the versions. */
+    private List<String> matches(String demandId) {
+        return fr.relocmatch.testinfra.JsonApi.onLocalPort(matchingPort).get("/api/v1/matches?demandId=" + demandId).json()
+                .valueStream()
+                .map(m -> m.get("id").asString() + "@" + m.get("version").asLong() + " " + m.get("status").asString())
+                .sorted().toList();
+    }
+
+    private List<String> mailFolder() throws IOException {
+        Path mail = data.resolve("mail");
+        if (!Files.isDirectory(mail)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(mail)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private String log(String name) throws IOException {
+        Path file = data.resolve(name);
+        return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+    }
+
+    /** A free port whose next one is free too (the broker's controller listens there). */
+    private static int pair() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port = RunningServices.freePort();
+            try (java.net.ServerSocket next = new java.net.ServerSocket(port + 1, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return port;
+            }
+            catch (IOException taken) {
+                // try another
+            }
+        }
+        throw new IllegalStateException("no two consecutive free ports");
+    }
+}
