@@ -1,23 +1,18 @@
 package fr.relocmatch.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 import fr.relocmatch.testinfra.JsonApi;
 import fr.relocmatch.testinfra.SharedInfrastructure;
@@ -28,9 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The matching evaluation set (see {@code src/test/resources/evaluation/README.md}) loaded through
@@ -46,8 +38,6 @@ class EvaluationIT {
     private static final double P_AT_5_FLOOR = 0.97;
     private static final double NDCG_AT_10_FLOOR = 0.96;
 
-    private static final Path SET = Path.of("src/test/resources/evaluation");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private EmbeddedKafkaKraftBroker broker;
     private Services services;
@@ -81,49 +71,12 @@ class EvaluationIT {
 
     @Test
     void rankingsLoadedThroughTheApisAgreeWithTheAdvisersGrades() throws IOException {
-        JsonApi companies = new JsonApi(services.baseUrl("company-service"));
-        JsonApi demandApi = new JsonApi(services.baseUrl("demand-service"));
-        JsonApi matching = new JsonApi(services.baseUrl("matching-service"));
-        LocalDate today = LocalDate.now();
-        JsonNode demands = read("demands.json");
-        JsonNode profiles = read("profiles.json");
+        EvaluationSet set = new EvaluationSet();
         Map<String, Map<String, Integer>> grades = grades();
-
-        Map<String, String> profileKeys = new HashMap<>(); // company id → profile key
-        for (JsonNode demand : demands) {
-            post(companies, "/api/v1/companies", demand.get("group"));
-        }
-        for (JsonNode profile : profiles) {
-            ObjectNode body = (ObjectNode) profile.get("body").deepCopy();
-            for (JsonNode certificate : body.get("certifications")) {
-                ((ObjectNode) certificate).put("validUntil",
-                        today.plusDays(certificate.get("validUntilInDays").asInt()).toString());
-                ((ObjectNode) certificate).remove("validUntilInDays");
-            }
-            profileKeys.put(post(companies, "/api/v1/companies", body), profile.get("key").asString());
-        }
-        Map<String, String> demandIds = new LinkedHashMap<>(); // demand key → id
-        for (JsonNode demand : demands) {
-            ObjectNode body = (ObjectNode) demand.get("body").deepCopy();
-            body.put("startDate", today.plusDays(demand.get("startInDays").asInt()).toString());
-            JsonApi.Response created = await().atMost(Duration.ofSeconds(60))
-                    .until(() -> demandApi.post("/api/v1/demands", body), r -> !r.body().contains("no such company profile"));
-            assertThat(created.status()).as(created.body()).isEqualTo(201);
-            String id = created.json().get("id").asString();
-            assertThat(demandApi.post("/api/v1/demands/" + id + "/open", Map.of()).status()).isEqualTo(200);
-            demandIds.put(demand.get("key").asString(), id);
-        }
-
-        // matching is done when every ranking has stayed the same over three polls in a row
-        AtomicReference<Map<String, List<String>>> last = new AtomicReference<>(Map.of());
-        AtomicInteger unchanged = new AtomicInteger();
-        Map<String, List<String>> rankings = await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
-                .until(() -> {
-                    Map<String, List<String>> now = new LinkedHashMap<>();
-                    demandIds.forEach((key, id) -> now.put(key, ranking(matching, id, profileKeys)));
-                    unchanged.set(now.equals(last.getAndSet(now)) ? unchanged.get() + 1 : 0);
-                    return now;
-                }, now -> unchanged.get() >= 3 && now.values().stream().noneMatch(List::isEmpty));
+        Map<String, String> profileKeys = set.loadCompanies(new JsonApi(services.baseUrl("company-service")));
+        Map<String, String> demandIds = set.openDemands(new JsonApi(services.baseUrl("demand-service")), index -> { });
+        Map<String, List<String>> rankings = EvaluationSet.settledRankings(new JsonApi(services.baseUrl("matching-service")),
+                demandIds, id -> profileKeys.getOrDefault(id, "?"));
 
         Report report = new Report();
         for (Map.Entry<String, List<String>> ranking : rankings.entrySet()) {
@@ -140,33 +93,13 @@ class EvaluationIT {
         assertThat(report.meanNdcg()).as("nDCG@10 over the 30 demands").isGreaterThanOrEqualTo(NDCG_AT_10_FLOOR);
     }
 
-    /** The profile keys of a demand's proposed matches, best first. */
-    private static List<String> ranking(JsonApi matching, String demandId, Map<String, String> profileKeys) {
-        List<JsonNode> proposed = new ArrayList<>(matching.get("/api/v1/matches?demandId=" + demandId).json().valueStream()
-                .filter(m -> "PROPOSED".equals(m.get("status").asString())).toList());
-        proposed.sort(java.util.Comparator.comparingInt(m -> m.get("rank").asInt()));
-        return proposed.stream().map(m -> profileKeys.getOrDefault(m.get("companyId").asString(), "?")).toList();
-    }
 
-    private static String post(JsonApi api, String path, JsonNode body) {
-        JsonApi.Response response = api.post(path, body);
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response.json().get("id").asString();
-    }
 
-    private static JsonNode read(String file) {
-        try {
-            return JSON.readTree(Files.readString(SET.resolve(file), StandardCharsets.UTF_8));
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /** demand key → profile key → grade, for every graded pair (absent: 0). */
     private static Map<String, Map<String, Integer>> grades() throws IOException {
         Map<String, Map<String, Integer>> grades = new HashMap<>();
-        List<String> lines = Files.readAllLines(SET.resolve("grades.csv"), StandardCharsets.UTF_8);
+        List<String> lines = Files.readAllLines(EvaluationSet.FOLDER.resolve("grades.csv"), StandardCharsets.UTF_8);
         for (String line : lines.subList(1, lines.size())) {
             String[] cells = line.split(",", 4);
             grades.computeIfAbsent(cells[0], k -> new HashMap<>()).put(cells[1], Integer.parseInt(cells[2]));

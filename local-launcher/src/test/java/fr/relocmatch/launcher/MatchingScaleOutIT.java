@@ -1,20 +1,15 @@
 package fr.relocmatch.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 import fr.relocmatch.testinfra.JsonApi;
 import fr.relocmatch.testinfra.SharedInfrastructure;
@@ -28,8 +23,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * matching-service as two instances of one région (one consumer group, one database), the
@@ -41,9 +34,6 @@ import tools.jackson.databind.node.ObjectNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MatchingScaleOutIT {
 
-    private static final Path SET = Path.of("src/test/resources/evaluation");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Duration SETTLE = Duration.ofMinutes(3);
 
     private EmbeddedKafkaKraftBroker broker;
     private final List<Services> started = new ArrayList<>();
@@ -66,45 +56,22 @@ class MatchingScaleOutIT {
         Services apis = start(List.of("company-service", "demand-service"), "scale", Map.of());
         Services first = start(List.of("matching-service"), "scale", Map.of());
         Services second = start(List.of("matching-service"), "scale", Map.of());
-        JsonApi companies = new JsonApi(apis.baseUrl("company-service"));
-        JsonApi demandApi = new JsonApi(apis.baseUrl("demand-service"));
-        LocalDate today = LocalDate.now();
-        JsonNode demands = JSON.readTree(Files.readString(SET.resolve("demands.json"), StandardCharsets.UTF_8));
-        JsonNode profiles = JSON.readTree(Files.readString(SET.resolve("profiles.json"), StandardCharsets.UTF_8));
+        EvaluationSet set = new EvaluationSet();
 
         try (TopicProbe matches = new TopicProbe(broker.getBrokersAsString(), "relocmatch.matches.v1")) {
-            for (JsonNode demand : demands) {
-                assertThat(companies.post("/api/v1/companies", demand.get("group")).status()).isEqualTo(201);
-            }
-            for (JsonNode profile : profiles) {
-                ObjectNode body = (ObjectNode) profile.get("body").deepCopy();
-                for (JsonNode certificate : body.get("certifications")) {
-                    ((ObjectNode) certificate).put("validUntil",
-                            today.plusDays(certificate.get("validUntilInDays").asInt()).toString());
-                    ((ObjectNode) certificate).remove("validUntilInDays");
-                }
-                assertThat(companies.post("/api/v1/companies", body).status()).isEqualTo(201);
-            }
-            List<String> demandIds = new ArrayList<>();
-            int n = 0;
-            for (JsonNode demand : demands) {
-                if (n++ == demands.size() / 2) {
+            set.loadCompanies(new JsonApi(apis.baseUrl("company-service")));
+            Map<String, String> demandIds = set.openDemands(new JsonApi(apis.baseUrl("demand-service")), index -> {
+                if (index == set.demands.size() / 2) {
                     first.processes().getFirst().kill(); // SIGKILL, mid-load
                 }
-                ObjectNode body = (ObjectNode) demand.get("body").deepCopy();
-                body.put("startDate", today.plusDays(demand.get("startInDays").asInt()).toString());
-                JsonApi.Response created = await().atMost(Duration.ofSeconds(60))
-                        .until(() -> demandApi.post("/api/v1/demands", body), r -> !r.body().contains("no such company"));
-                assertThat(created.status()).as(created.body()).isEqualTo(201);
-                String id = created.json().get("id").asString();
-                assertThat(demandApi.post("/api/v1/demands/" + id + "/open", Map.of()).status()).isEqualTo(200);
-                demandIds.add(id);
-            }
+            });
 
-            Map<String, List<String>> survivor = settled(new JsonApi(second.baseUrl("matching-service")), demandIds);
+            Map<String, List<String>> survivor = EvaluationSet.settledRankings(new JsonApi(second.baseUrl("matching-service")),
+                    demandIds, id -> id);
             Services reference = start(List.of("matching-service"), "reference",
                     Map.of("spring.application.name", "matching-reference"));
-            Map<String, List<String>> alone = settled(new JsonApi(reference.baseUrl("matching-service")), demandIds);
+            Map<String, List<String>> alone = EvaluationSet.settledRankings(new JsonApi(reference.baseUrl("matching-service")),
+                    demandIds, id -> id);
             assertThat(survivor).isEqualTo(alone);
             assertThat(alone.values()).allMatch(ranking -> !ranking.isEmpty());
 
@@ -122,23 +89,6 @@ class MatchingScaleOutIT {
             assertThat(proposals).isNotEmpty();
             assertThat(proposals.values()).as("versions proposed per match").allMatch(versions -> versions.size() == 1);
         }
-    }
-
-    /** Every demand's proposed suppliers, best first, once they stayed the same over three polls. */
-    private static Map<String, List<String>> settled(JsonApi matching, List<String> demandIds) {
-        AtomicReference<Map<String, List<String>>> last = new AtomicReference<>(Map.of());
-        AtomicInteger unchanged = new AtomicInteger();
-        return await().atMost(SETTLE).pollInterval(Duration.ofSeconds(2)).until(() -> {
-            Map<String, List<String>> now = new LinkedHashMap<>();
-            for (String id : demandIds) {
-                now.put(id, matching.get("/api/v1/matches?demandId=" + id).json().valueStream()
-                        .filter(m -> "PROPOSED".equals(m.get("status").asString()))
-                        .sorted(java.util.Comparator.comparingInt(m -> m.get("rank").asInt()))
-                        .map(m -> m.get("companyId").asString()).toList());
-            }
-            unchanged.set(now.equals(last.getAndSet(now)) ? unchanged.get() + 1 : 0);
-            return now;
-        }, now -> unchanged.get() >= 3 && now.values().stream().noneMatch(List::isEmpty));
     }
 
     private Services start(List<String> names, String database, Map<String, String> extra) {

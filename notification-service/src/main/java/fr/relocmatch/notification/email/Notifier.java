@@ -87,7 +87,7 @@ class Notifier {
             Adviser adviser = directory.preferencesOf(recipient);
             if (adviser.delivery() == Delivery.NONE
                     || kind == MatchEmailComposer.Kind.PROPOSED && notice.score() < adviser.minScore()) {
-                log.debug("No e-mail to {} for match {}: {} / minimum score {}", recipient, notice.matchId(),
+                log.debug("No e-mail to an adviser for match {}: {} / minimum score {}", notice.matchId(),
                         adviser.delivery(), adviser.minScore());
                 continue;
             }
@@ -150,7 +150,7 @@ class Notifier {
         try {
             smtp.send(notification);
             notification.sent(now);
-            log.info("E-mail sent to {} for match {} v{}", notification.getRecipient(), notification.getMatchId(),
+            log.info("E-mail {} sent for match {} v{}", notification.getId(), notification.getMatchId(),
                     notification.getMatchVersion());
         }
         catch (CallNotPermittedException | RequestNotPermitted notNow) {
@@ -161,7 +161,7 @@ class Notifier {
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
             if (MatchMailer.isPermanent(e)) {
                 notification.failed(error, now);
-                log.warn("E-mail to {} for match {} refused for good: {}", notification.getRecipient(),
+                log.warn("E-mail {} for match {} refused for good: {}", notification.getId(),
                         notification.getMatchId(), error);
             }
             else if (notification.getCreatedAt().plus(properties.giveUpAfter()).isBefore(now)) {
@@ -169,7 +169,7 @@ class Notifier {
             }
             else {
                 notification.attemptFailed(error, now, now.plus(backoff(notification.getAttempts())));
-                log.warn("E-mail to {} for match {} not sent (attempt {}), will retry: {}", notification.getRecipient(),
+                log.warn("E-mail {} for match {} not sent (attempt {}), will retry: {}", notification.getId(),
                         notification.getMatchId(), notification.getAttempts() + 1, error);
             }
         }
