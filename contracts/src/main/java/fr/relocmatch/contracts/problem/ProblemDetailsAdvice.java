@@ -25,6 +25,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
 
 /**
  * Turns every kind of bad input into an RFC 9457 problem detail whose {@code errors} member names
@@ -114,11 +115,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** Names the JSON path Jackson was reading when it failed, without echoing parser internals. */
     static FieldViolation bodyViolation(Throwable ex) {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidFormatException format && format.getTargetType() != null
+                    && format.getTargetType().isEnum()) {
+                // not Jackson's wording, which names the Java class: the values the client may send
+                String path = jsonPath(format.getPath());
+                return new FieldViolation(path.isEmpty() ? "$" : path, "'" + format.getValue() + "' is not one of "
+                        + String.join(", ", java.util.Arrays.stream(format.getTargetType().getEnumConstants())
+                                .map(String::valueOf).toList()));
+            }
             if (cause instanceof JacksonException jackson) {
                 String path = jsonPath(jackson.getPath());
                 String message = jackson.getOriginalMessage();
                 int detailStart = message == null ? -1 : message.indexOf(" (");
                 String reason = detailStart > 0 ? message.substring(0, detailStart) : message;
+                // a client has no use for our class names: `fr.relocmatch.x.DemandRequest$Volume` → `Volume`
+                reason = reason == null ? null : reason.replaceAll("`(?:[a-z0-9_]+\\.)+(?:[A-Za-z0-9_]+\\$)*([A-Za-z0-9_]+)`", "`$1`");
                 return new FieldViolation(path.isEmpty() ? "$" : path, reason == null ? "unreadable" : reason);
             }
         }

@@ -65,13 +65,21 @@ class DemandValidator {
                     ? "a CPF code reads NN.NN.NN" : "an HS code has 6 digits");
         }
         LocalDate today = LocalDate.now(clock);
+        // the default validity runs at least to the start of production: a demand that expired before
+        // production starts would be no use; an explicit one that does is refused below
+        LocalDate defaultValidity = today.plus(properties.defaultValidity());
         LocalDate validUntil = request.validUntil() != null ? request.validUntil()
-                : today.plus(properties.defaultValidity());
+                : request.startDate() != null && request.startDate().isAfter(defaultValidity) ? request.startDate()
+                        : defaultValidity;
         if (request.startDate().isBefore(today)) {
             faults.add("startDate", "must be today or later");
         }
         if (!validUntil.isAfter(today)) {
             faults.add("validUntil", "must be after today");
+        }
+        else if (request.validUntil() != null && request.startDate() != null && validUntil.isBefore(request.startDate())) {
+            faults.add("validUntil", "ends before startDate " + request.startDate()
+                    + ": the demand would expire before production starts");
         }
         Location location = location(request.location(), faults);
         faults.throwIfAny();

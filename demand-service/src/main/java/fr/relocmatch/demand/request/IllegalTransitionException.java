@@ -18,8 +18,10 @@ class IllegalTransitionException extends ErrorResponseException {
                         + allowed + ".");
         problem.setTitle("Illegal demand transition");
         problem.setType(java.net.URI.create("https://relocmatch.fr/problems/illegal-transition"));
-        problem.setProperty("status", from);
+        // "status" is RFC 9457's HTTP code: the demand's own status goes under its own name
+        problem.setProperty("demandStatus", from);
         problem.setProperty("requested", to);
+        problem.setProperty("allowed", from.isFinal() ? java.util.List.of() : from.next().stream().sorted().toList());
         return problem;
     }
 }

@@ -125,6 +125,18 @@ class DemandIT {
     }
 
     @Test
+    void aDefaultValidityRunsAtLeastToTheStartOfProduction() {
+        Map<String, Object> request = DemandFixtures.bathLinenNearRouen(groupSiret);
+        LocalDate start = LocalDate.now().plusMonths(9);
+        request.put("startDate", start.toString());
+        request.remove("validUntil");
+        JsonApi.Response created = api.post("/api/v1/demands", request);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("validUntil").asString()).as("not the 6 months default, which ends before")
+                .isEqualTo(start.toString());
+    }
+
+    @Test
     void aRegionsOrNationwideDemandKeepsItsDeliverySiteAndAMinimumCoverage() {
         Map<String, Object> request = DemandFixtures.bathLinenNearRouen(groupSiret);
         request.put("location", Map.of("mode", "REGIONS", "regions", List.of("28", "32"), "communeCode", "76259"));
@@ -257,6 +269,11 @@ class DemandIT {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().get("title").asString()).isEqualTo("Illegal demand transition");
         assertThat(refused.json().get("detail").asString()).contains("is " + from);
+        // RFC 9457's status is the HTTP code, once: the demand's own status has a name of its own
+        assertThat(refused.body().split("\"status\"", -1)).as(refused.body()).hasSize(2);
+        assertThat(refused.json().get("status").asInt()).isEqualTo(409);
+        assertThat(refused.json().get("demandStatus").asString()).isEqualTo(from);
+        assertThat(refused.json().get("allowed").isArray()).isTrue();
         assertThat(repository.findById(id).orElseThrow().getVersion()).isEqualTo(version);
     }
 
@@ -402,6 +419,10 @@ class DemandIT {
                 bad("start date in the past", d -> d.put("startDate", LocalDate.now().minusDays(1).toString()), "startDate"),
                 bad("start date not a date", d -> d.put("startDate", "next spring"), "startDate"),
                 bad("validity already over", d -> d.put("validUntil", LocalDate.now().toString()), "validUntil"),
+                bad("validity over before production starts", d -> {
+                    d.put("startDate", LocalDate.now().plusMonths(9).toString());
+                    d.put("validUntil", LocalDate.now().plusMonths(8).toString());
+                }, "validUntil"),
                 bad("location missing", d -> d.remove("location"), "location"),
                 bad("location mode unknown", d -> d.put("location", Map.of("mode", "MOON")), "location.mode"),
                 bad("radius without distance", d -> d.put("location", Map.of("mode", "RADIUS", "communeCode", "76540")), "location.maxDistanceKm"),

@@ -269,13 +269,21 @@ class MatchingIT {
         JsonApi.Response accepted = api.post("/api/v1/matches/" + matchId + "/decision",
                 java.util.Map.of("decision", "ACCEPTED", "decidedBy", "grands-comptes@normandie.cci.fr"));
         assertThat(accepted.json().get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(accepted.json().get("decidedBy").asString()).isEqualTo("grands-comptes@normandie.cci.fr");
+        assertThat(accepted.json().get("decidedAt").asString()).isNotBlank();
+        assertThat(api.get("/api/v1/matches/" + matchId).json().get("decidedBy").asString())
+                .isEqualTo("grands-comptes@normandie.cci.fr");
         assertThat(api.post("/api/v1/matches/" + matchId + "/decision",
                 java.util.Map.of("decision", "REJECTED", "reason", "changed my mind", "decidedBy", "a@cci.fr")).status())
                 .isEqualTo(409);
         assertThat(api.post("/api/v1/matches/" + UUID.randomUUID() + "/decision",
                 java.util.Map.of("decision", "ACCEPTED", "decidedBy", "a@cci.fr")).status()).isEqualTo(404);
-        assertThat(api.post("/api/v1/matches/" + matchId + "/decision",
-                java.util.Map.of("decision", "MAYBE", "decidedBy", "a@cci.fr")).status()).isEqualTo(400);
+        JsonApi.Response maybe = api.post("/api/v1/matches/" + matchId + "/decision",
+                java.util.Map.of("decision", "MAYBE", "decidedBy", "a@cci.fr"));
+        assertThat(maybe.status()).isEqualTo(400);
+        assertThat(maybe.json().at("/errors/0/field").asString()).isEqualTo("decision");
+        assertThat(maybe.json().at("/errors/0/message").asString()).as("no Java class in a client's answer")
+                .isEqualTo("'MAYBE' is not one of ACCEPTED, REJECTED").doesNotContain("fr.relocmatch");
     }
 
     @Test
