@@ -50,10 +50,13 @@ class MatchBook {
         java.util.Set<String> decided = new java.util.HashSet<>();
         stored.values().stream().filter(m -> m.getStatus().isDecided()).forEach(m -> decided.add(m.getCompanyId()));
         stored.keySet().removeAll(decided);
-        for (Candidate candidate : candidates) {
-            if (decided.contains(candidate.supplier().id())) {
+        int rank = 0;
+        for (Candidate ranked : candidates) {
+            if (decided.contains(ranked.supplier().id())) {
                 continue;
             }
+            // ranks among what is still proposed: a rejection leaves no gap
+            Candidate candidate = new Candidate(ranked.supplier(), ranked.score(), ++rank);
             MatchDocument match = stored.remove(candidate.supplier().id());
             if (match == null) {
                 MatchDocument proposed = MatchDocument.proposed(demand, candidate, now);
@@ -110,13 +113,21 @@ class MatchBook {
         publisher.publish(repository.save(match));
     }
 
+    /** Proposed first by rank, then accepted, rejected and withdrawn ones, best score first. */
     List<MatchDocument> ofDemand(String demandId) {
-        return repository.findByDemandId(demandId, Sort.by(Sort.Order.asc("status"), Sort.Order.desc("score")));
+        return repository.findByDemandId(demandId, Sort.unsorted()).stream().sorted(LISTING).toList();
     }
 
     List<MatchDocument> ofCompany(String companyId) {
-        return repository.findByCompanyId(companyId, Sort.by(Sort.Order.asc("status"), Sort.Order.desc("score")));
+        return repository.findByCompanyId(companyId, Sort.unsorted()).stream().sorted(LISTING).toList();
     }
+
+    private static final java.util.Comparator<MatchDocument> LISTING = java.util.Comparator
+            .comparingInt((MatchDocument m) -> List.of(MatchStatus.PROPOSED, MatchStatus.ACCEPTED, MatchStatus.REJECTED,
+                    MatchStatus.WITHDRAWN).indexOf(m.getStatus()))
+            .thenComparingInt(m -> m.getStatus() == MatchStatus.PROPOSED ? m.getRank() : 0)
+            .thenComparing(java.util.Comparator.comparingDouble(MatchDocument::getScore).reversed())
+            .thenComparing(MatchDocument::getCompanyId);
 
     java.util.Optional<MatchDocument> find(String id) {
         return repository.findById(id);

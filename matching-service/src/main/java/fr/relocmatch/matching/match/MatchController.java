@@ -18,9 +18,11 @@ import org.springframework.web.server.ResponseStatusException;
 class MatchController {
 
     private final MatchBook book;
+    private final MatchingEngine engine;
 
-    MatchController(MatchBook book) {
+    MatchController(MatchBook book, MatchingEngine engine) {
         this.book = book;
+        this.engine = engine;
     }
 
     /** Proposed matches first, best score first; withdrawn ones follow with their reason. */
@@ -40,8 +42,11 @@ class MatchController {
     MatchView decide(@PathVariable String id,
             @jakarta.validation.Valid @org.springframework.web.bind.annotation.RequestBody DecisionRequest request) {
         request.requireReasonForRejection();
-        return MatchView.of(book.decide(id, MatchStatus.valueOf(request.decision().name()), request.reason(),
-                request.decidedBy()));
+        MatchDocument decided = book.decide(id, MatchStatus.valueOf(request.decision().name()), request.reason(),
+                request.decidedBy());
+        // the decided pair leaves the ranking: the others move up, and the next candidate may come in
+        engine.decided(decided.getDemandId());
+        return MatchView.of(decided);
     }
 
     @GetMapping("/{id}")

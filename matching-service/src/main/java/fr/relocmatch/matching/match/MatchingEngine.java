@@ -138,6 +138,17 @@ class MatchingEngine {
         });
     }
 
+    /**
+     * An adviser decided a match of the demand: it is ranked again without the decided pair (when
+     * this instance owns the demand; otherwise its owner does at the demand's next change).
+     */
+    synchronized void decided(String demandId) {
+        if (demands.containsKey(demandId)) {
+            pending.add(demandId);
+            rerankPending();
+        }
+    }
+
     /** Ids of the demands this instance owns and knows. */
     synchronized java.util.Set<String> demandIds() {
         return java.util.Set.copyOf(demands.keySet());

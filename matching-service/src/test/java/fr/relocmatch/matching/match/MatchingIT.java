@@ -327,6 +327,29 @@ class MatchingIT {
         return response.json().valueStream().toList();
     }
 
+    @Test
+    void listsProposedMatchesByRankAndClosesTheGapARejectionLeaves() {
+        String demand = UUID.randomUUID().toString();
+        for (int i = 0; i < 4; i++) { // four identical glassworks: equal scores, ranks by id
+            events.company(UUID.randomUUID().toString(), 0, "Verrerie " + i, List.of("TECHNICAL_CERAMICS"), ROUEN_LAT,
+                    ROUEN_LON, "");
+        }
+        events.demand(demand, 0, "OPEN", List.of("TECHNICAL_CERAMICS"), 60);
+        List<JsonNode> matches = await().atMost(TIMEOUT).until(() -> matchesOf(demand), list -> list.stream()
+                .map(m -> m.get("rank").asInt()).collect(java.util.stream.Collectors.toSet()).equals(java.util.Set.of(1, 2, 3, 4)));
+        assertThat(matches).extracting(m -> m.get("rank").asInt()).containsExactly(1, 2, 3, 4);
+
+        String first = matches.getFirst().get("id").asString();
+        assertThat(api.post("/api/v1/matches/" + first + "/decision", java.util.Map.of("decision", "REJECTED",
+                "reason", "déjà fournisseur", "decidedBy", "pme@normandie.cci.fr")).status()).isEqualTo(200);
+
+        List<JsonNode> after = await().atMost(TIMEOUT).until(() -> matchesOf(demand), list -> list.stream()
+                .filter(m -> "PROPOSED".equals(m.get("status").asString())).map(m -> m.get("rank").asInt()).toList()
+                .equals(List.of(1, 2, 3)));
+        assertThat(after).extracting(m -> m.get("status").asString()).containsExactly("PROPOSED", "PROPOSED", "PROPOSED",
+                "REJECTED");
+    }
+
     private List<JsonNode> awaitMatches(String demandId, int count) {
         return await().atMost(TIMEOUT).until(() -> matchesOf(demandId), list -> list.size() >= count);
     }
