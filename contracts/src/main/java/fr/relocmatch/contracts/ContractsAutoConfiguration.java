@@ -114,4 +114,26 @@ public class ContractsAutoConfiguration {
     ProblemDetailsAdvice problemDetailsAdvice() {
         return new ProblemDetailsAdvice();
     }
+
+    /**
+     * The head of the service's OpenAPI document: {@code relocmatch.api.title} (the application
+     * name), {@code .description} and {@code .version}, and the problem-details schema.
+     */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.swagger.v3.oas.models.OpenAPI")
+    static class ApiDocumentConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        io.swagger.v3.oas.models.OpenAPI apiDocument(@Value("${relocmatch.api.title:${spring.application.name}}") String title,
+                @Value("${relocmatch.api.description:}") String description,
+                @Value("${relocmatch.api.version:unknown}") String version) {
+            return fr.relocmatch.contracts.problem.ApiDocument.of(title, description, version);
+        }
+
+        @Bean
+        org.springdoc.core.customizers.OpenApiCustomizer problemSchema() {
+            return fr.relocmatch.contracts.problem.ApiDocument::addProblem;
+        }
+    }
 }

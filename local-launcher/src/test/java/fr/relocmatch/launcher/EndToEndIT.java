@@ -94,6 +94,18 @@ class EndToEndIT {
     }
 
     @Test
+    void everyServiceDocumentsItsApiUnderItsOwnNameWithTheProblemDocument() {
+        for (String name : Services.NAMES) {
+            JsonNode document = new JsonApi(services.baseUrl(name)).get("/v3/api-docs").json();
+            assertThat(document.at("/info/title").asString()).as(name).isEqualTo(name);
+            assertThat(document.at("/info/description").asString()).as(name).isNotBlank();
+            assertThat(document.at("/info/version").asString()).as(name).matches("\\d+\\.\\d+\\.\\d+.*");
+            assertThat(document.at("/components/schemas/Problem/properties").propertyNames())
+                    .as(name).contains("type", "title", "status", "detail", "errors");
+        }
+    }
+
+    @Test
     void everyServiceReportsHealthy() {
         for (String name : Services.NAMES) {
             JsonApi.Response health = new JsonApi(services.baseUrl(name)).get("/actuator/health");

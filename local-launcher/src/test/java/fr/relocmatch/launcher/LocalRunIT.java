@@ -71,7 +71,8 @@ class LocalRunIT {
         }
         Process launcher = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(data.resolve(logName).toFile()).start();
-        await().atMost(Duration.ofMinutes(3)).until(() -> log(logName).contains("Ready in") || !launcher.isAlive());
+        // the launcher starts a broker, MongoDB, SMTP and four services: about a minute, more on a busy machine
+        await().atMost(Duration.ofMinutes(6)).until(() -> log(logName).contains("Ready in") || !launcher.isAlive());
         assertThat(launcher.isAlive()).as(log(logName)).isTrue();
         return launcher;
     }

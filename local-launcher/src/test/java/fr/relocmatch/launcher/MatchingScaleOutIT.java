@@ -78,7 +78,7 @@ class MatchingScaleOutIT {
             // each match of the région's instances proposed once (the reference writes under its own
             // source); a relayed copy of the same version is at-least-once delivery, not a second proposal
             Map<String, java.util.Set<Long>> proposals = new HashMap<>();
-            for (ConsumerRecord<String, String> record : matches.seen()) {
+            for (ConsumerRecord<String, String> record : matches.seenToTheEnd(Duration.ofMinutes(1))) {
                 if (header(record, "ce_type").endsWith("MatchProposed.v1")
                         && header(record, "ce_source").endsWith("/matching-service")) {
                     JsonNode match = JsonApi.parse(record.value());

@@ -24,6 +24,7 @@ import org.awaitility.Awaitility;
 public final class TopicProbe implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
+    private final String topic;
     private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
 
     public TopicProbe(String bootstrapServers, String topic) {
@@ -35,6 +36,7 @@ public final class TopicProbe implements AutoCloseable {
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         consumer = new KafkaConsumer<>(properties);
         consumer.subscribe(List.of(topic));
+        this.topic = topic;
     }
 
     public static TopicProbe on(String topic) {
@@ -51,6 +53,23 @@ public final class TopicProbe implements AutoCloseable {
     /** Every record read so far, in order. */
     public List<ConsumerRecord<String, String>> seen() {
         consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        return List.copyOf(seen);
+    }
+
+    /**
+     * Every record of the topic written so far: polls until the probe is assigned every partition
+     * and has read each up to the end offset it has now.
+     */
+    public List<ConsumerRecord<String, String>> seenToTheEnd(Duration timeout) {
+        Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> {
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+            var assignment = consumer.assignment();
+            if (assignment.isEmpty() || assignment.size() < consumer.partitionsFor(topic).size()) {
+                return false;
+            }
+            var ends = consumer.endOffsets(assignment);
+            return assignment.stream().allMatch(p -> consumer.position(p) >= ends.get(p));
+        });
         return List.copyOf(seen);
     }
 
