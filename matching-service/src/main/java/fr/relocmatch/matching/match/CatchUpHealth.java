@@ -2,7 +2,6 @@ package fr.relocmatch.matching.match;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -67,10 +66,6 @@ class CatchUpHealth extends AbstractHealthIndicator {
         return !completed.get() && catchUp.caughtUp() && completed.compareAndSet(false, true);
     }
 
-    boolean caughtUp(int demandsPartition) {
-        return catchUp.caughtUp(new TopicPartition(demandsTopic, demandsPartition));
-    }
-
     @Override
     protected void doHealthCheck(Health.Builder builder) {
         if (catchUp.caughtUp()) {
@@ -79,9 +74,5 @@ class CatchUpHealth extends AbstractHealthIndicator {
         else {
             builder.down().withDetail("behind", catchUp.behind());
         }
-    }
-
-    Map<String, Long> behind() {
-        return catchUp.behind();
     }
 }

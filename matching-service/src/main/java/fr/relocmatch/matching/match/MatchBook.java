@@ -123,8 +123,12 @@ class MatchBook {
     }
 
     private static final java.util.Comparator<MatchDocument> LISTING = java.util.Comparator
-            .comparingInt((MatchDocument m) -> List.of(MatchStatus.PROPOSED, MatchStatus.ACCEPTED, MatchStatus.REJECTED,
-                    MatchStatus.WITHDRAWN).indexOf(m.getStatus()))
+            .comparingInt((MatchDocument m) -> switch (m.getStatus()) {
+                case PROPOSED -> 0;
+                case ACCEPTED -> 1;
+                case REJECTED -> 2;
+                case WITHDRAWN -> 3;
+            })
             .thenComparingInt(m -> m.getStatus() == MatchStatus.PROPOSED ? m.getRank() : 0)
             .thenComparing(java.util.Comparator.comparingDouble(MatchDocument::getScore).reversed())
             .thenComparing(MatchDocument::getCompanyId);

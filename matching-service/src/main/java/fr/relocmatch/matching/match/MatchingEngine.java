@@ -72,7 +72,7 @@ class MatchingEngine {
         else {
             index.put(supplier);
             if (live) {
-                demands.values().stream()
+                demands.values().stream().filter(d -> !replaying(d.id()))
                         .filter(d -> scorer.passesGates(d, supplier) || known != null && scorer.passesGates(d, known))
                         .forEach(d -> pending.add(d.id()));
             }
@@ -86,7 +86,8 @@ class MatchingEngine {
         if (known != null) {
             index.remove(companyId);
             if (live) {
-                demands.values().stream().filter(d -> scorer.passesGates(d, known)).forEach(d -> pending.add(d.id()));
+                demands.values().stream().filter(d -> !replaying(d.id()) && scorer.passesGates(d, known))
+                        .forEach(d -> pending.add(d.id()));
             }
         }
         rerankPending();
@@ -104,7 +105,9 @@ class MatchingEngine {
         else {
             demands.put(demand.id(), demand);
             partitionOf.put(demand.id(), partition);
-            pending.add(demand.id());
+            if (!replaying.contains(partition)) {
+                pending.add(demand.id()); // otherwise ranked once its partition is read to its end
+            }
         }
         rerankPending();
     }
@@ -178,18 +181,18 @@ class MatchingEngine {
         }
     }
 
-    /** Demand ids whose ranking is not yet stored for their current state. */
-    synchronized java.util.Set<String> pending() {
-        return java.util.Set.copyOf(pending);
+    private boolean replaying(String demandId) {
+        Integer partition = partitionOf.get(demandId);
+        return partition != null && replaying.contains(partition);
     }
 
     private void rerankPending() {
-        if (!live) {
+        if (!live || pending.isEmpty()) {
             return;
         }
         for (String id : new java.util.ArrayList<>(pending)) {
             Demand demand = demands.get(id);
-            if (demand != null && replaying.contains(partitionOf.get(id))) {
+            if (demand != null && replaying(id)) {
                 continue; // its partition is still being read: a later snapshot may be on its way
             }
             if (demand != null) {

@@ -95,7 +95,7 @@ class Notifier {
             NotificationDocument notification = adviser.delivery() == Delivery.DAILY_DIGEST
                     ? NotificationDocument.forDigest(recipient, kind.name(), notice, email, adviser.language(), clock.instant())
                     : new NotificationDocument(recipient, kind.name(), notice, email, adviser.language(), clock.instant());
-            notification.leasedTo(instance, clock.instant().plus(properties.lease()));
+            leaseNew(notification);
             try {
                 repository.insert(notification);
             }
@@ -135,7 +135,7 @@ class Notifier {
                 FindAndModifyOptions.options().returnNew(true), NotificationDocument.class));
     }
 
-    /** Marks a record about to be inserted as claimed by this instance (digests). */
+    /** Marks a record about to be inserted as claimed by this instance: its inserter sends it. */
     void leaseNew(NotificationDocument notification) {
         notification.leasedTo(instance, clock.instant().plus(properties.lease()));
     }
