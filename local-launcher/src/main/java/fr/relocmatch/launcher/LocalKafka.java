@@ -87,17 +87,26 @@ final class LocalKafka implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (!stop(java.time.Duration.ofSeconds(5))) {
+            System.err.println("Kafka broker still stopping after 5 s: leaving it to the exit");
+        }
+    }
+
+    /**
+     * Stops the broker and waits for it at most {@code wait}; answers whether it is stopped (its
+     * ports and log folder free for a new start).
+     */
+    boolean stop(java.time.Duration wait) {
         Thread stopping = Thread.ofPlatform().daemon().name("kafka-stop").start(() -> {
             server.shutdown();
             server.awaitShutdown();
         });
         try {
-            if (!stopping.join(java.time.Duration.ofSeconds(5))) {
-                System.err.println("Kafka broker still stopping after 5 s: leaving it to the exit");
-            }
+            return stopping.join(wait);
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

@@ -1,12 +1,16 @@
 package fr.relocmatch.contracts.events;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.KafkaNull;
 import org.springframework.messaging.Message;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -42,7 +46,49 @@ public final class InboundRecords {
         return message.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION) instanceof Integer partition ? partition : -1;
     }
 
-    /** The JSON body as the given type; throws (and the binder dead-letters the record) if it is unreadable. */
+    /**
+     * The JSON body as the given type, read leniently (see the class comment) but refusing what no
+     * consumer can process: a body that is not JSON, not a JSON object, lacks one of the
+     * {@code required} fields (the identity and version the consumer works by) or gives a field a
+     * value of the wrong type. Throws {@link UnreadableRecordException} naming the fields, which the
+     * binder dead-letters without retrying.
+     */
+    public <T> T read(Message<?> message, Class<T> type, String... required) {
+        JsonNode body;
+        try {
+            body = tree(message.getPayload());
+        }
+        catch (JacksonException e) {
+            throw new UnreadableRecordException("not JSON: " + e.getOriginalMessage(), e);
+        }
+        if (!body.isObject()) {
+            throw new UnreadableRecordException("not a JSON object but " + body.getNodeType(), null);
+        }
+        List<String> missing = Arrays.stream(required).filter(field -> body.path(field).isMissingNode()
+                || body.path(field).isNull()).toList();
+        if (!missing.isEmpty()) {
+            throw new UnreadableRecordException("missing " + String.join(", ", missing), null);
+        }
+        try {
+            return mapper.treeToValue(body, type);
+        }
+        catch (JacksonException e) {
+            throw new UnreadableRecordException("unreadable: " + e.getOriginalMessage() + " at "
+                    + e.getPathReference(), e);
+        }
+    }
+
+    private JsonNode tree(Object payload) {
+        if (payload instanceof byte[] bytes) {
+            return mapper.readTree(bytes);
+        }
+        if (payload instanceof String text) {
+            return mapper.readTree(text);
+        }
+        return mapper.valueToTree(payload);
+    }
+
+    /** The JSON body as the given type, unchecked; throws (and the binder dead-letters the record) if it is unreadable. */
     public <T> T read(Message<?> message, Class<T> type) {
         Object payload = message.getPayload();
         if (payload instanceof byte[] bytes) {

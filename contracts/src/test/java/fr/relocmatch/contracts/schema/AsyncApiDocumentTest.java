@@ -99,4 +99,48 @@ class AsyncApiDocumentTest {
         assertThat(violations).extracting(FieldViolation::field).contains("kind", "siret", "adviserEmail",
                 "matchingConsent", "certifications[0].validUntil");
     }
+
+    /** A partner's serializer writes absent optional fields as null (Jackson's default): the REST API takes them so. */
+    @Test
+    void optionalFieldsGivenAsNullAreAccepted() {
+        JsonNode demand = YAML.readTree("""
+                title: Housses de siège
+                description: null
+                buyerCompanyId: null
+                buyerSiret: '89760069878919'
+                product: null
+                requiredProcesses: [WEAVING]
+                preferredProcesses: null
+                targetNafCodes: null
+                requiredCertifications: null
+                annualVolume: {quantity: 1000, unit: PIECES, minimumCoveragePercent: null}
+                targetUnitPriceEur: null
+                sector: null
+                startDate: '2027-01-01'
+                validUntil: null
+                location: {mode: RADIUS, communeCode: '76540', postalCode: null, maxDistanceKm: 150, regions: null}
+                adviserEmail: textile@normandie.cci.fr
+                confidential: null
+                """);
+        JsonNode company = YAML.readTree("""
+                kind: SME
+                siret: '32540829064150'
+                name: Tissages de Normandie
+                nafCode: 13.92Z
+                processes: null
+                certifications: null
+                sectors: null
+                labels: null
+                headcount: null
+                capacity: null
+                site: {communeCode: '76540', postalCode: null}
+                contact: null
+                adviserEmail: textile@normandie.cci.fr
+                matchingConsent: true
+                status: null
+                """);
+
+        assertThat(ContractSchemas.shipped().violations("partner-demand-submission", demand)).isEmpty();
+        assertThat(ContractSchemas.shipped().violations("partner-company-submission", company)).isEmpty();
+    }
 }

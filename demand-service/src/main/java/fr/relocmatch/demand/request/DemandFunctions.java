@@ -23,7 +23,7 @@ class DemandFunctions {
                 known.forget(InboundRecords.key(message));
             }
             else {
-                known.remember(records.read(message, CompanyProfileView.class));
+                known.remember(records.read(message, CompanyProfileView.class, "companyId", "version"));
             }
         };
     }
@@ -35,9 +35,11 @@ class DemandFunctions {
                 submission -> demands.submittedByPartner(submission.body(), submission.source(), submission.id()));
     }
 
+    /** Advisers' decisions; a body that is not a decision is dead-lettered at once. */
     @Bean
-    Consumer<MatchDecided> decisions(Demands demands) {
-        return decision -> {
+    Consumer<Message<?>> decisions(Demands demands, InboundRecords records) {
+        return message -> {
+            MatchDecided decision = records.read(message, MatchDecided.class, "matchId", "demandId", "decision");
             if (decision.accepted()) {
                 demands.matchAccepted(decision);
             }

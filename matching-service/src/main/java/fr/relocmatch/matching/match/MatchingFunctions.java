@@ -10,9 +10,9 @@ import org.springframework.messaging.Message;
 
 /**
  * Spring Cloud Stream consumers of the companies and demands topics (bindings
- * {@code companies-in-0} and {@code demands-in-0}). An exception — an unreadable body included,
- * which is why the functions take the raw record — is retried by the binder, then the record goes
- * to the dead-letter topic with the reason in its headers. A tombstone on the companies topic is
+ * {@code companies-in-0} and {@code demands-in-0}). A body that is not JSON or lacks the identity
+ * and version (which is why the functions take the raw record) goes to the dead-letter topic at once; any other
+ * exception is retried by the binder first. The reason is in the dead letter's headers. A tombstone on the companies topic is
  * a deleted profile.
  */
 @Configuration(proxyBeanMethods = false)
@@ -27,7 +27,7 @@ class MatchingFunctions {
                     regions.supplierDeleted(InboundRecords.key(message));
                 }
                 else {
-                    CompanyProfileView profile = records.read(message, CompanyProfileView.class);
+                    CompanyProfileView profile = records.read(message, CompanyProfileView.class, "companyId", "version");
                     regions.supplier(profile.companyId(), profile.ownerRegion());
                     engine.onSupplier(profile.toSupplier());
                 }
@@ -47,7 +47,7 @@ class MatchingFunctions {
             InboundRecords records) {
         return message -> {
             try {
-                DemandView demand = records.read(message, DemandView.class);
+                DemandView demand = records.read(message, DemandView.class, "demandId", "version", "status");
                 if (!regions.ownsDemand(demand.ownerRegion())) {
                     return; // another région's instance matches it
                 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import fr.relocmatch.contracts.events.UnreadableRecordException;
 import fr.relocmatch.testinfra.JsonApi;
 import fr.relocmatch.testinfra.TopicProbe;
 import fr.relocmatch.testinfra.TopicWriter;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
@@ -34,6 +36,9 @@ class MatchingIT {
 
     @LocalServerPort
     int port;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    BindingServiceProperties bindings;
 
     private TopicWriter writer;
     private MatchingEvents events;
@@ -212,6 +217,22 @@ class MatchingIT {
         }
         // The partition is not stuck: the next snapshot still gets matched.
         proposesSupplierForANewDemandWithScoreAndExplanation();
+    }
+
+    /** A record no retry can mend goes to the dead-letter topic at once, its reason naming what is missing. */
+    @Test
+    void deadLettersASnapshotWithoutIdentityAtOnceNamingWhatIsMissing() {
+        String key = UUID.randomUUID().toString();
+        try (TopicProbe deadLetters = TopicProbe.on("relocmatch.matching.dlq.v1")) {
+            events.raw(MatchingEvents.COMPANIES, key, "{\"name\": \"Atelier sans identité\"}");
+
+            ConsumerRecord<String, String> dead = deadLetters.await(r -> key.equals(r.key()), TIMEOUT);
+            assertThat(TopicProbe.headers(dead).get("x-exception-message")).contains("missing companyId, version");
+        }
+        assertThat(bindings.getBindingProperties("companies-in-0").getConsumer().getRetryableExceptions())
+                .as("not retried").containsEntry(UnreadableRecordException.class, false);
+        assertThat(bindings.getBindingProperties("demands-in-0").getConsumer().getRetryableExceptions())
+                .containsEntry(UnreadableRecordException.class, false);
     }
 
     @Test

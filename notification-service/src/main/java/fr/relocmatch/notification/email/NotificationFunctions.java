@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 
 import fr.relocmatch.contracts.events.CloudEventHeaders;
 import fr.relocmatch.contracts.events.EventTypes;
+import fr.relocmatch.contracts.events.InboundRecords;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,20 +23,23 @@ class NotificationFunctions {
     private static final Logger log = LoggerFactory.getLogger(NotificationFunctions.class);
 
     @Bean
-    Consumer<Message<MatchNotice>> matches(Notifier notifier) {
+    Consumer<Message<?>> matches(Notifier notifier, InboundRecords records) {
         return message -> {
             String type = CloudEventHeaders.read(message, "type");
+            boolean proposedOrUpdated = EventTypes.MATCH_PROPOSED.equals(type) || EventTypes.MATCH_UPDATED.equals(type);
+            if (!proposedOrUpdated && !EventTypes.MATCH_BUYER_DISCLOSED.equals(type)) {
+                log.debug("No e-mail for {} of match {}", type, InboundRecords.key(message));
+                return; // withdrawals, decisions, and types added later
+            }
+            // a body without the match's identity and version is dead-lettered at once, naming what is missing
+            MatchNotice notice = records.read(message, MatchNotice.class, "matchId", "version", "status", "demandId", "companyId");
             // From the match's state, not from the event's type: the first event an adviser sees of a
             // proposed match may be a MatchUpdated (the relay resends only a document's latest state).
-            if (EventTypes.MATCH_PROPOSED.equals(type)
-                    || EventTypes.MATCH_UPDATED.equals(type) && "PROPOSED".equals(message.getPayload().status())) {
-                notifier.matchProposed(message.getPayload());
+            if (proposedOrUpdated && "PROPOSED".equals(notice.status())) {
+                notifier.matchProposed(notice);
             }
             else if (EventTypes.MATCH_BUYER_DISCLOSED.equals(type)) {
-                notifier.buyerDisclosed(message.getPayload());
-            }
-            else {
-                log.debug("No e-mail for {} of match {}", type, message.getPayload().matchId());
+                notifier.buyerDisclosed(notice);
             }
         };
     }

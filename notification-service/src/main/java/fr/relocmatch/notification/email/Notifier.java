@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -17,6 +18,7 @@ import fr.relocmatch.notification.adviser.Delivery;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -43,6 +45,9 @@ class Notifier {
     private final MongoTemplate mongo;
     /** Who holds a lease: this instance, for this run of the JVM. */
     private final String instance = java.util.UUID.randomUUID().toString();
+    /** Outcomes of e-mails sent while the database could not record them, by record id, in order. */
+    private final Map<String, NotificationDocument> unrecorded = java.util.Collections
+            .synchronizedMap(new java.util.LinkedHashMap<>());
     private final MatchEmailComposer composer;
     private final SmtpGateway smtp;
     private final AdviserDirectory directory;
@@ -116,10 +121,14 @@ class Notifier {
     @Scheduled(fixedDelayString = "${relocmatch.notification.retry-interval:PT30S}",
             initialDelayString = "${relocmatch.notification.retry-interval:PT30S}")
     void retryPending() {
+        recordOutcomes();
         Instant now = clock.instant();
         Query due = new Query(claimable(now)).with(Sort.by("nextAttemptAt")).limit(100);
         due.fields().include("_id");
         for (NotificationDocument candidate : mongo.find(due, NotificationDocument.class)) {
+            if (unrecorded.containsKey(candidate.getId())) {
+                continue; // sent already; its outcome waits for the database
+            }
             claim(candidate.getId()).ifPresent(this::attempt);
         }
     }
@@ -173,13 +182,52 @@ class Notifier {
                         notification.getMatchId(), notification.getAttempts() + 1, error);
             }
         }
-        NotificationDocument saved = repository.save(notification);
+        record(notification);
+    }
+
+    /**
+     * Stores what became of an attempt. When the database cannot take the outcome of an e-mail the
+     * SMTP server accepted, the outcome is kept here and written as soon as the database answers
+     * (before the next retry run claims anything, and every {@code record-interval}): the lease
+     * this instance holds keeps others from sending it meanwhile, so an outage shorter than the
+     * lease sends nothing twice.
+     */
+    private void record(NotificationDocument notification) {
+        NotificationDocument saved;
+        try {
+            saved = repository.save(notification);
+        }
+        catch (DataAccessException e) {
+            if (notification.getStatus() == NotificationStatus.PENDING) {
+                throw e; // not sent: the record stays PENDING, claimed again once its lease runs out
+            }
+            unrecorded.put(notification.getId(), notification);
+            log.warn("E-mail {} for match {} is {} but the database did not take it ({}); recording it again shortly",
+                    notification.getId(), notification.getMatchId(), notification.getStatus(), e.getMessage());
+            return;
+        }
+        unrecorded.remove(notification.getId());
         if (saved.getStatus() != NotificationStatus.PENDING) {
             if (saved.isDigest()) {
                 digestDelivered(saved);
             }
             else {
                 outcomes.publish(saved);
+            }
+        }
+    }
+
+    /** Writes the outcomes the database could not take when they happened, oldest first; stops at the first refusal. */
+    @Scheduled(fixedDelayString = "${relocmatch.notification.record-interval:PT2S}")
+    synchronized void recordOutcomes() {
+        List<NotificationDocument> waiting;
+        synchronized (unrecorded) {
+            waiting = List.copyOf(unrecorded.values());
+        }
+        for (NotificationDocument notification : waiting) {
+            record(notification);
+            if (unrecorded.containsKey(notification.getId())) {
+                return; // the database is still away
             }
         }
     }

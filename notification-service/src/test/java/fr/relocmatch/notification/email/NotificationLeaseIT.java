@@ -1,6 +1,12 @@
 package fr.relocmatch.notification.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.reset;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +28,10 @@ import fr.relocmatch.testinfra.SharedInfrastructure;
 import fr.relocmatch.testinfra.WithSharedInfrastructure;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
@@ -39,8 +49,11 @@ class NotificationLeaseIT {
     @Autowired
     Notifier notifier;
 
-    @Autowired
+    @MockitoSpyBean
     NotificationRepository repository;
+
+    @Autowired
+    MongoTemplate mongo;
 
     @Test
     void concurrentRetryRunsSendEachPendingEmailOnce() throws Exception {
@@ -80,6 +93,36 @@ class NotificationLeaseIT {
                 .collect(Collectors.groupingBy(NotificationLeaseIT::messageId, Collectors.counting()));
         assertThat(copies).hasSize(40);
         assertThat(copies.values()).as("copies received per Message-ID").containsOnly(1L);
+    }
+
+    /**
+     * The SMTP server accepted an e-mail but the database refused its SENT outcome (MongoDB
+     * unreachable): the outcome is written once the database answers, and the e-mail is not sent
+     * again — not by the next retry run, nor once its lease has run out.
+     */
+    @Test
+    void anEmailSentWhileTheDatabaseRefusesItsOutcomeIsRecordedLaterAndNotSentAgain() {
+        String matchId = "unrecorded-" + UUID.randomUUID();
+        MatchNotice notice = new MatchNotice(matchId, 1, "PROPOSED", "d-" + matchId, "Demande", "Groupe",
+                "acheteurs@cci.fr", "c-1", "Atelier", "pme@cci.fr", 0.8, 1, 12, List.of(), null, null);
+        NotificationDocument pending = repository.insert(new NotificationDocument("pme@cci.fr", "PROPOSED", notice,
+                new ComposedEmail("Mise en relation " + matchId, "Texte", "<p>x</p>"), "fr", Instant.now().minusSeconds(60)));
+        doThrow(new DataAccessResourceFailureException("MongoDB unreachable")).when(repository)
+                .save(argThat((NotificationDocument n) -> n.getId().equals(pending.getId())));
+
+        catchThrowable(notifier::retryPending); // sends; the SENT outcome is refused (a scheduled run only logs a throw)
+        reset(repository); // the database answers again
+        assertThat(repository.findById(pending.getId())).get().extracting(NotificationDocument::getStatus)
+                .isEqualTo(NotificationStatus.PENDING);
+        // the claimant's lease runs out while the database is away
+        mongo.updateFirst(query(where("_id").is(pending.getId())),
+                new Update().set("leaseUntil", Instant.now().minusSeconds(1)), NotificationDocument.class);
+        notifier.retryPending();
+
+        assertThat(repository.findById(pending.getId())).get().extracting(NotificationDocument::getStatus)
+                .isEqualTo(NotificationStatus.SENT);
+        assertThat(Arrays.stream(SharedInfrastructure.get().smtp().getReceivedMessages())
+                .filter(m -> subject(m).contains(matchId))).as("copies received").hasSize(1);
     }
 
     private static String subject(MimeMessage message) {
