@@ -47,7 +47,7 @@ import tools.jackson.databind.JsonNode;
  * broker, the MongoDB wire-protocol server and the SMTP server restartable on their ports and
  * data, every service its own process, two instances of matching-service and of
  * notification-service — fed through the partner inboxes with the evaluation set's profiles and
- * demands repeated (5 000 profiles and 200 demands) while, in turn, each service is SIGKILLed and
+ * demands repeated (up to 5 000 profiles and 200 demands) while, in turn, each service is SIGKILLed and
  * restarted, the broker stops, SMTP is down for 60 s, MongoDB for 30 s, and 1 000 malformed
  * records land on every consumed topic. It prints one line per scenario and fails on any loss or
  * duplicate: the final rankings must equal those of an instance that never saw a fault, every
@@ -59,8 +59,11 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FaultInjectionIT {
 
-    private static final int PROFILES = Integer.getInteger("relocmatch.faults.profiles", 5000);
-    private static final int DEMANDS = Integer.getInteger("relocmatch.faults.demands", 200);
+    // In ./mvnw verify (CI: 2 cores, within 10 minutes) a fifth of the full load; the full load
+    // (5 000 profiles, 200 demands: about 21 minutes) with -Drelocmatch.faults.profiles=5000
+    // -Drelocmatch.faults.demands=200. docs/reliability.md keeps the results of both.
+    private static final int PROFILES = Integer.getInteger("relocmatch.faults.profiles", 1000);
+    private static final int DEMANDS = Integer.getInteger("relocmatch.faults.demands", 40);
     private static final int POISON = Integer.getInteger("relocmatch.faults.poison", 1000);
     private static final String PARTNER = "urn:relocmatch:partner:fault-suite";
     private static final Duration START = Duration.ofMinutes(4);
@@ -540,8 +543,9 @@ class FaultInjectionIT {
         }
         List<String> duplicated = duplicatedEmails();
         report.add(String.format(Locale.ROOT,
-                "fault suite final    | rankings of %d demands differing from a fault-free instance: %d | proposed match e-mails expected %d, lost %d, duplicated %d | malformed records not dead-lettered: %s",
-                alone.size(), differing, expected, notEmailed.size(), duplicated.size(), missingFromDeadLetters));
+                "fault suite final    | rankings of %d demands differing from a fault-free instance: %d | e-mails received %d; proposed at the end: expected %d, lost %d; duplicated %d | malformed records not dead-lettered: %s",
+                alone.size(), differing, allReceived().size(), expected, notEmailed.size(), duplicated.size(),
+                missingFromDeadLetters));
         Files.createDirectories(logs);
         Files.writeString(logs.resolve("report.txt"), String.join(System.lineSeparator(), report) + System.lineSeparator(),
                 StandardCharsets.UTF_8);
