@@ -7,4 +7,9 @@ cd "$(dirname "$0")"
 . scripts/select-jdk.sh
 echo "Building with $("$JAVA_HOME/bin/java" -version 2>&1 | head -1) ..."
 ./mvnw -q -B -DskipTests package
-exec "$JAVA_HOME/bin/java" -jar local-launcher/target/local-launcher-*-exec.jar "$@"
+# JDK 24+ warns on every start that the broker's libraries use sun.misc.Unsafe: allowed, not news.
+JAVA_OPTS=()
+if [ "$("$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 | awk '/java.specification.version/ {print $3}')" -ge 24 ]; then
+    JAVA_OPTS+=(--sun-misc-unsafe-memory-access=allow)
+fi
+exec "$JAVA_HOME/bin/java" "${JAVA_OPTS[@]}" -jar local-launcher/target/local-launcher-*-exec.jar "$@"

@@ -6,6 +6,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -81,26 +84,35 @@ final class DemoData {
         return company;
     }
 
-    /** Loads everything; answers the demand id. */
-    static String load(String companyServiceUrl, String demandServiceUrl) {
+    /**
+     * Loads everything; answers the demo demand's id. The id is kept in {@code idFile}: a restart
+     * shows the same demand, whatever other demands (a partner's, an adviser's) share its title.
+     */
+    static String load(String companyServiceUrl, String demandServiceUrl, Path idFile) {
         for (Map<String, Object> company : companies()) {
             HttpResponse<String> response = post(companyServiceUrl + "/api/v1/companies", company);
             if (response.statusCode() != 201 && response.statusCode() != 409) { // 409: loaded by an earlier run
                 throw new IllegalStateException("Demo company " + company.get("name") + " refused: " + response.body());
             }
         }
-        JsonNode demands = JSON.readTree(get(demandServiceUrl + "/api/v1/demands?size=200").body()).get("content");
-        for (JsonNode existing : demands) {
-            if (DEMAND_TITLE.equals(existing.get("title").asString())) {
-                return existing.get("id").asString();
+        try {
+            if (Files.exists(idFile)) {
+                String known = Files.readString(idFile, StandardCharsets.UTF_8).strip();
+                if (get(demandServiceUrl + "/api/v1/demands/" + known).statusCode() == 200) {
+                    return known;
+                }
             }
+            String id = JSON.readTree(createDemand(demandServiceUrl, demand()).body()).get("id").asString();
+            HttpResponse<String> opened = post(demandServiceUrl + "/api/v1/demands/" + id + "/open", Map.of());
+            if (opened.statusCode() != 200) {
+                throw new IllegalStateException("Demo demand not opened: " + opened.body());
+            }
+            Files.writeString(idFile, id + System.lineSeparator(), StandardCharsets.UTF_8);
+            return id;
         }
-        String id = JSON.readTree(createDemand(demandServiceUrl, demand()).body()).get("id").asString();
-        HttpResponse<String> opened = post(demandServiceUrl + "/api/v1/demands/" + id + "/open", Map.of());
-        if (opened.statusCode() != 200) {
-            throw new IllegalStateException("Demo demand not opened: " + opened.body());
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot keep the demo demand's id in " + idFile, e);
         }
-        return id;
     }
 
     /**

@@ -68,7 +68,8 @@ public final class LocalLauncher {
         String notifications = services.baseUrl("notification-service");
         String demandId;
         try {
-            demandId = DemoData.load(services.baseUrl("company-service"), services.baseUrl("demand-service"));
+            demandId = DemoData.load(services.baseUrl("company-service"), services.baseUrl("demand-service"),
+                    data.resolve("demo-demand.id"));
         }
         catch (RuntimeException e) {
             // The broker's threads would keep this JVM alive: stop everything (shutdown hook) and say why.
@@ -82,18 +83,27 @@ public final class LocalLauncher {
                 list -> list.size() >= 1, Duration.ofSeconds(60));
         say("Matches for the demand:");
         for (JsonNode match : matches) {
-            say(String.format(Locale.ROOT, "  #%d %-34s score %.2f  %5.1f km  %s", match.get("rank").asInt(),
+            JsonNode km = match.path("distanceKm");
+            say(String.format(Locale.ROOT, "  #%d %-34s score %.2f  %8s  %s", match.get("rank").asInt(),
                     match.get("companyName").asString(), match.get("score").asDouble(),
-                    match.get("distanceKm").asDouble(), match.get("status").asString()));
+                    km.isNumber() ? String.format(Locale.ROOT, "%.1f km", km.asDouble()) : "", match.get("status").asString()));
             for (JsonNode part : match.get("rank").asInt() == 1 ? match.get("explanation") : List.<JsonNode>of()) {
                 say("       " + part.get("name").asString() + ": " + part.get("note").asString());
             }
         }
-        // each match e-mails two advisers (the demand's and the supplier's)
-        JsonNode sent = poll(() -> DemoData.json(DemoData.get(notifications + "/api/v1/notifications?status=SENT").body()),
-                list -> list.size() >= 2 * matches.size(), Duration.ofSeconds(60));
-        say("E-mails sent (" + sent.size() + "):");
-        for (JsonNode email : sent) {
+        // each match e-mails two advisers (the demand's and the supplier's), once: a restart sends nothing again
+        Instant runStarted = Instant.now().minusNanos(System.nanoTime() - started);
+        JsonNode sent = poll(() -> aboutDemand(DemoData.json(DemoData.get(notifications + "/api/v1/notifications?status=SENT").body()),
+                demandId), list -> list.size() >= 2 * matches.size(), Duration.ofSeconds(60));
+        List<JsonNode> thisRun = sent.valueStream()
+                .filter(email -> Instant.parse(email.get("sentAt").asString()).isAfter(runStarted)).toList();
+        if (thisRun.isEmpty()) {
+            say("E-mails about the demand: none this run (" + sent.size() + " sent by an earlier run)");
+        }
+        else {
+            say("E-mails about the demand sent this run (" + thisRun.size() + "):");
+        }
+        for (JsonNode email : thisRun) {
             say("  to " + email.get("recipient").asString() + ": " + email.get("subject").asString());
         }
         say("Read them as .eml files in " + mail.mailDir() + ", or: curl " + notifications + "/api/v1/notifications");
@@ -111,6 +121,13 @@ public final class LocalLauncher {
             last = read.get();
         }
         return last;
+    }
+
+    /** The e-mails of a list that are about the given demand. */
+    private static JsonNode aboutDemand(JsonNode emails, String demandId) {
+        tools.jackson.databind.node.ArrayNode about = tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        emails.valueStream().filter(email -> demandId.equals(email.path("demandId").asString(""))).forEach(about::add);
+        return about;
     }
 
     private static void say(String line) {

@@ -28,12 +28,13 @@ class LocalRunIT {
 
     private final Path data = Path.of("target/local-run-" + UUID.randomUUID()).toAbsolutePath();
     private final int matchingPort = RunningServices.freePort();
+    private final int demandPort = RunningServices.freePort();
     private final List<String> ports = List.of(
             "-Drelocmatch.kafka.port=" + pair(),
             "-Drelocmatch.mongo.port=" + RunningServices.freePort(),
             "-Drelocmatch.smtp.port=" + RunningServices.freePort(),
             "-Drelocmatch.company-service.port=" + RunningServices.freePort(),
-            "-Drelocmatch.demand-service.port=" + RunningServices.freePort(),
+            "-Drelocmatch.demand-service.port=" + demandPort,
             "-Drelocmatch.matching-service.port=" + matchingPort,
             "-Drelocmatch.notification-service.port=" + RunningServices.freePort());
 
@@ -47,10 +48,15 @@ class LocalRunIT {
         String demandId = demand.group(1);
         List<String> matches = matches(demandId);
         assertThat(matches).hasSizeGreaterThanOrEqualTo(2);
+        // another demand with the demo's title (a partner's, an adviser's): newer, so listed first
+        assertThat(DemoData.createDemand("http://127.0.0.1:" + demandPort, DemoData.demand()).statusCode()).isEqualTo(201);
+        assertThat(serviceLogs()).as("rebalance noise in the service logs").doesNotContain("Not updating high watermark");
         stopWithSigterm(first);
 
         Process second = start("second.log");
-        await().atMost(Duration.ofSeconds(60)).until(() -> log("second.log").contains("E-mails sent"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> log("second.log").contains("E-mails about the demand"));
+        assertThat(log("second.log")).as("the restart shows the same demo demand and this run's e-mails")
+                .contains("(" + demandId + ")").contains("E-mails about the demand: none this run (4 sent by an earlier run)");
         // the restarted services have replayed the topics and checked the demand against what is stored
         await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10))
                 .until(() -> mailFolder().equals(emails) && matches(demandId).equals(matches));
@@ -104,6 +110,16 @@ class LocalRunIT {
         try (Stream<Path> files = Files.list(mail)) {
             return files.map(p -> p.getFileName().toString()).sorted().toList();
         }
+    }
+
+    private String serviceLogs() throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> logs = Files.list(data.resolve("logs"))) {
+            for (Path log : logs.toList()) {
+                all.append(Files.readString(log, StandardCharsets.ISO_8859_1));
+            }
+        }
+        return all.toString();
     }
 
     private String log(String name) throws IOException {

@@ -162,7 +162,7 @@ public final class MatchScorer {
             weightSum += p.weight();
         }
         return Optional.of(new Score(ScoreParts.round(weightSum == 0 ? 0 : weighted / weightSum), parts,
-                ScoreParts.round(distanceKm)));
+                demand.site() == null ? null : ScoreParts.round(distanceKm)));
     }
 
     private ScorePart capacityPart(Demand.Volume volume, Supplier.Capacity capacity) {

@@ -40,7 +40,8 @@ class MatchDocument extends PublishedDocument {
     private Instant decidedAt;
     private double score;
     private int rank;
-    private double distanceKm;
+    /** Null when the demand gives no delivery site: a distance from nowhere means nothing. */
+    private Double distanceKm;
     private List<ScorePart> explanation;
     private Instant createdAt;
 
@@ -199,7 +200,7 @@ class MatchDocument extends PublishedDocument {
         return rank;
     }
 
-    double getDistanceKm() {
+    Double getDistanceKm() {
         return distanceKm;
     }
 

@@ -14,7 +14,7 @@ import fr.relocmatch.matching.domain.ScorePart;
 record MatchEvent(UUID eventId, Instant occurredAt, String matchId, long version, MatchStatus status,
         String demandId, long demandVersion, String demandTitle, String buyerName, String demandAdviserEmail,
         String companyId, long companyVersion, String companyName, String supplierAdviserEmail, double score,
-        int rank, double distanceKm, List<ScorePart> explanation, String reason, String demandRegion,
+        int rank, Double distanceKm, List<ScorePart> explanation, String reason, String demandRegion,
         String supplierRegion) {
 
     static MatchEvent of(MatchDocument match) {

@@ -7,7 +7,7 @@ import fr.relocmatch.matching.domain.ScorePart;
 
 /** A match as the REST API shows it, with its explanation. */
 record MatchView(String id, long version, MatchStatus status, String demandId, String demandTitle,
-        String buyerName, String companyId, String companyName, double score, int rank, double distanceKm,
+        String buyerName, String companyId, String companyName, double score, int rank, Double distanceKm,
         List<ScorePart> explanation, String reason, String decidedBy, Instant decidedAt, Instant createdAt,
         Instant updatedAt) {
 

@@ -195,6 +195,16 @@ class MatchScorerTest {
         }
 
         @Test
+        void noDeliverySiteNoDistanceShown() {
+            assertThat(scorer.score(demand().regions("32").build(), supplier("1").at(LILLE, "32").build()).orElseThrow()
+                    .distanceKm()).as("a régions demand without a site").isNull();
+            assertThat(scorer.score(demand().nationwide().build(), supplier("1").at(LYON, "84").build()).orElseThrow()
+                    .distanceKm()).as("a nationwide demand without a site").isNull();
+            assertThat(scorer.score(demand().regions("32").deliveredTo(ROUEN).build(), supplier("1").at(LILLE, "32").build())
+                    .orElseThrow().distanceKm()).isCloseTo(193.0, within(1.0));
+        }
+
+        @Test
         void sectorMatch() {
             assertThat(part(demand().sector("TEXTILE").build(), supplier("1").sectors("TEXTILE").build(), "sector").value())
                     .isEqualTo(1);

@@ -36,7 +36,9 @@ class MatchEmailComposer {
         /** A match is proposed: both advisers in charge. */
         PROPOSED("email"),
         /** An accepted match of a confidential demand: the supplier's adviser learns the buyer. */
-        BUYER_DISCLOSED("email.disclosed");
+        BUYER_DISCLOSED("email.disclosed"),
+        /** A named buyer's adviser accepted the match: the supplier's adviser introduces the two. */
+        ACCEPTED("email.accepted");
 
         private final String keys;
 
@@ -58,8 +60,10 @@ class MatchEmailComposer {
                 : messages.getMessage("email.buyer.confidential", null, locale));
         context.setVariable("companyName", notice.companyName());
         context.setVariable("score", score);
-        context.setVariable("rankAndDistance", messages.getMessage("email.rank",
-                new Object[] {notice.rank(), String.format(locale, "%.0f", notice.distanceKm())}, locale));
+        context.setVariable("rankAndDistance", notice.distanceKm() == null
+                ? messages.getMessage("email.rank.only", new Object[] {notice.rank()}, locale)
+                : messages.getMessage("email.rank", new Object[] {notice.rank(), String.format(locale, "%.0f", notice.distanceKm())},
+                        locale));
         context.setVariable("parts", parts(notice, locale));
         context.setVariable("matchUrl", properties.matchBaseUrl() + notice.matchId());
         context.setVariable("preferencesUrl", preferencesUrl(recipient));

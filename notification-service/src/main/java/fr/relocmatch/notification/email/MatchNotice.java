@@ -5,7 +5,7 @@ import java.util.List;
 /** The part of a match event the e-mails need; other fields are ignored (tolerant reader). */
 record MatchNotice(String matchId, long version, String status, String demandId, String demandTitle,
         String buyerName, String demandAdviserEmail, String companyId, String companyName,
-        String supplierAdviserEmail, double score, int rank, double distanceKm, List<Part> explanation,
+        String supplierAdviserEmail, double score, int rank, Double distanceKm, List<Part> explanation,
         String demandRegion, String supplierRegion) {
 
     /** One part of the score, as explained by matching-service. */

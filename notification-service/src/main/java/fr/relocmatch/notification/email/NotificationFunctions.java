@@ -15,7 +15,8 @@ import org.springframework.messaging.Message;
 /**
  * Spring Cloud Stream consumer of the matches topic (binding {@code matches-in-0}): an adviser in
  * charge is told of a proposed match once, by the first event that shows it proposed; later
- * versions (a new score or rank) and withdrawals send nothing.
+ * versions (a new score or rank), rejections and withdrawals send nothing. An acceptance tells the
+ * supplier's adviser, with the buyer's name (at once, or by the disclosure of a confidential demand).
  */
 @Configuration(proxyBeanMethods = false)
 class NotificationFunctions {
@@ -27,7 +28,7 @@ class NotificationFunctions {
         return message -> {
             String type = CloudEventHeaders.read(message, "type");
             boolean proposedOrUpdated = EventTypes.MATCH_PROPOSED.equals(type) || EventTypes.MATCH_UPDATED.equals(type);
-            if (!proposedOrUpdated && !EventTypes.MATCH_BUYER_DISCLOSED.equals(type)) {
+            if (!proposedOrUpdated && !EventTypes.MATCH_BUYER_DISCLOSED.equals(type) && !EventTypes.MATCH_DECIDED.equals(type)) {
                 log.debug("No e-mail for {} of match {}", type, InboundRecords.key(message));
                 return; // withdrawals, decisions, and types added later
             }
@@ -40,6 +41,9 @@ class NotificationFunctions {
             }
             else if (EventTypes.MATCH_BUYER_DISCLOSED.equals(type)) {
                 notifier.buyerDisclosed(notice);
+            }
+            else if (EventTypes.MATCH_DECIDED.equals(type) && "ACCEPTED".equals(notice.status())) {
+                notifier.matchAccepted(notice);
             }
         };
     }

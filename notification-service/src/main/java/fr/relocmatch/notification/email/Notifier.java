@@ -87,6 +87,20 @@ class Notifier {
         notify(notice, notice.supplierAdviserIn(region), MatchEmailComposer.Kind.BUYER_DISCLOSED);
     }
 
+    /**
+     * A demand with a named buyer had its match accepted: the supplier's adviser, who has the
+     * company to call, is told (the demand's adviser took the decision). A confidential demand's
+     * acceptance is told by the disclosure that follows it instead.
+     */
+    void matchAccepted(MatchNotice notice) {
+        if (notice.buyerName() == null) {
+            log.debug("Match {} accepted on a confidential demand: its disclosure tells the supplier's adviser",
+                    notice.matchId());
+            return;
+        }
+        notify(notice, notice.supplierAdviserIn(region), MatchEmailComposer.Kind.ACCEPTED);
+    }
+
     private void notify(MatchNotice notice, List<String> recipients, MatchEmailComposer.Kind kind) {
         for (String recipient : recipients) {
             Adviser adviser = directory.preferencesOf(recipient);

@@ -24,28 +24,44 @@ final class MatchNotices {
                 "\"Groupe Maison Française\"");
     }
 
+    /** A confidential demand's match accepted (matching's MatchDecided): still no buyer name. */
+    static void publishConfidentialAcceptance(TopicWriter writer, String matchId, long version, String supplierAdviser) {
+        send(writer, "MatchDecided", matchId, version, supplierAdviser, "grands-comptes@normandie.cci.fr", "null");
+    }
+
     static void publish(TopicWriter writer, String type, String matchId, long version, String supplierAdviser,
             String demandAdviser) {
         send(writer, type, matchId, version, supplierAdviser, demandAdviser, "\"Groupe Maison Française\"");
     }
 
+    /** A match of a demand without a delivery site: no distance. */
+    static void publishWithoutDistance(TopicWriter writer, String matchId, String supplierAdviser) {
+        send(writer, "MatchProposed", matchId, 0, supplierAdviser, "grands-comptes@normandie.cci.fr",
+                "\"Groupe Maison Française\"", "null");
+    }
+
     private static void send(TopicWriter writer, String type, String matchId, long version, String supplierAdviser,
             String demandAdviser, String buyerJson) {
+        send(writer, type, matchId, version, supplierAdviser, demandAdviser, buyerJson, "18.6");
+    }
+
+    private static void send(TopicWriter writer, String type, String matchId, long version, String supplierAdviser,
+            String demandAdviser, String buyerJson, String distanceJson) {
         String demandId = "demand-" + matchId;
         String body = """
                 {"eventId":"%s","matchId":"%s","version":%d,"status":"%s","demandId":"%s","demandVersion":0,
                  "demandTitle":"Linge de bain en coton","buyerName":%s,
                  "demandAdviserEmail":"%s","companyId":"c-1","companyVersion":0,"companyName":"Tissages de Normandie",
-                 "supplierAdviserEmail":"%s","score":0.8712,"rank":1,"distanceKm":18.6,
+                 "supplierAdviserEmail":"%s","score":0.8712,"rank":1,"distanceKm":%s,
                  "explanation":[{"name":"preferredProcesses","value":1.0,"weight":0.15,"note":"offers every preferred process [DYEING_FINISHING]"},
                                 {"name":"distance","value":0.77,"weight":0.4,"note":"19 km of 80 km allowed"}],
                  "aFieldFromTheFuture":true}
                 """.formatted(UUID.randomUUID(), matchId, version, switch (type) {
                     case "MatchWithdrawn" -> "WITHDRAWN";
-                    case "MatchBuyerDisclosed" -> "ACCEPTED";
+                    case "MatchBuyerDisclosed", "MatchDecided" -> "ACCEPTED";
                     default -> "PROPOSED";
                 },
-                demandId, buyerJson, demandAdviser, supplierAdviser);
+                demandId, buyerJson, demandAdviser, supplierAdviser, distanceJson);
         writer.send(MATCHES, demandId, body, Map.of("ce_id", UUID.randomUUID().toString(), "ce_source", "/tests",
                 "ce_type", "fr.relocmatch.matching." + type + ".v1", "ce_specversion", "1.0"));
     }

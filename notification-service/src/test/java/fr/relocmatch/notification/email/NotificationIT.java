@@ -256,6 +256,7 @@ class NotificationIT {
         MatchNotices.publishConfidential(writer, matchId, "revele@normandie.cci.fr");
         awaitEmails(matchId, 2);
 
+        MatchNotices.publishConfidentialAcceptance(writer, matchId, 1, "revele@normandie.cci.fr"); // names no one: no e-mail
         MatchNotices.publishDisclosure(writer, matchId, 1, "revele@normandie.cci.fr");
         MatchNotices.publishDisclosure(writer, matchId, 1, "revele@normandie.cci.fr"); // redelivered
 
@@ -269,6 +270,35 @@ class NotificationIT {
         publish("MatchProposed", later, 0, "revele@normandie.cci.fr", "grands-comptes@normandie.cci.fr");
         awaitEmails(later, 2);
         assertThat(emailsAbout(matchId)).hasSize(3);
+    }
+
+    @Test
+    void showsNoDistanceForADemandWithoutDeliverySite() {
+        String matchId = UUID.randomUUID().toString();
+        MatchNotices.publishWithoutDistance(writer, matchId, "sans-site@normandie.cci.fr");
+
+        MimeMessage email = awaitEmails(matchId, 1).getFirst();
+        assertThat(text(email)).contains("(rang 1)").doesNotContain("rang 1, ");
+    }
+
+    @Test
+    void tellsTheSupplierAdviserOnceWhenANamedBuyerAcceptsTheMatch() throws MessagingException {
+        String matchId = UUID.randomUUID().toString();
+        publish("MatchProposed", matchId, 0, "accepte@normandie.cci.fr", "grands-comptes@normandie.cci.fr");
+        awaitEmails(matchId, 2);
+
+        publish("MatchDecided", matchId, 1, "accepte@normandie.cci.fr", "grands-comptes@normandie.cci.fr");
+        publish("MatchDecided", matchId, 1, "accepte@normandie.cci.fr", "grands-comptes@normandie.cci.fr"); // redelivered
+
+        awaitEmails(matchId, 3);
+        MimeMessage accepted = emailsAbout(matchId).stream().filter(m -> subject(m).contains("acceptée")).findFirst()
+                .orElseThrow();
+        assertThat(accepted.getRecipients(Message.RecipientType.TO)[0].toString()).isEqualTo("accepte@normandie.cci.fr");
+        assertThat(accepted.getSubject()).contains("Tissages de Normandie").contains("Groupe Maison Française");
+        String later = UUID.randomUUID().toString();
+        publish("MatchProposed", later, 0, "accepte@normandie.cci.fr", "grands-comptes@normandie.cci.fr");
+        awaitEmails(later, 2);
+        assertThat(emailsAbout(matchId)).as("one acceptance e-mail, to the supplier's adviser only").hasSize(3);
     }
 
     @Test
@@ -311,6 +341,15 @@ class NotificationIT {
 
     private static String text(MimeMessage message) {
         return MailText.plain(message);
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        }
+        catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String messageId(MimeMessage message) {
