@@ -36,6 +36,20 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(RelayProperties.class)
 public class ContractsAutoConfiguration {
 
+    /**
+     * A read on a MongoDB connection that gets no answer fails after {@code relocmatch.mongodb.read-timeout}
+     * (30 s) instead of holding its thread for ever, the driver's default: a server gone without
+     * closing its connections, or a network partition, would otherwise stop a Kafka consumer for
+     * good. The failed operation is retried as any other MongoDB error is.
+     */
+    @Bean
+    @ConditionalOnClass(name = "com.mongodb.MongoClientSettings")
+    org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer relocmatchMongoReadTimeout(
+            @org.springframework.beans.factory.annotation.Value("${relocmatch.mongodb.read-timeout:PT30S}") java.time.Duration readTimeout) {
+        return builder -> builder.applyToSocketSettings(
+                socket -> socket.readTimeout((int) readTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
+    }
+
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {

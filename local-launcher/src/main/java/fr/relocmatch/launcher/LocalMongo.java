@@ -41,9 +41,10 @@ final class LocalMongo implements AutoCloseable {
         return "mongodb://127.0.0.1:" + port;
     }
 
+    /** Stops at once, cutting the clients' connections as a stopped server does. */
     @Override
     public void close() {
-        server.shutdown();
+        server.shutdownNow();
         backend.close();
     }
 }
