@@ -1,6 +1,8 @@
 package fr.relocmatch.contracts;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import fr.relocmatch.contracts.events.CloudEventHeaders;
 import fr.relocmatch.contracts.events.CloudEventPublisher;
@@ -19,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.cloud.stream.binder.kafka.common.BinderHeaderMapper;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
@@ -44,10 +47,10 @@ public class ContractsAutoConfiguration {
      */
     @Bean
     @ConditionalOnClass(name = "com.mongodb.MongoClientSettings")
-    org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer relocmatchMongoReadTimeout(
-            @org.springframework.beans.factory.annotation.Value("${relocmatch.mongodb.read-timeout:PT30S}") java.time.Duration readTimeout) {
+    MongoClientSettingsBuilderCustomizer relocmatchMongoReadTimeout(
+            @Value("${relocmatch.mongodb.read-timeout:PT30S}") Duration readTimeout) {
         return builder -> builder.applyToSocketSettings(
-                socket -> socket.readTimeout((int) readTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
+                socket -> socket.readTimeout((int) readTimeout.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     @Bean

@@ -261,12 +261,13 @@ class FaultInjectionIT {
         settle(lag);
         long seconds = Duration.between(recovered, Instant.now()).toSeconds();
         Lost lost = lost();
+        List<String> duplicated = duplicatedEmails();
         report.add(String.format(Locale.ROOT,
                 "fault scenario | %-72s | submitted %4d profiles %3d demands | lost %d profiles %d demands | duplicated e-mails %d | recovered in %d s",
-                name, sentProfiles, sentDemands, lost.profiles, lost.demands, duplicatedEmails().size(), seconds));
+                name, sentProfiles, sentDemands, lost.profiles, lost.demands, duplicated.size(), seconds));
         System.out.println(report.getLast());
         assertThat(lost.profiles + lost.demands).as(name + ": submissions lost").isZero();
-        assertThat(duplicatedEmails()).as(name + ": e-mails received twice").isEmpty();
+        assertThat(duplicated).as(name + ": e-mails received twice").isEmpty();
     }
 
     private static int divide(int total, int parts) {

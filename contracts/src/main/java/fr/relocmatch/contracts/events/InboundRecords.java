@@ -88,15 +88,4 @@ public final class InboundRecords {
         return mapper.valueToTree(payload);
     }
 
-    /** The JSON body as the given type, unchecked; throws (and the binder dead-letters the record) if it is unreadable. */
-    public <T> T read(Message<?> message, Class<T> type) {
-        Object payload = message.getPayload();
-        if (payload instanceof byte[] bytes) {
-            return mapper.readValue(bytes, type);
-        }
-        if (payload instanceof String text) {
-            return mapper.readValue(text, type);
-        }
-        return mapper.convertValue(payload, type);
-    }
 }
