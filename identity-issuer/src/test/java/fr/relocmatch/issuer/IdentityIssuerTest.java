@@ -50,7 +50,7 @@ class IdentityIssuerTest {
         assertThat(claims.path("aud").toString()).contains("relocmatch-api");
         assertThat(claims.path("roles").toString()).isEqualTo("[\"ADVISER\"]");
         assertThat(claims.path("regions").toString()).isEqualTo("[\"28\"]");
-        assertThat(claims.path("email").asString()).isEqualTo("conseiller@normandie.cci.fr");
+        assertThat(claims.path("email").asString()).isEqualTo("grands-comptes@normandie.cci.fr");
     }
 
     @Test

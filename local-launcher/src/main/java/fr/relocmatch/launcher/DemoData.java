@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Demo data loaded through the public REST APIs: textile SMEs around Rouen (and two that must not
+ * Demo data loaded through the public REST APIs, as a demo adviser of Normandie: textile SMEs around Rouen (and two that must not
  * match), a group, and the group's demand for cotton bath linen. Loading twice changes nothing.
  */
 final class DemoData {
@@ -88,9 +88,9 @@ final class DemoData {
      * Loads everything; answers the demo demand's id. The id is kept in {@code idFile}: a restart
      * shows the same demand, whatever other demands (a partner's, an adviser's) share its title.
      */
-    static String load(String companyServiceUrl, String demandServiceUrl, Path idFile) {
+    static String load(String companyServiceUrl, String demandServiceUrl, Path idFile, String token) {
         for (Map<String, Object> company : companies()) {
-            HttpResponse<String> response = post(companyServiceUrl + "/api/v1/companies", company);
+            HttpResponse<String> response = post(companyServiceUrl + "/api/v1/companies", company, token);
             if (response.statusCode() != 201 && response.statusCode() != 409) { // 409: loaded by an earlier run
                 throw new IllegalStateException("Demo company " + company.get("name") + " refused: " + response.body());
             }
@@ -98,12 +98,12 @@ final class DemoData {
         try {
             if (Files.exists(idFile)) {
                 String known = Files.readString(idFile, StandardCharsets.UTF_8).strip();
-                if (get(demandServiceUrl + "/api/v1/demands/" + known).statusCode() == 200) {
+                if (get(demandServiceUrl + "/api/v1/demands/" + known, token).statusCode() == 200) {
                     return known;
                 }
             }
-            String id = JSON.readTree(createDemand(demandServiceUrl, demand()).body()).get("id").asString();
-            HttpResponse<String> opened = post(demandServiceUrl + "/api/v1/demands/" + id + "/open", Map.of());
+            String id = JSON.readTree(createDemand(demandServiceUrl, demand(), token).body()).get("id").asString();
+            HttpResponse<String> opened = post(demandServiceUrl + "/api/v1/demands/" + id + "/open", Map.of(), token);
             if (opened.statusCode() != 200) {
                 throw new IllegalStateException("Demo demand not opened: " + opened.body());
             }
@@ -119,10 +119,10 @@ final class DemoData {
      * Posts a demand, waiting while demand-service has not yet heard of the buyer: profiles reach
      * it through the companies topic, a moment after company-service accepted them.
      */
-    static HttpResponse<String> createDemand(String demandServiceUrl, Map<String, Object> demand) {
+    static HttpResponse<String> createDemand(String demandServiceUrl, Map<String, Object> demand, String token) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
-            HttpResponse<String> created = post(demandServiceUrl + "/api/v1/demands", demand);
+            HttpResponse<String> created = post(demandServiceUrl + "/api/v1/demands", demand, token);
             if (created.statusCode() == 201) {
                 return created;
             }
@@ -139,12 +139,15 @@ final class DemoData {
         }
     }
 
-    static HttpResponse<String> get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+    /** A GET with the caller's access token. */
+    static HttpResponse<String> get(String url, String token) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET().build());
     }
 
-    static HttpResponse<String> post(String url, Object body) {
+    /** A JSON POST with the caller's access token. */
+    static HttpResponse<String> post(String url, Object body, String token) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
     }
 

@@ -11,6 +11,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import fr.relocmatch.issuer.client.Tokens;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,6 +31,7 @@ public final class LocalLauncher {
         int kafkaPort = Integer.getInteger("relocmatch.kafka.port", 9092);
         int mongoPort = Integer.getInteger("relocmatch.mongo.port", 27017);
         int smtpPort = Integer.getInteger("relocmatch.smtp.port", 3025);
+        int issuerPort = Integer.getInteger("relocmatch.issuer.port", 8090);
         Map<String, Integer> ports = new HashMap<>(Services.DEFAULT_PORTS);
         ports.replaceAll((name, port) -> Integer.getInteger("relocmatch." + name + ".port", port));
 
@@ -40,13 +43,18 @@ public final class LocalLauncher {
         say("  MongoDB wire protocol (H2)  " + mongo.uri());
         LocalMail mail = LocalMail.start(data.resolve("mail"), smtpPort);
         say("  SMTP server                 127.0.0.1:" + mail.port() + " (copies in " + mail.mailDir() + ")");
-        say("Starting the four services (logs in " + data.resolve("logs") + ") ...");
+        say("Starting the OpenID Connect issuer and the four services (logs in " + data.resolve("logs") + ") ...");
+        ServiceProcess issuer = ServiceProcess.start(root, "identity-issuer", issuerPort, Map.of(), data.resolve("logs"));
+        Access access = new Access(issuer.baseUrl().replace("localhost", "127.0.0.1"),
+                Access.linkKey(data.resolve("link-keys")));
         Services services;
         try {
-            services = Services.start(root, ports, kafka.bootstrapServers(), mongo.uri(), mail.port(),
+            issuer.awaitHealthy(Duration.ofMinutes(3));
+            services = Services.start(root, ports, kafka.bootstrapServers(), mongo.uri(), mail.port(), access,
                     data.resolve("logs"), Duration.ofMinutes(3));
         }
         catch (RuntimeException e) {
+            issuer.close();
             mail.close();
             mongo.close();
             kafka.close();
@@ -55,21 +63,24 @@ public final class LocalLauncher {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             say("Stopping ...");
             services.close();
+            issuer.close();
             mail.close();
             mongo.close();
             kafka.close();
             say("Stopped.");
         }, "relocmatch-stop"));
+        say(String.format("  %-22s %s", "identity-issuer", access.issuerUri()));
         for (String name : Services.NAMES) {
             say(String.format("  %-22s http://localhost:%d", name, ports.get(name)));
         }
+        Tokens tokens = new Tokens(access.issuerUri());
 
         String matching = services.baseUrl("matching-service");
         String notifications = services.baseUrl("notification-service");
         String demandId;
         try {
             demandId = DemoData.load(services.baseUrl("company-service"), services.baseUrl("demand-service"),
-                    data.resolve("demo-demand.id"));
+                    data.resolve("demo-demand.id"), tokens.person(DemoPeople.LOADER, DemoPeople.PASSWORD));
         }
         catch (RuntimeException e) {
             // The broker's threads would keep this JVM alive: stop everything (shutdown hook) and say why.
@@ -79,7 +90,9 @@ public final class LocalLauncher {
         }
         say("Demo data loaded: 5 SMEs, 1 group, demand \"" + DemoData.DEMAND_TITLE + "\" (" + demandId + ")");
 
-        JsonNode matches = poll(() -> DemoData.json(DemoData.get(matching + "/api/v1/matches?demandId=" + demandId).body()),
+        String demandAdviser = tokens.person(DemoPeople.DEMAND_ADVISER, DemoPeople.PASSWORD);
+        JsonNode matches = poll(() -> DemoData.json(DemoData.get(matching + "/api/v1/matches?demandId=" + demandId,
+                demandAdviser).body()),
                 list -> list.size() >= 1, Duration.ofSeconds(60));
         say("Matches for the demand:");
         for (JsonNode match : matches) {
@@ -93,8 +106,11 @@ public final class LocalLauncher {
         }
         // each match e-mails two advisers (the demand's and the supplier's), once: a restart sends nothing again
         Instant runStarted = Instant.now().minusNanos(System.nanoTime() - started);
-        JsonNode sent = poll(() -> aboutDemand(DemoData.json(DemoData.get(notifications + "/api/v1/notifications?status=SENT").body()),
-                demandId), list -> list.size() >= 2 * matches.size(), Duration.ofSeconds(60));
+        // each adviser reads their own e-mails: the demand's adviser and the SMEs' adviser
+        List<String> recipients = List.of(demandAdviser, tokens.person(DemoPeople.SME_ADVISER, DemoPeople.PASSWORD));
+        JsonNode sent = poll(() -> aboutDemand(recipients.stream().flatMap(token -> DemoData.json(DemoData.get(
+                notifications + "/api/v1/notifications?status=SENT", token).body()).valueStream()).toList(), demandId),
+                list -> list.size() >= 2 * matches.size(), Duration.ofSeconds(60));
         List<JsonNode> thisRun = sent.valueStream()
                 .filter(email -> Instant.parse(email.get("sentAt").asString()).isAfter(runStarted)).toList();
         if (thisRun.isEmpty()) {
@@ -106,8 +122,15 @@ public final class LocalLauncher {
         for (JsonNode email : thisRun) {
             say("  to " + email.get("recipient").asString() + ": " + email.get("subject").asString());
         }
-        say("Read them as .eml files in " + mail.mailDir() + ", or: curl " + notifications + "/api/v1/notifications");
-        say("Try: curl '" + matching + "/api/v1/matches?demandId=" + demandId + "'");
+        say("Read them as .eml files in " + mail.mailDir() + ".");
+        say("Demo people (password \"" + DemoPeople.PASSWORD + "\") and partner:");
+        for (DemoPeople.Person person : DemoPeople.ALL) {
+            say(String.format("  %-22s %s", person.login(), person.what()));
+        }
+        say("Every API call needs a token (health, reference data and API documents aside). Try:");
+        say("  TOKEN=$(scripts/token.sh " + DemoPeople.DEMAND_ADVISER + ")");
+        say("  curl -H \"Authorization: Bearer $TOKEN\" '" + matching + "/api/v1/matches?demandId=" + demandId + "'");
+        say("  curl -H \"Authorization: Bearer $TOKEN\" " + notifications + "/api/v1/notifications");
         say(String.format(Locale.ROOT, "Ready in %.0f s. Ctrl-C stops everything.", (System.nanoTime() - started) / 1e9));
         new CountDownLatch(1).await();
     }
@@ -124,9 +147,9 @@ public final class LocalLauncher {
     }
 
     /** The e-mails of a list that are about the given demand. */
-    private static JsonNode aboutDemand(JsonNode emails, String demandId) {
+    private static JsonNode aboutDemand(List<JsonNode> emails, String demandId) {
         tools.jackson.databind.node.ArrayNode about = tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
-        emails.valueStream().filter(email -> demandId.equals(email.path("demandId").asString(""))).forEach(about::add);
+        emails.stream().filter(email -> demandId.equals(email.path("demandId").asString(""))).forEach(about::add);
         return about;
     }
 

@@ -28,8 +28,8 @@ final class Services implements AutoCloseable {
      * @param ports port of each service by name
      */
     static Services start(Path projectRoot, Map<String, Integer> ports, String kafka, String mongoUri, int smtpPort,
-            Path logDir, Duration timeout) {
-        return start(projectRoot, ports, kafka, mongoUri, smtpPort, logDir, timeout, name -> Map.of());
+            Access access, Path logDir, Duration timeout) {
+        return start(projectRoot, ports, kafka, mongoUri, smtpPort, access, logDir, timeout, name -> Map.of());
     }
 
     /**
@@ -38,11 +38,12 @@ final class Services implements AutoCloseable {
      * @param extra more properties of each service by name, e.g. another instance's {@code relocmatch.region}
      */
     static Services start(Path projectRoot, Map<String, Integer> ports, String kafka, String mongoUri, int smtpPort,
-            Path logDir, Duration timeout, java.util.function.Function<String, Map<String, String>> extra) {
+            Access access, Path logDir, Duration timeout, java.util.function.Function<String, Map<String, String>> extra) {
         List<ServiceProcess> started = new ArrayList<>();
         try {
             for (String name : NAMES.stream().filter(ports::containsKey).toList()) {
-                Map<String, String> properties = new LinkedHashMap<>(extra.apply(name));
+                Map<String, String> properties = new LinkedHashMap<>(access.properties(name));
+                properties.putAll(extra.apply(name));
                 properties.put("spring.cloud.stream.kafka.binder.brokers", kafka);
                 properties.put("spring.mongodb.uri", mongoUri);
                 if (name.equals("notification-service")) {

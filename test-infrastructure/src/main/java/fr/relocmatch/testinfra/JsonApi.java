@@ -16,11 +16,29 @@ public final class JsonApi {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final String baseUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    private final String baseUrl;
+    private final String accessToken;
+
+    /** Without credentials: every call but to health, reference data and API documents is refused (401). */
     public JsonApi(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    private JsonApi(String baseUrl, String accessToken) {
         this.baseUrl = baseUrl;
+        this.accessToken = accessToken;
+    }
+
+    /** The same service, called with this access token ({@code Authorization: Bearer}). */
+    public JsonApi as(String token) {
+        return new JsonApi(baseUrl, token);
+    }
+
+    /** The same service, called without credentials. */
+    public JsonApi anonymous() {
+        return new JsonApi(baseUrl, null);
     }
 
     public static JsonApi onLocalPort(int port) {
@@ -65,8 +83,10 @@ public final class JsonApi {
     /** Sends any body with its content type, e.g. a CSV file. */
     public Response send(String path, String method, String contentType, String body, String ifMatch) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Content-Type", contentType)
-                .method(method, HttpRequest.BodyPublishers.ofString(body));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }
@@ -82,7 +102,10 @@ public final class JsonApi {
 
     private Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+            if (accessToken != null) {
+                request.header("Authorization", "Bearer " + accessToken);
+            }
+            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(),
                     response.headers().firstValue("Content-Type").orElse(""),

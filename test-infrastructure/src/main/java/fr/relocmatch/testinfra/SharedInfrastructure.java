@@ -136,14 +136,31 @@ public final class SharedInfrastructure {
         }
     }
 
+    /** The OpenID Connect issuer of this JVM's services, started on first use. */
+    public TestIssuer issuer() {
+        return TestIssuer.get();
+    }
+
+    /** A client of the service on this port, calling as the région 28 referent (adviser and région admin). */
+    public JsonApi api(int port) {
+        return api(port, TestIssuer.REFERENT);
+    }
+
+    /** A client of the service on this port, calling as this demo person or partner. */
+    public JsonApi api(int port, String caller) {
+        return JsonApi.onLocalPort(port).as(issuer().token(caller));
+    }
+
     /** Spring properties that point a service at these servers. */
     public Map<String, Object> springProperties() {
-        Map<String, Object> properties = new LinkedHashMap<>();
+        Map<String, Object> properties = new LinkedHashMap<>(issuer().springProperties());
         properties.put("spring.kafka.bootstrap-servers", kafkaBootstrapServers);
         properties.put("spring.cloud.stream.kafka.binder.brokers", kafkaBootstrapServers);
         properties.put("spring.mongodb.uri", mongoUri);
         properties.put("spring.mail.host", "127.0.0.1");
         properties.put("spring.mail.port", smtpPort());
+        // notification-service signs its preferences links with a configured key, never a random one
+        properties.put("relocmatch.notification.link-keys", "test-link-key-of-the-shared-infrastructure");
         return properties;
     }
 }

@@ -31,21 +31,25 @@ import tools.jackson.databind.json.JsonMapper;
  * rejected rows with their reasons next to the file ({@code <file>.rejects.csv}).
  *
  * <pre>
- * ./import-companies.sh establishments.csv [--url http://localhost:8081] [--adviser-email a@cci.fr] [--chunk 500]
+ * ./import-companies.sh establishments.csv [--url http://localhost:8081] [--adviser-email a@cci.fr] [--chunk 500] [--token TOKEN]
  * </pre>
+ * Imports are a région admin's: the access token comes from {@code --token} or the
+ * {@code RELOCMATCH_TOKEN} environment variable (e.g. {@code RELOCMATCH_TOKEN=$(scripts/token.sh admin.normandie)}).
  */
 public final class ImportCommand {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final URI endpoint;
+    private final String accessToken;
     private final String adviserEmail;
     private final int chunkSize;
     private final PrintStream out;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    ImportCommand(String baseUrl, String adviserEmail, int chunkSize, PrintStream out) {
+    ImportCommand(String baseUrl, String accessToken, String adviserEmail, int chunkSize, PrintStream out) {
         this.endpoint = URI.create(baseUrl.replaceAll("/+$", "") + "/api/v1/companies/import");
+        this.accessToken = accessToken;
         this.adviserEmail = adviserEmail;
         this.chunkSize = chunkSize;
         this.out = out;
@@ -54,6 +58,7 @@ public final class ImportCommand {
     public static void main(String[] args) throws Exception {
         String url = "http://localhost:8081";
         String adviser = null;
+        String token = System.getenv("RELOCMATCH_TOKEN");
         int chunk = 500;
         Path file = null;
         for (int i = 0; i < args.length; i++) {
@@ -61,19 +66,26 @@ public final class ImportCommand {
                 case "--url" -> url = args[++i];
                 case "--adviser-email" -> adviser = args[++i];
                 case "--chunk" -> chunk = Integer.parseInt(args[++i]);
+                case "--token" -> token = args[++i];
                 case "-h", "--help" -> {
-                    System.out.println("usage: import-companies.sh FILE.csv [--url URL] [--adviser-email EMAIL] [--chunk ROWS]");
+                    System.out.println("usage: import-companies.sh FILE.csv [--url URL] [--adviser-email EMAIL] [--chunk ROWS] [--token TOKEN]");
                     return;
                 }
                 default -> file = Path.of(args[i]);
             }
         }
         if (file == null) {
-            System.err.println("usage: import-companies.sh FILE.csv [--url URL] [--adviser-email EMAIL] [--chunk ROWS]");
+            System.err.println("usage: import-companies.sh FILE.csv [--url URL] [--adviser-email EMAIL] [--chunk ROWS] [--token TOKEN]");
             System.exit(2);
         }
-        Totals totals = new ImportCommand(url, adviser, chunk, System.err).run(file);
-        System.exit(totals.failedChunks > 0 ? 1 : 0);
+        try {
+            Totals totals = new ImportCommand(url, token, adviser, chunk, System.err).run(file);
+            System.exit(totals.failedChunks > 0 ? 1 : 0);
+        }
+        catch (Refused refused) {
+            System.err.println(refused.getMessage());
+            System.exit(2);
+        }
     }
 
     /** Sends the file and answers the totals; rejected rows go to {@code <file>.rejects.csv}. */
@@ -128,9 +140,16 @@ public final class ImportCommand {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(endpoint + query))
                 .timeout(Duration.ofMinutes(5))
                 .header("Content-Type", "text/csv; charset=utf-8")
+                .header("Authorization", "Bearer " + (accessToken == null ? "" : accessToken))
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString());
         totals.rows += chunk.size();
+        if (response.statusCode() == 401 || response.statusCode() == 403) {
+            throw new Refused("company-service refused the import (" + response.statusCode() + "): imports are run by a "
+                    + "région admin; give their access token with --token or RELOCMATCH_TOKEN "
+                    + "(RELOCMATCH_TOKEN=$(scripts/token.sh admin.normandie) with ./run-local.sh). Nothing was imported "
+                    + (firstLine > 2 ? "from line " + firstLine + " on." : "."));
+        }
         if (response.statusCode() != 200) {
             totals.failedChunks++;
             totals.rejected += chunk.size();
@@ -168,6 +187,13 @@ public final class ImportCommand {
     }
 
     /** What the whole import did. */
+    /** The service refused the caller: no later chunk would fare better. */
+    static final class Refused extends RuntimeException {
+        Refused(String message) {
+            super(message);
+        }
+    }
+
     static final class Totals {
         long rows;
         long created;

@@ -12,6 +12,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 
+import fr.relocmatch.access.Caller;
+import fr.relocmatch.access.Role;
 import fr.relocmatch.contracts.problem.InvalidInputException;
 import fr.relocmatch.contracts.problem.VersionTags;
 import fr.relocmatch.reference.Commune;
@@ -58,31 +60,41 @@ class CompanyController {
         this.imports = imports;
     }
 
+    /** By the région's advisers and admins, or by a partner (the profile is then its submission). */
     @PostMapping
     ResponseEntity<CompanyView> create(@Valid @RequestBody CompanyRequest request) {
-        CompanyDocument company = profiles.create(request);
+        Caller caller = Caller.current();
+        Caller.require(caller.actsFor(profiles.region()) || caller.has(Role.PARTNER),
+                "Profiles of région " + profiles.region() + " are registered by its advisers and admins, or by partners");
+        CompanyDocument company = profiles.create(request, caller.has(Role.PARTNER) ? caller.partner() : null);
         return ResponseEntity.created(URI.create("/api/v1/companies/" + company.getId()))
-                .eTag(VersionTags.etag(company)).body(CompanyView.of(company));
+                .eTag(VersionTags.etag(company)).body(CompanyView.of(company, caller));
     }
 
+    /** Whole to the région's staff and to the partner that submitted it; without the contact to other régions. */
     @GetMapping("/{id}")
     ResponseEntity<CompanyView> get(@PathVariable String id) {
-        return answer(profiles.find(id)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No company " + id)));
+        Caller caller = Caller.current();
+        CompanyDocument company = existing(id);
+        Caller.require(caller.isStaff() || caller.submitted(company.getSubmittedBy()),
+                "A partner reads only the profiles it submitted");
+        return answer(company, caller);
     }
 
     @PutMapping("/{id}")
     ResponseEntity<CompanyView> replace(@PathVariable String id, @Valid @RequestBody CompanyRequest request,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return answer(profiles.replace(id, request, VersionTags.expected(ifMatch, "profile")));
+        Caller caller = mayChange(id);
+        return answer(profiles.replace(id, request, VersionTags.expected(ifMatch, "profile")), caller);
     }
 
     /** JSON Merge Patch (RFC 7396): the fields given replace the current ones, {@code null} removes one. */
     @PatchMapping(path = "/{id}", consumes = {"application/merge-patch+json", "application/json"})
     ResponseEntity<CompanyView> patch(@PathVariable String id, @RequestBody JsonNode patch,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        Caller caller = mayChange(id);
         return answer(profiles.patch(id, current -> mergePatch.apply(current, patch),
-                VersionTags.expected(ifMatch, "profile")));
+                VersionTags.expected(ifMatch, "profile")), caller);
     }
 
     /**
@@ -95,6 +107,8 @@ class CompanyController {
     Map<String, Object> importCsv(@RequestBody String csv,
             @RequestParam(required = false) @jakarta.validation.constraints.Email String adviserEmail,
             @RequestParam(defaultValue = "2") @Min(2) int firstLine) {
+        Caller.require(Caller.current().is(Role.REGION_ADMIN, profiles.region()),
+                "Imports are run by an admin of région " + profiles.region());
         return imports.run(new java.io.StringReader(csv), adviserEmail, firstLine).toJson();
     }
 
@@ -102,13 +116,22 @@ class CompanyController {
     @PostMapping("/{id}/confirm")
     ResponseEntity<CompanyView> confirm(@PathVariable String id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return answer(profiles.confirm(id, VersionTags.expected(ifMatch, "profile")));
+        Caller caller = mayChange(id);
+        return answer(profiles.confirm(id, VersionTags.expected(ifMatch, "profile")), caller);
     }
 
-    /** Deletes the profile, erases its data and publishes a tombstone (right to erasure). */
+    /**
+     * Deletes the profile, erases its data and publishes a tombstone (right to erasure): by an admin
+     * of its région or by the adviser in charge of it.
+     */
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        Caller caller = Caller.current();
+        CompanyDocument company = existing(id);
+        Caller.require(caller.is(Role.REGION_ADMIN, company.getOwnerRegion())
+                || caller.is(Role.ADVISER, company.getOwnerRegion()) && caller.isPerson(company.getAdviserEmail()),
+                "A profile is erased by an admin of its région or by the adviser in charge of it");
         profiles.delete(id, VersionTags.expected(ifMatch, "profile"));
         return ResponseEntity.noContent().build();
     }
@@ -134,6 +157,8 @@ class CompanyController {
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
             @RequestParam(required = false) String sort) {
+        Caller caller = Caller.current();
+        Caller.require(caller.isStaff(), "Searching profiles is for advisers, admins and auditors");
         InvalidInputException.Collector faults = new InvalidInputException.Collector();
         String nafPrefix = null;
         if (naf != null) {
@@ -160,7 +185,8 @@ class CompanyController {
         CompanySearch search = new CompanySearch(kind, status, nafPrefix, process, upper(certification), validAt,
                 upper(label), sector, departement, region, centre, radiusKm, name == null || name.isBlank() ? null : name.strip());
         Page<CompanyDocument> found = profiles.search(search, PageRequest.of(page, size, order));
-        return Map.of("content", found.getContent().stream().map(CompanyView::of).toList(), "page", page, "size", size,
+        return Map.of("content", found.getContent().stream().map(company -> CompanyView.of(company, caller)).toList(),
+                "page", page, "size", size,
                 "totalElements", found.getTotalElements(), "totalPages", found.getTotalPages());
     }
 
@@ -186,7 +212,20 @@ class CompanyController {
         return code == null || code.isBlank() ? null : code.strip().toUpperCase();
     }
 
-    private static ResponseEntity<CompanyView> answer(CompanyDocument company) {
-        return ResponseEntity.ok().eTag(VersionTags.etag(company)).body(CompanyView.of(company));
+    private static ResponseEntity<CompanyView> answer(CompanyDocument company, Caller caller) {
+        return ResponseEntity.ok().eTag(VersionTags.etag(company)).body(CompanyView.of(company, caller));
+    }
+
+    private CompanyDocument existing(String id) {
+        return profiles.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No company " + id));
+    }
+
+    /** The région's advisers and admins change its profiles; a partner changes only what it submitted. */
+    private Caller mayChange(String id) {
+        Caller caller = Caller.current();
+        CompanyDocument company = existing(id);
+        Caller.require(caller.actsFor(company.getOwnerRegion()) || caller.submitted(company.getSubmittedBy()),
+                "A profile is changed by the advisers and admins of its région, or by the partner that submitted it");
+        return caller;
     }
 }

@@ -41,6 +41,8 @@ class CompanyDocument extends PublishedDocument {
     private boolean deleted;
     /** INSEE code of the région whose instance registered the profile and whose advisers follow it. */
     private String ownerRegion;
+    /** The partner ({@code partner} claim, {@code ce_source}) that submitted the profile; none when a CCI did. */
+    private String submittedBy;
 
     CompanyDocument() {
     }
@@ -57,6 +59,14 @@ class CompanyDocument extends PublishedDocument {
 
     String getOwnerRegion() {
         return ownerRegion;
+    }
+
+    String getSubmittedBy() {
+        return submittedBy;
+    }
+
+    void submittedBy(String partner) {
+        this.submittedBy = partner;
     }
 
     /** Takes the content of a validated request; an edit by the company or its adviser confirms the profile. */

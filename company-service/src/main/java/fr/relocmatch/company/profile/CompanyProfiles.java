@@ -47,12 +47,18 @@ class CompanyProfiles {
     }
 
     /** Creates a profile from a request whose constraints were checked by the caller. */
-    CompanyDocument create(CompanyRequest request) {
-        return create(validator.rules(request));
+    CompanyDocument create(CompanyRequest request, String submittedBy) {
+        return create(validator.rules(request), submittedBy);
     }
 
     CompanyDocument create(ValidCompany valid) {
+        return create(valid, null);
+    }
+
+    /** @param submittedBy the partner submitting it, {@code null} for the région's own staff */
+    CompanyDocument create(ValidCompany valid, String submittedBy) {
         CompanyDocument company = new CompanyDocument(UUID.randomUUID().toString(), region, clock.instant());
+        company.submittedBy(submittedBy);
         company.describe(valid, clock.instant());
         CompanyDocument saved;
         try {
@@ -102,6 +108,11 @@ class CompanyProfiles {
         VersionTags.check(company, expectedVersion, "Company");
         company.erase(clock.instant());
         save(company, null);
+    }
+
+    /** The région whose profiles this instance registers. */
+    String region() {
+        return region;
     }
 
     Optional<CompanyDocument> find(String id) {

@@ -6,12 +6,15 @@ import fr.relocmatch.contracts.partner.PartnerInbox;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import org.springframework.messaging.Message;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Company profiles partners publish on the inbox topic (binding {@code partnerCompanies-in-0}):
  * the same checks as {@code POST /api/v1/companies}, upserted by SIRET like the CSV import, so a
- * partner re-publishing a profile updates it.
+ * partner re-publishing a profile updates it. A profile registered by the CCI or another partner is
+ * refused (the outcome says so): a partner changes only what it submitted.
  */
 @Configuration(proxyBeanMethods = false)
 class PartnerFunctions {
@@ -22,8 +25,15 @@ class PartnerFunctions {
                 submission -> {
                     ValidCompany valid = validator.validate(submission.body());
                     return profiles.findBySiret(valid.siret())
-                            .map(existing -> profiles.update(existing, valid))
-                            .orElseGet(() -> profiles.create(valid))
+                            .map(existing -> {
+                                // a partner updates only what it submitted, as over REST
+                                if (!submission.source().equals(existing.getSubmittedBy())) {
+                                    throw new ResponseStatusException(HttpStatus.FORBIDDEN, "SIRET " + valid.siret()
+                                            + " is registered by someone else; a partner updates only its own submissions");
+                                }
+                                return profiles.update(existing, valid);
+                            })
+                            .orElseGet(() -> profiles.create(valid, submission.source()))
                             .getId();
                 });
     }

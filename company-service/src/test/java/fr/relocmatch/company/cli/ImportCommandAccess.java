@@ -9,8 +9,9 @@ public final class ImportCommandAccess {
     private ImportCommandAccess() {
     }
 
-    public static Totals run(String url, String adviserEmail, Path file, int chunk, PrintStream out) throws Exception {
-        ImportCommand.Totals totals = new ImportCommand(url, adviserEmail, chunk, out).run(file);
+    public static Totals run(String url, String token, String adviserEmail, Path file, int chunk, PrintStream out)
+            throws Exception {
+        ImportCommand.Totals totals = new ImportCommand(url, token, adviserEmail, chunk, out).run(file);
         return new Totals(totals.rows, totals.created, totals.updated, totals.unchanged, totals.rejected);
     }
 

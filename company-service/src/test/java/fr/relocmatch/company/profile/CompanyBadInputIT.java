@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import fr.relocmatch.testinfra.SharedInfrastructure;
 import fr.relocmatch.testinfra.JsonApi;
 import fr.relocmatch.testinfra.WithSharedInfrastructure;
 
@@ -116,7 +117,7 @@ class CompanyBadInputIT {
         Map<String, Object> request = Companies.textileSmeInNormandy();
         change.accept(request);
 
-        JsonApi.Response answer = JsonApi.onLocalPort(port).postRaw("/api/v1/companies", JSON.writeValueAsString(request));
+        JsonApi.Response answer = SharedInfrastructure.get().api(port).postRaw("/api/v1/companies", JSON.writeValueAsString(request));
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(400);
         assertThat(answer.contentType()).startsWith("application/problem+json");
@@ -128,7 +129,7 @@ class CompanyBadInputIT {
 
     @Test
     void answersMalformedJsonAndAWrongMediaTypeWithoutA500() {
-        JsonApi api = JsonApi.onLocalPort(port);
+        JsonApi api = SharedInfrastructure.get().api(port);
 
         JsonApi.Response malformed = api.postRaw("/api/v1/companies", "{\"kind\": \"SME\", \"siret\": ");
         assertThat(malformed.status()).isEqualTo(400);

@@ -1,6 +1,7 @@
 package fr.relocmatch.company.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,6 +15,8 @@ import java.util.Map;
 import java.util.Random;
 
 import fr.relocmatch.company.cli.ImportCommandAccess;
+import fr.relocmatch.testinfra.SharedInfrastructure;
+import fr.relocmatch.testinfra.TestIssuer;
 import fr.relocmatch.testinfra.JsonApi;
 import fr.relocmatch.testinfra.TestSirets;
 import fr.relocmatch.testinfra.WithSharedInfrastructure;
@@ -43,7 +46,7 @@ class CompanyImportIT {
 
     @Test
     void upsertsBySiretReportsRejectedRowsAndChangesNothingOnARerun() {
-        JsonApi api = JsonApi.onLocalPort(port);
+        JsonApi api = SharedInfrastructure.get().api(port);
         String siret = TestSirets.random();
         String until = LocalDate.now().plusYears(1).toString();
         String csv = HEADER + "\n"
@@ -90,12 +93,14 @@ class CompanyImportIT {
 
     @Test
     void refusesAFileWithoutTheRequiredColumns() {
-        JsonApi.Response answer = JsonApi.onLocalPort(port).send("/api/v1/companies/import", "POST", "text/csv",
+        JsonApi.Response answer = SharedInfrastructure.get().api(port).send("/api/v1/companies/import", "POST", "text/csv",
                 "siret,label\n123,foo\n", null);
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.json().get("errors").findValuesAsString("field")).containsExactly("header");
     }
+
+    private static final String ADMIN = SharedInfrastructure.get().issuer().token(TestIssuer.ADMIN_28);
 
     @Test
     void theCliImportsTenThousandGeneratedRowsWithProgressAndWritesTheRejects(@TempDir Path dir) throws Exception {
@@ -105,7 +110,7 @@ class CompanyImportIT {
         var progress = new java.io.ByteArrayOutputStream();
 
         long started = System.nanoTime();
-        ImportCommandAccess.Totals totals = ImportCommandAccess.run("http://127.0.0.1:" + port, "import@normandie.cci.fr", file, 500,
+        ImportCommandAccess.Totals totals = ImportCommandAccess.run("http://127.0.0.1:" + port, ADMIN, "import@normandie.cci.fr", file, 500,
                 new PrintStream(progress, true, StandardCharsets.UTF_8));
         double seconds = (System.nanoTime() - started) / 1e9;
 
@@ -118,10 +123,30 @@ class CompanyImportIT {
                 .containsExactlyElementsOf(badLines);
         System.out.printf("Imported %d rows in %.1f s: %.0f rows/s%n", rows, seconds, rows / seconds);
 
-        ImportCommandAccess.Totals rerun = ImportCommandAccess.run("http://127.0.0.1:" + port, "import@normandie.cci.fr", file, 500,
+        ImportCommandAccess.Totals rerun = ImportCommandAccess.run("http://127.0.0.1:" + port, ADMIN, "import@normandie.cci.fr", file, 500,
                 new PrintStream(new java.io.ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         assertThat(rerun.unchanged()).isEqualTo(rows - badLines.size());
         assertThat(rerun.created()).isZero();
+    }
+
+    @Test
+    void theCliStopsAtOnceWithoutARegionAdminsTokenAndSaysWhichOneItNeeds(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("establishments.csv");
+        generate(file, 1_200);
+        String adviser = SharedInfrastructure.get().issuer().token(TestIssuer.ADVISER_28);
+        long before = registered();
+
+        for (String token : java.util.Arrays.asList(null, adviser)) {
+            assertThatThrownBy(() -> ImportCommandAccess.run("http://127.0.0.1:" + port, token, null, file, 500,
+                    new PrintStream(new java.io.ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
+                    .hasMessageContaining("imports are run by a région admin")
+                    .hasMessageContaining(token == null ? "(401)" : "(403)");
+        }
+        assertThat(registered()).isEqualTo(before);
+    }
+
+    private long registered() {
+        return SharedInfrastructure.get().api(port).get("/api/v1/companies?size=1").json().get("totalElements").asLong();
     }
 
     /** Writes realistic rows; every 97th is broken in one of several ways. Answers the broken lines. */

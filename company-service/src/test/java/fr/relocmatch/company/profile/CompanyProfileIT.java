@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import fr.relocmatch.testinfra.SharedInfrastructure;
 import fr.relocmatch.testinfra.JsonApi;
 import fr.relocmatch.testinfra.TopicProbe;
 import fr.relocmatch.testinfra.WithSharedInfrastructure;
@@ -58,7 +59,7 @@ class CompanyProfileIT {
 
     @BeforeEach
     void client() {
-        api = JsonApi.onLocalPort(port);
+        api = SharedInfrastructure.get().api(port);
     }
 
     @Test

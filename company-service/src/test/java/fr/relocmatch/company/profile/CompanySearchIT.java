@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import fr.relocmatch.testinfra.SharedInfrastructure;
 import fr.relocmatch.testinfra.JsonApi;
 import fr.relocmatch.testinfra.WithSharedInfrastructure;
 
@@ -34,7 +35,7 @@ class CompanySearchIT {
 
     @BeforeAll
     void profiles() {
-        api = JsonApi.onLocalPort(port);
+        api = SharedInfrastructure.get().api(port);
         // Rouen (76540), Évreux (27229), Amiens (80021), Lyon 3e (69383)
         create("Alpha " + run, "25.62B", List.of("CNC_MILLING"), "76540", "ISO9001", LocalDate.now().plusYears(1), "AUTOMOTIVE");
         create("Bravo " + run, "25.62A", List.of("CNC_TURNING"), "27229", "EN9100", LocalDate.now().plusMonths(2), "AERONAUTICS");

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
+import fr.relocmatch.testinfra.SharedInfrastructure;
 import fr.relocmatch.testinfra.ContractAssertions;
 import fr.relocmatch.testinfra.JsonApi;
 import fr.relocmatch.testinfra.TopicProbe;
@@ -74,7 +75,7 @@ class PartnerCompanyInboxIT {
         assertThat(outcome.get("resource").asString()).isEqualTo("company");
         assertThat(outcome.get("source").asString()).isEqualTo(PARTNER);
         String id = outcome.get("resourceId").asString();
-        JsonNode stored = JsonApi.onLocalPort(port).get("/api/v1/companies/" + id).json();
+        JsonNode stored = SharedInfrastructure.get().api(port).get("/api/v1/companies/" + id).json();
         assertThat(stored.get("siret").asString()).isEqualTo(profile.get("siret"));
         assertThat(stored.at("/site/communeName").asString()).isEqualTo("Rouen");
 

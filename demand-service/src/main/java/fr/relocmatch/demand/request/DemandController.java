@@ -9,6 +9,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
+import fr.relocmatch.access.Caller;
+import fr.relocmatch.access.Role;
 import fr.relocmatch.contracts.problem.VersionTags;
 import fr.relocmatch.contracts.problem.InvalidInputException;
 
@@ -39,23 +41,31 @@ class DemandController {
         this.demands = demands;
     }
 
+    /** By the région's advisers and admins, or by a partner (the demand is then its submission). */
     @PostMapping
     ResponseEntity<DemandView> create(@Valid @RequestBody DemandRequest request) {
-        DemandDocument demand = demands.create(request);
+        Caller caller = Caller.current();
+        Caller.require(caller.actsFor(demands.region()) || caller.has(Role.PARTNER),
+                "Demands of région " + demands.region() + " are taken by its advisers and admins, or by partners");
+        DemandDocument demand = demands.create(request, caller.has(Role.PARTNER) ? caller.partner() : null);
         return ResponseEntity.created(URI.create("/api/v1/demands/" + demand.getId()))
-                .eTag(VersionTags.etag(demand)).body(DemandView.of(demand));
+                .eTag(VersionTags.etag(demand)).body(DemandView.of(demand, caller));
     }
 
     @PutMapping("/{id}")
     ResponseEntity<DemandView> replace(@PathVariable String id, @Valid @RequestBody DemandRequest request,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return answer(demands.replace(id, request, VersionTags.expected(ifMatch, "demand")));
+        Caller caller = mayChange(id);
+        return answer(demands.replace(id, request, VersionTags.expected(ifMatch, "demand")), caller);
     }
 
     @GetMapping("/{id}")
     ResponseEntity<DemandView> get(@PathVariable String id) {
-        return answer(demands.find(id)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No demand " + id)));
+        Caller caller = Caller.current();
+        DemandDocument demand = existing(id);
+        Caller.require(caller.isStaff() || caller.submitted(demand.getSubmittedBy()),
+                "A partner reads only the demands it submitted");
+        return answer(demand, caller);
     }
 
     /** Filters combine; newest first unless {@code sort} says otherwise. */
@@ -65,32 +75,39 @@ class DemandController {
             @RequestParam(required = false) @Pattern(regexp = "\\d{2}", message = "must be a 2-digit région code") String region,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        Caller caller = Caller.current();
+        Caller.require(caller.isStaff(), "Searching demands is for advisers, admins and auditors");
         Page<DemandDocument> found = demands.search(status, buyerCompanyId, process, region,
                 PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt")));
-        return Map.of("content", found.getContent().stream().map(DemandView::of).toList(), "page", page, "size", size,
+        return Map.of("content", found.getContent().stream().map(demand -> DemandView.of(demand, caller)).toList(),
+                "page", page, "size", size,
                 "totalElements", found.getTotalElements(), "totalPages", found.getTotalPages());
     }
 
     @PostMapping("/{id}/open")
     ResponseEntity<DemandView> open(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return answer(demands.transition(id, DemandStatus.OPEN, null, VersionTags.expected(ifMatch, "demand")));
+        Caller caller = mayChange(id);
+        return answer(demands.transition(id, DemandStatus.OPEN, null, VersionTags.expected(ifMatch, "demand")), caller);
     }
 
     @PostMapping("/{id}/discussion")
     ResponseEntity<DemandView> discuss(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return answer(demands.transition(id, DemandStatus.IN_DISCUSSION, null, VersionTags.expected(ifMatch, "demand")));
+        Caller caller = mayChange(id);
+        return answer(demands.transition(id, DemandStatus.IN_DISCUSSION, null, VersionTags.expected(ifMatch, "demand")), caller);
     }
 
     @PostMapping("/{id}/fulfil")
     ResponseEntity<DemandView> fulfil(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return answer(demands.transition(id, DemandStatus.FULFILLED, null, VersionTags.expected(ifMatch, "demand")));
+        Caller caller = mayChange(id);
+        return answer(demands.transition(id, DemandStatus.FULFILLED, null, VersionTags.expected(ifMatch, "demand")), caller);
     }
 
     @PostMapping("/{id}/cancel")
     ResponseEntity<DemandView> cancel(@PathVariable String id, @RequestBody(required = false) Map<String, String> body,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        Caller caller = mayChange(id);
         String reason = body == null ? null : body.get("reason");
-        return answer(demands.transition(id, DemandStatus.CANCELLED, reason, VersionTags.expected(ifMatch, "demand")));
+        return answer(demands.transition(id, DemandStatus.CANCELLED, reason, VersionTags.expected(ifMatch, "demand")), caller);
     }
 
     /**
@@ -112,7 +129,20 @@ class DemandController {
                 "'" + hs + "' is not a code of the Combined Nomenclature 2022 (GET /api/v1/reference/hs-codes?q=)"));
     }
 
-    private static ResponseEntity<DemandView> answer(DemandDocument demand) {
-        return ResponseEntity.ok().eTag(VersionTags.etag(demand)).body(DemandView.of(demand));
+    private static ResponseEntity<DemandView> answer(DemandDocument demand, Caller caller) {
+        return ResponseEntity.ok().eTag(VersionTags.etag(demand)).body(DemandView.of(demand, caller));
+    }
+
+    private DemandDocument existing(String id) {
+        return demands.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No demand " + id));
+    }
+
+    /** The région's advisers and admins change its demands; a partner changes only what it submitted. */
+    private Caller mayChange(String id) {
+        Caller caller = Caller.current();
+        DemandDocument demand = existing(id);
+        Caller.require(caller.actsFor(demand.getOwnerRegion()) || caller.submitted(demand.getSubmittedBy()),
+                "A demand is changed by the advisers and admins of its région, or by the partner that submitted it");
+        return caller;
     }
 }

@@ -38,6 +38,8 @@ class DemandDocument extends PublishedDocument {
     private Instant createdAt;
     /** INSEE code of the région whose instance took the demand: its matching-service matches it. */
     private String ownerRegion;
+    /** The partner ({@code partner} claim, {@code ce_source}) that submitted the demand; none when a CCI did. */
+    private String submittedBy;
 
     DemandDocument() {
     }
@@ -51,6 +53,14 @@ class DemandDocument extends PublishedDocument {
 
     String getOwnerRegion() {
         return ownerRegion;
+    }
+
+    String getSubmittedBy() {
+        return submittedBy;
+    }
+
+    void submittedBy(String partner) {
+        this.submittedBy = partner;
     }
 
     /** Replaces the content (not the status) of the demand. */

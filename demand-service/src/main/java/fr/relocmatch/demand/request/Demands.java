@@ -50,10 +50,15 @@ class Demands {
         this.clock = clock;
     }
 
-    /** Creates a DRAFT demand; it is matched once opened. */
-    DemandDocument create(DemandRequest request) {
+    /**
+     * Creates a DRAFT demand; it is matched once opened.
+     *
+     * @param submittedBy the partner submitting it, {@code null} for the région's own staff
+     */
+    DemandDocument create(DemandRequest request, String submittedBy) {
         ValidDemand valid = validator.validate(request);
         DemandDocument demand = new DemandDocument(UUID.randomUUID().toString(), region, clock.instant());
+        demand.submittedBy(submittedBy);
         demand.describe(valid, clock.instant());
         DemandDocument saved = repository.insert(demand);
         publisher.publish(saved);
@@ -72,11 +77,17 @@ class Demands {
         }
         ValidDemand valid = validator.validate(request);
         DemandDocument demand = new DemandDocument(id, region, clock.instant());
+        demand.submittedBy(partnerSource);
         demand.describe(valid, clock.instant());
         demand.moveTo(DemandStatus.OPEN, "published by partner " + partnerSource, clock.instant());
         DemandDocument saved = repository.insert(demand);
         publisher.publish(saved);
         return saved.getId();
+    }
+
+    /** The région whose demands this instance takes. */
+    String region() {
+        return region;
     }
 
     /**

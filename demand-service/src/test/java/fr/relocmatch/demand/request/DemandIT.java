@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import fr.relocmatch.testinfra.SharedInfrastructure;
 import fr.relocmatch.testinfra.JsonApi;
 import fr.relocmatch.testinfra.TopicProbe;
 import fr.relocmatch.testinfra.TopicWriter;
@@ -69,7 +70,7 @@ class DemandIT {
     void knownGroup() {
         writer = TopicWriter.onSharedBroker();
         events = TopicProbe.on(DEMANDS);
-        api = JsonApi.onLocalPort(port);
+        api = SharedInfrastructure.get().api(port);
         groupSiret = DemandFixtures.validSiret();
         groupId = DemandFixtures.publishCompany(writer, "GROUP", groupSiret, "Maison Française SA", "ACTIVE");
         await().atMost(TIMEOUT).until(() -> known.byId(groupId).isPresent());

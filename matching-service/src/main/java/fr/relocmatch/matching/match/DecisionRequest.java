@@ -1,17 +1,25 @@
 package fr.relocmatch.matching.match;
 
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** An adviser's decision on a proposed match. */
-record DecisionRequest(@NotNull Decision decision, @Size(max = 1000) String reason,
-        @NotBlank @Email String decidedBy) {
+/**
+ * An adviser's decision on a proposed match. Who decided comes from the access token; a
+ * {@code decidedBy} in the body, a former field, is refused unless it names the caller.
+ */
+record DecisionRequest(@NotNull Decision decision, @Size(max = 1000) String reason, String decidedBy) {
 
     /** What an adviser may decide. */
     enum Decision {
         ACCEPTED, REJECTED
+    }
+
+    /** The body may not speak for someone else. */
+    void requireNoOtherDecider(String caller) {
+        if (decidedBy != null && !decidedBy.equalsIgnoreCase(caller)) {
+            throw fr.relocmatch.contracts.problem.InvalidInputException.of("decidedBy",
+                    "is taken from your access token (" + caller + "); leave it out");
+        }
     }
 
     /** A rejection needs a reason: advisers and the ranking learn from it. */

@@ -2,11 +2,17 @@ package fr.relocmatch.matching.match;
 
 import java.util.List;
 
+import jakarta.validation.Valid;
+
+import fr.relocmatch.access.Caller;
+import fr.relocmatch.access.Role;
 import fr.relocmatch.contracts.problem.InvalidInputException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,17 +39,27 @@ class MatchController {
             String message = demandId == null ? "give one of demandId and companyId" : "give only one of demandId and companyId";
             new InvalidInputException.Collector().add("demandId", message).add("companyId", message).throwIfAny();
         }
+        Caller caller = Caller.current();
+        Caller.require(caller.isStaff(), "Matches are read by advisers, admins and auditors");
         List<MatchDocument> matches = demandId != null ? book.ofDemand(demandId) : book.ofCompany(companyId);
-        return matches.stream().map(MatchView::of).toList();
+        return matches.stream().filter(match -> mayRead(caller, match)).map(MatchView::of).toList();
     }
 
-    /** ACCEPTED or REJECTED by an adviser; published on the decisions topic. A decided match is final (409). */
-    @org.springframework.web.bind.annotation.PostMapping("/{id}/decision")
-    MatchView decide(@PathVariable String id,
-            @jakarta.validation.Valid @org.springframework.web.bind.annotation.RequestBody DecisionRequest request) {
+    /**
+     * ACCEPTED or REJECTED by an adviser of the demand's région, in their own name (the token's
+     * e-mail, or its subject); published on the decisions topic. A decided match is final (409).
+     */
+    @PostMapping("/{id}/decision")
+    MatchView decide(@PathVariable String id, @Valid @RequestBody DecisionRequest request) {
+        Caller caller = Caller.current();
+        MatchDocument match = existing(id);
+        Caller.require(caller.is(Role.ADVISER, match.getDemandRegion()),
+                "A match is decided by an adviser of the demand's région (" + match.getDemandRegion() + ")");
+        String decider = caller.email() != null ? caller.email() : caller.subject();
+        request.requireNoOtherDecider(decider);
         request.requireReasonForRejection();
         MatchDocument decided = book.decide(id, MatchStatus.valueOf(request.decision().name()), request.reason(),
-                request.decidedBy());
+                decider);
         // the decided pair leaves the ranking: the others move up, and the next candidate may come in
         engine.decided(decided.getDemandId());
         return MatchView.of(decided);
@@ -51,7 +67,19 @@ class MatchController {
 
     @GetMapping("/{id}")
     MatchView get(@PathVariable String id) {
-        return book.find(id).map(MatchView::of)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No match " + id));
+        Caller caller = Caller.current();
+        MatchDocument match = existing(id);
+        Caller.require(mayRead(caller, match),
+                "A match is read by the advisers, admins and auditors of the demand's or the supplier's région");
+        return MatchView.of(match);
+    }
+
+    private MatchDocument existing(String id) {
+        return book.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No match " + id));
+    }
+
+    /** Each side's région follows the match: the demand's and the supplier's. */
+    private static boolean mayRead(Caller caller, MatchDocument match) {
+        return caller.readsWholly(match.getDemandRegion()) || caller.readsWholly(match.getSupplierRegion());
     }
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.UUID;
 
 import fr.relocmatch.contracts.events.UnreadableRecordException;
+import fr.relocmatch.testinfra.SharedInfrastructure;
+import fr.relocmatch.testinfra.TestIssuer;
 import fr.relocmatch.testinfra.JsonApi;
 import fr.relocmatch.testinfra.TopicProbe;
 import fr.relocmatch.testinfra.TopicWriter;
@@ -60,7 +62,7 @@ class MatchingIT {
 
     @BeforeEach
     void client() {
-        api = JsonApi.onLocalPort(port);
+        api = SharedInfrastructure.get().api(port);
     }
 
     @Test
@@ -244,7 +246,7 @@ class MatchingIT {
         String matchId = awaitMatches(demand, 1).get(0).get("id").asString();
 
         JsonApi.Response rejected = api.post("/api/v1/matches/" + matchId + "/decision",
-                java.util.Map.of("decision", "REJECTED", "reason", "capacité insuffisante", "decidedBy", "pme@normandie.cci.fr"));
+                java.util.Map.of("decision", "REJECTED", "reason", "capacité insuffisante");
 
         assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
         assertThat(rejected.json().get("status").asString()).isEqualTo("REJECTED");
@@ -282,25 +284,33 @@ class MatchingIT {
         events.demand(demand, 0, "OPEN", List.of("TECHNICAL_TEXTILES"), 60);
         String matchId = awaitMatches(demand, 1).get(0).get("id").asString();
 
-        JsonApi.Response noReason = api.post("/api/v1/matches/" + matchId + "/decision",
-                java.util.Map.of("decision", "REJECTED", "decidedBy", "a@cci.fr"));
+        JsonApi demandAdviser = SharedInfrastructure.get().api(port, TestIssuer.ADVISER_28);
+        JsonApi.Response noReason = demandAdviser.post("/api/v1/matches/" + matchId + "/decision",
+                java.util.Map.of("decision", "REJECTED"));
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.json().get("errors").findValuesAsString("field")).containsExactly("reason");
 
-        JsonApi.Response accepted = api.post("/api/v1/matches/" + matchId + "/decision",
-                java.util.Map.of("decision", "ACCEPTED", "decidedBy", "grands-comptes@normandie.cci.fr"));
+        // who decides is the token's person, never a body field
+        JsonApi.Response impersonating = demandAdviser.post("/api/v1/matches/" + matchId + "/decision",
+                java.util.Map.of("decision", "ACCEPTED", "decidedBy", "chef@normandie.cci.fr"));
+        assertThat(impersonating.status()).isEqualTo(400);
+        assertThat(impersonating.json().get("errors").findValuesAsString("field")).containsExactly("decidedBy");
+        assertThat(api.get("/api/v1/matches/" + matchId).json().get("status").asString()).isEqualTo("PROPOSED");
+
+        JsonApi.Response accepted = demandAdviser.post("/api/v1/matches/" + matchId + "/decision",
+                java.util.Map.of("decision", "ACCEPTED"));
         assertThat(accepted.json().get("status").asString()).isEqualTo("ACCEPTED");
         assertThat(accepted.json().get("decidedBy").asString()).isEqualTo("grands-comptes@normandie.cci.fr");
         assertThat(accepted.json().get("decidedAt").asString()).isNotBlank();
         assertThat(api.get("/api/v1/matches/" + matchId).json().get("decidedBy").asString())
                 .isEqualTo("grands-comptes@normandie.cci.fr");
         assertThat(api.post("/api/v1/matches/" + matchId + "/decision",
-                java.util.Map.of("decision", "REJECTED", "reason", "changed my mind", "decidedBy", "a@cci.fr")).status())
+                java.util.Map.of("decision", "REJECTED", "reason", "changed my mind")).status())
                 .isEqualTo(409);
         assertThat(api.post("/api/v1/matches/" + UUID.randomUUID() + "/decision",
-                java.util.Map.of("decision", "ACCEPTED", "decidedBy", "a@cci.fr")).status()).isEqualTo(404);
+                java.util.Map.of("decision", "ACCEPTED")).status()).isEqualTo(404);
         JsonApi.Response maybe = api.post("/api/v1/matches/" + matchId + "/decision",
-                java.util.Map.of("decision", "MAYBE", "decidedBy", "a@cci.fr"));
+                java.util.Map.of("decision", "MAYBE"));
         assertThat(maybe.status()).isEqualTo(400);
         assertThat(maybe.json().at("/errors/0/field").asString()).isEqualTo("decision");
         assertThat(maybe.json().at("/errors/0/message").asString()).as("no Java class in a client's answer")
@@ -318,7 +328,7 @@ class MatchingIT {
         String matchId = proposed.stream().filter(m -> chosen.equals(m.get("companyId").asString())).findFirst()
                 .orElseThrow().get("id").asString();
         assertThat(api.post("/api/v1/matches/" + matchId + "/decision",
-                java.util.Map.of("decision", "ACCEPTED", "decidedBy", "pme@normandie.cci.fr")).status()).isEqualTo(200);
+                java.util.Map.of("decision", "ACCEPTED").status()).isEqualTo(200);
 
         // demand-service's answer to the acceptance: the buyer named for that match only
         events.demand(demand, 1, "IN_DISCUSSION", List.of("WOODWORKING"), 60, ",\"confidential\":true,\"buyerName\":null,"
@@ -362,7 +372,7 @@ class MatchingIT {
 
         String first = matches.getFirst().get("id").asString();
         assertThat(api.post("/api/v1/matches/" + first + "/decision", java.util.Map.of("decision", "REJECTED",
-                "reason", "déjà fournisseur", "decidedBy", "pme@normandie.cci.fr")).status()).isEqualTo(200);
+                "reason", "déjà fournisseur").status()).isEqualTo(200);
 
         List<JsonNode> after = await().atMost(TIMEOUT).until(() -> matchesOf(demand), list -> list.stream()
                 .filter(m -> "PROPOSED".equals(m.get("status").asString())).map(m -> m.get("rank").asInt()).toList()

@@ -40,9 +40,12 @@ class RebuildIT {
                             // A fresh instance: its own consumer group and its own matches.
                             "--spring.cloud.stream.bindings.companies-in-0.group=rebuild-" + run,
                             "--spring.cloud.stream.bindings.demands-in-0.group=rebuild-" + run,
-                            "--spring.mongodb.database=relocmatch-matching-rebuild-" + run)) {
+                            "--spring.mongodb.database=relocmatch-matching-rebuild-" + run,
+                            "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + infrastructure.issuer().uri(),
+                            "--spring.autoconfigure.exclude=" + infrastructure.issuer().springProperties()
+                                    .get("spring.autoconfigure.exclude"))) {
                 int port = ((WebServerApplicationContext) instance).getWebServer().getPort();
-                JsonApi api = JsonApi.onLocalPort(port);
+                JsonApi api = SharedInfrastructure.get().api(port);
 
                 await().atMost(Duration.ofSeconds(60)).until(() -> api.get("/actuator/health/readiness").status() == 200);
 

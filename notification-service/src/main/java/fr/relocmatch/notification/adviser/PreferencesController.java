@@ -37,9 +37,13 @@ class PreferencesController {
     Adviser put(@RequestParam String token, @Valid @RequestBody AdviserRequest request) {
         String email = adviser(token);
         Adviser current = directory.preferencesOf(email);
-        return directory.save(new Adviser(email, request.name() != null ? request.name() : current.name(),
-                request.regions() != null ? request.regions() : current.regions(), request.language(),
-                request.delivery(), request.minScore()));
+        List<String> regions = current.regions() == null ? List.of() : current.regions();
+        if (request.regions() != null && !java.util.Set.copyOf(request.regions()).equals(java.util.Set.copyOf(regions))) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "The régions you serve are set by your région's admin");
+        }
+        return directory.save(new Adviser(email, request.name() != null ? request.name() : current.name(), regions,
+                request.language(), request.delivery(), request.minScore()));
     }
 
     /** One click from the e-mail: no more match e-mails for this adviser. */
@@ -52,11 +56,18 @@ class PreferencesController {
     }
 
     private String adviser(String token) {
-        return tokens.verify(token).orElseThrow(() -> {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+        return switch (tokens.verify(token)) {
+            case LinkTokens.Verdict.Valid(String email) -> email;
+            case LinkTokens.Verdict.Expired() -> throw refused("Expired preferences link",
+                    "This preferences link has expired; use the one in your latest RelocMatch e-mail.");
+            case LinkTokens.Verdict.Invalid() -> throw refused("Invalid preferences link",
                     "This preferences link is not valid; use the one in your latest RelocMatch e-mail.");
-            problem.setTitle("Invalid preferences link");
-            return new ErrorResponseException(HttpStatus.FORBIDDEN, problem, null);
-        });
+        };
+    }
+
+    private static ErrorResponseException refused(String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, detail);
+        problem.setTitle(title);
+        return new ErrorResponseException(HttpStatus.FORBIDDEN, problem, null);
     }
 }

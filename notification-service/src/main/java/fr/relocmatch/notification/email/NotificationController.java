@@ -5,6 +5,10 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.util.List;
 import java.util.Locale;
 
+import fr.relocmatch.access.Caller;
+import fr.relocmatch.access.Role;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -21,15 +25,29 @@ class NotificationController {
     private static final int LIMIT = 500;
 
     private final MongoTemplate mongo;
+    private final String region;
 
-    NotificationController(MongoTemplate mongo) {
+    NotificationController(MongoTemplate mongo, @Value("${relocmatch.region}") String region) {
         this.mongo = mongo;
+        this.region = region;
     }
 
-    /** Filters combine; at most the 500 newest are answered. */
+    /**
+     * Filters combine; at most the 500 newest are answered. An adviser sees only their own e-mails;
+     * the région's admins and auditors see every e-mail's delivery, but the subject, body and signed
+     * link only of their own.
+     */
     @GetMapping
     List<NotificationView> list(@RequestParam(required = false) String recipient,
             @RequestParam(required = false) String matchId, @RequestParam(required = false) NotificationStatus status) {
+        Caller caller = Caller.current();
+        boolean overseer = caller.is(Role.REGION_ADMIN, region) || caller.is(Role.AUDITOR, region);
+        Caller.require(overseer || caller.has(Role.ADVISER) && caller.email() != null,
+                "E-mails are read by their recipient and by the région's admins and auditors");
+        if (!overseer) {
+            Caller.require(recipient == null || caller.isPerson(recipient), "An adviser reads only their own e-mails");
+            recipient = caller.email();
+        }
         Query query = new Query().with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(LIMIT);
         if (recipient != null) {
             query.addCriteria(where("recipient").is(recipient.strip().toLowerCase(Locale.ROOT)));
@@ -40,6 +58,9 @@ class NotificationController {
         if (status != null) {
             query.addCriteria(where("status").is(status));
         }
-        return mongo.find(query, NotificationDocument.class).stream().map(NotificationView::of).toList();
+        return mongo.find(query, NotificationDocument.class).stream()
+                .map(notification -> caller.isPerson(notification.getRecipient()) ? NotificationView.of(notification)
+                        : NotificationView.deliveryOf(notification))
+                .toList();
     }
 }

@@ -76,7 +76,7 @@ class NotificationIT {
         assertThat(body).contains("Groupe Maison").contains("Procédés souhaités").contains("/api/v1/matches/" + matchId);
         assertThat(MailText.html(email)).contains("<strong>87 %</strong>").contains("href=\"http://localhost:8083/api/v1/matches/" + matchId);
 
-        List<JsonNode> recorded = JsonApi.onLocalPort(port).get("/api/v1/notifications?matchId=" + matchId).json()
+        List<JsonNode> recorded = SharedInfrastructure.get().api(port).get("/api/v1/notifications?matchId=" + matchId).json()
                 .valueStream().toList();
         assertThat(recorded).hasSize(2).allSatisfy(n -> assertThat(n.get("status").asString()).isEqualTo("SENT"));
         assertThat(recorded).extracting(n -> n.get("messageId").asString())
@@ -135,7 +135,7 @@ class NotificationIT {
         awaitEmails(marker, 2);
 
         assertThat(emailsAbout(matchId)).isEmpty();
-        assertThat(JsonApi.onLocalPort(port).get("/api/v1/notifications?matchId=" + matchId).json().size()).isZero();
+        assertThat(SharedInfrastructure.get().api(port).get("/api/v1/notifications?matchId=" + matchId).json().size()).isZero();
     }
 
     @Test
@@ -144,7 +144,7 @@ class NotificationIT {
         publish("MatchProposed", matchId, 0, "filtre@cci.fr", "autre@cci.fr");
         awaitEmails(matchId, 2);
 
-        JsonApi api = JsonApi.onLocalPort(port);
+        JsonApi api = SharedInfrastructure.get().api(port);
         assertThat(api.get("/api/v1/notifications?recipient=FILTRE@cci.fr&status=SENT").json().valueStream()
                 .map(n -> n.get("matchId").asString())).contains(matchId);
         assertThat(api.get("/api/v1/notifications?recipient=filtre@cci.fr&status=FAILED").json().size()).isZero();
@@ -153,7 +153,7 @@ class NotificationIT {
 
     @Test
     void writesInTheAdvisersLanguageAndHonoursTheirPreferences() throws MessagingException {
-        JsonApi api = JsonApi.onLocalPort(port);
+        JsonApi api = SharedInfrastructure.get().api(port);
         assertThat(api.put("/api/v1/advisers/Sourcing.Lead@group.com", Map.of("name", "Sourcing lead", "language", "en",
                 "delivery", "INSTANT", "minScore", 0.5), null).status()).isEqualTo(200);
         assertThat(api.put("/api/v1/advisers/exigeant@cci.fr", Map.of("language", "fr", "delivery", "INSTANT",
@@ -179,7 +179,7 @@ class NotificationIT {
 
     @Test
     void gathersTheMatchesOfADigestAdviserIntoOneDailyEmail() throws MessagingException {
-        JsonApi api = JsonApi.onLocalPort(port);
+        JsonApi api = SharedInfrastructure.get().api(port);
         assertThat(api.put("/api/v1/advisers/recap@cci.fr", Map.of("language", "fr", "delivery", "DAILY_DIGEST",
                 "minScore", 0), null).status()).isEqualTo(200);
         String first = UUID.randomUUID().toString();
@@ -206,7 +206,7 @@ class NotificationIT {
 
     @Test
     void theSignedLinkInAnEmailLetsItsRecipientUnsubscribe() {
-        JsonApi api = JsonApi.onLocalPort(port);
+        JsonApi api = SharedInfrastructure.get().api(port);
         String first = UUID.randomUUID().toString();
         publish("MatchProposed", first, 0, "lien@cci.fr", "autre-lien@cci.fr");
         MimeMessage email = awaitEmails(first, 2).stream().filter(m -> emailsTo("lien@cci.fr").contains(m))
@@ -233,7 +233,7 @@ class NotificationIT {
 
     @Test
     void seedsTheAdvisersOfTheConfiguration() {
-        JsonNode seeded = JsonApi.onLocalPort(port).get("/api/v1/advisers/seeded.adviser@hautsdefrance.cci.fr").json();
+        JsonNode seeded = SharedInfrastructure.get().api(port).get("/api/v1/advisers/seeded.adviser@hautsdefrance.cci.fr").json();
 
         assertThat(seeded.get("language").asString()).isEqualTo("en");
         assertThat(seeded.get("delivery").asString()).isEqualTo("DAILY_DIGEST");
@@ -303,15 +303,15 @@ class NotificationIT {
 
     @Test
     void rejectsAnInvalidAdviserEntryNamingTheFields() {
-        JsonApi.Response answer = JsonApi.onLocalPort(port).put("/api/v1/advisers/someone@cci.fr",
+        JsonApi.Response answer = SharedInfrastructure.get().api(port).put("/api/v1/advisers/someone@cci.fr",
                 Map.of("language", "de", "delivery", "SOMETIMES", "minScore", 2), null);
         assertThat(answer.status()).isEqualTo(400);
 
-        JsonApi.Response fields = JsonApi.onLocalPort(port).put("/api/v1/advisers/someone@cci.fr",
+        JsonApi.Response fields = SharedInfrastructure.get().api(port).put("/api/v1/advisers/someone@cci.fr",
                 Map.of("language", "de", "delivery", "INSTANT", "minScore", 2), null);
         assertThat(fields.status()).isEqualTo(400);
         assertThat(fields.json().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("language", "minScore");
-        assertThat(JsonApi.onLocalPort(port).get("/api/v1/advisers/someone@cci.fr").status()).isEqualTo(404);
+        assertThat(SharedInfrastructure.get().api(port).get("/api/v1/advisers/someone@cci.fr").status()).isEqualTo(404);
     }
 
     private void publish(String type, String matchId, long version, String supplierAdviser, String demandAdviser) {

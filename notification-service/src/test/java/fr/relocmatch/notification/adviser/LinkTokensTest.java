@@ -1,0 +1,74 @@
+package fr.relocmatch.notification.adviser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** Preferences links: signed with configured keys, expiring, rotatable. */
+class LinkTokensTest {
+
+    private static final String OLD_KEY = "the-key-every-instance-had-until-today";
+    private static final String NEW_KEY = "the-key-every-instance-signs-with-from-today";
+    private static final Instant NOW = Instant.parse("2026-11-30T09:00:00Z");
+
+    private static LinkTokens tokens(List<String> keys, Instant now) {
+        return new LinkTokens(keys, Duration.ofDays(30), Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    @Test
+    void anotherInstanceWithTheSameKeyAcceptsTheLink() {
+        String link = tokens(List.of(OLD_KEY), NOW).sign("Lien@CCI.fr");
+
+        assertThat(tokens(List.of(OLD_KEY), NOW).adviser(link)).contains("lien@cci.fr");
+    }
+
+    @Test
+    void aLinkExpiresAfterItsLifetime() {
+        String link = tokens(List.of(OLD_KEY), NOW).sign("lien@cci.fr");
+
+        assertThat(tokens(List.of(OLD_KEY), NOW.plus(Duration.ofDays(29))).verify(link))
+                .isInstanceOf(LinkTokens.Verdict.Valid.class);
+        assertThat(tokens(List.of(OLD_KEY), NOW.plus(Duration.ofDays(30))).verify(link))
+                .isInstanceOf(LinkTokens.Verdict.Expired.class);
+    }
+
+    @Test
+    void afterARotationOldLinksHoldWhileTheOldKeyIsKeptAndNewOnesUseTheNewKey() {
+        String before = tokens(List.of(OLD_KEY), NOW).sign("lien@cci.fr");
+        LinkTokens rotating = tokens(List.of(NEW_KEY, OLD_KEY), NOW);
+        String after = rotating.sign("lien@cci.fr");
+
+        assertThat(rotating.adviser(before)).contains("lien@cci.fr");
+        assertThat(tokens(List.of(NEW_KEY), NOW).adviser(after)).contains("lien@cci.fr");
+        assertThat(tokens(List.of(NEW_KEY), NOW).verify(before)).isInstanceOf(LinkTokens.Verdict.Invalid.class);
+    }
+
+    @Test
+    void aLinkForAnotherAdviserOrALaterExpiryCannotBeMadeFromOne() {
+        String link = tokens(List.of(OLD_KEY), NOW).sign("lien@cci.fr");
+        String[] parts = link.split("\\.");
+        java.util.Base64.Encoder base64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        String otherAdviser = base64.encodeToString("chef@cci.fr".getBytes()) + "." + parts[1] + "." + parts[2];
+        String longer = parts[0] + "." + base64.encodeToString("99999999999".getBytes()) + "." + parts[2];
+
+        LinkTokens verifier = tokens(List.of(OLD_KEY), NOW);
+        assertThat(verifier.verify(otherAdviser)).isInstanceOf(LinkTokens.Verdict.Invalid.class);
+        assertThat(verifier.verify(longer)).isInstanceOf(LinkTokens.Verdict.Invalid.class);
+        assertThat(verifier.verify("not a token")).isInstanceOf(LinkTokens.Verdict.Invalid.class);
+        assertThat(verifier.verify(null)).isInstanceOf(LinkTokens.Verdict.Invalid.class);
+    }
+
+    @Test
+    void noKeyOrAShortKeyStopsTheServiceFromStarting() {
+        assertThatThrownBy(() -> tokens(List.of(), NOW)).hasMessageContaining("link-keys is not set");
+        assertThatThrownBy(() -> tokens(List.of(" "), NOW)).hasMessageContaining("link-keys is not set");
+        assertThatThrownBy(() -> tokens(List.of("short"), NOW)).hasMessageContaining("at least 32 bytes");
+    }
+}
