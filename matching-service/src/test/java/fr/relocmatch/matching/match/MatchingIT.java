@@ -246,7 +246,7 @@ class MatchingIT {
         String matchId = awaitMatches(demand, 1).get(0).get("id").asString();
 
         JsonApi.Response rejected = api.post("/api/v1/matches/" + matchId + "/decision",
-                java.util.Map.of("decision", "REJECTED", "reason", "capacité insuffisante");
+                java.util.Map.of("decision", "REJECTED", "reason", "capacité insuffisante"));
 
         assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
         assertThat(rejected.json().get("status").asString()).isEqualTo("REJECTED");
@@ -328,7 +328,7 @@ class MatchingIT {
         String matchId = proposed.stream().filter(m -> chosen.equals(m.get("companyId").asString())).findFirst()
                 .orElseThrow().get("id").asString();
         assertThat(api.post("/api/v1/matches/" + matchId + "/decision",
-                java.util.Map.of("decision", "ACCEPTED").status()).isEqualTo(200);
+                java.util.Map.of("decision", "ACCEPTED")).status()).isEqualTo(200);
 
         // demand-service's answer to the acceptance: the buyer named for that match only
         events.demand(demand, 1, "IN_DISCUSSION", List.of("WOODWORKING"), 60, ",\"confidential\":true,\"buyerName\":null,"
@@ -372,7 +372,7 @@ class MatchingIT {
 
         String first = matches.getFirst().get("id").asString();
         assertThat(api.post("/api/v1/matches/" + first + "/decision", java.util.Map.of("decision", "REJECTED",
-                "reason", "déjà fournisseur").status()).isEqualTo(200);
+                "reason", "déjà fournisseur")).status()).isEqualTo(200);
 
         List<JsonNode> after = await().atMost(TIMEOUT).until(() -> matchesOf(demand), list -> list.stream()
                 .filter(m -> "PROPOSED".equals(m.get("status").asString())).map(m -> m.get("rank").asInt()).toList()

@@ -1,0 +1,110 @@
+package fr.relocmatch.matching.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import fr.relocmatch.testinfra.AccessMatrix;
+import fr.relocmatch.testinfra.AccessMatrix.Attempt;
+import fr.relocmatch.testinfra.JsonApi;
+import fr.relocmatch.testinfra.SharedInfrastructure;
+import fr.relocmatch.testinfra.TestIssuer;
+import fr.relocmatch.testinfra.TopicWriter;
+import fr.relocmatch.testinfra.WithSharedInfrastructure;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * README's access table, matching-service's rows: every endpoint as every caller, on the real
+ * issuer; an adviser of another région sees none of this région's matches.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithSharedInfrastructure
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessMatrixIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    private TopicWriter writer;
+    private MatchingEvents events;
+
+    @BeforeAll
+    void connect() {
+        writer = TopicWriter.onSharedBroker();
+        events = new MatchingEvents(writer);
+    }
+
+    @AfterAll
+    void disconnect() {
+        writer.close();
+    }
+
+    private JsonApi as(String login) {
+        return SharedInfrastructure.get().api(port, login);
+    }
+
+    /** A proposed match of a fresh Normandy demand with a Normandy supplier (the new one or an earlier one). */
+    private JsonNode proposedMatch() {
+        String company = UUID.randomUUID().toString();
+        String demand = UUID.randomUUID().toString();
+        events.company(company, 0, "Céramiques de Rouen", List.of("TECHNICAL_CERAMICS"), 49.4435, 1.10006, "");
+        events.demand(demand, 0, "OPEN", List.of("TECHNICAL_CERAMICS"), 20);
+        return await().atMost(Duration.ofSeconds(30)).until(() -> as(TestIssuer.ADMIN_28)
+                .get("/api/v1/matches?demandId=" + demand).json().valueStream().findFirst().orElse(null),
+                match -> match != null);
+    }
+
+    private Supplier<Object> stateOf(String matchId) {
+        return () -> as(TestIssuer.ADMIN_28).get("/api/v1/matches/" + matchId).body();
+    }
+
+    @Test
+    void everyEndpointAnswersEveryCallerAsTheReadmeSays() {
+        Map<String, Supplier<Attempt>> scenarios = new LinkedHashMap<>();
+        scenarios.put("GET /api/v1/matches",
+                () -> Attempt.get("/api/v1/matches?demandId=" + proposedMatch().get("demandId").asString()));
+        scenarios.put("GET /api/v1/matches/{id}",
+                () -> Attempt.get("/api/v1/matches/" + proposedMatch().get("id").asString()));
+        scenarios.put("POST /api/v1/matches/{id}/decision", () -> {
+            String id = proposedMatch().get("id").asString();
+            return Attempt.json("POST", "/api/v1/matches/" + id + "/decision",
+                    "{\"decision\": \"REJECTED\", \"reason\": \"capacité insuffisante\"}", stateOf(id));
+        });
+        scenarios.put("GET /actuator/health", () -> Attempt.get("/actuator/health"));
+        scenarios.put("GET /actuator/info", () -> Attempt.get("/actuator/info"));
+        scenarios.put("GET /v3/api-docs", () -> Attempt.get("/v3/api-docs"));
+
+        AccessMatrix.verify(port, "matching", AccessMatrix.endpointsOf(context), scenarios);
+    }
+
+    @Test
+    void anAdviserOfAnotherRegionListsNoneOfThisRegionsMatches() {
+        JsonNode match = proposedMatch();
+        String demandId = match.get("demandId").asString();
+
+        assertThat(as(TestIssuer.ADVISER_28).get("/api/v1/matches?demandId=" + demandId).json().valueStream()
+                .map(m -> m.get("id").asString())).contains(match.get("id").asString());
+        assertThat(as(TestIssuer.ADVISER_32).get("/api/v1/matches?demandId=" + demandId).json().size()).isZero();
+        assertThat(as(TestIssuer.ADVISER_32).get("/api/v1/matches?companyId=" + match.get("companyId").asString())
+                .json().size()).isZero();
+    }
+}
