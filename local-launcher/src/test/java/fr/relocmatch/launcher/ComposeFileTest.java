@@ -44,7 +44,7 @@ class ComposeFileTest {
 
     @Test
     void runsTheInfrastructureAndTheFourServices() {
-        assertThat(services).containsOnlyKeys("kafka", "mongo", "mailpit", "company-service", "demand-service",
+        assertThat(services).containsOnlyKeys("kafka", "mongo", "mailpit", "keycloak", "company-service", "demand-service",
                 "matching-service", "matching-service-2", "notification-service");
         services.forEach((name, service) -> assertThat(service).as(name + " healthcheck").containsKey("healthcheck"));
         assertThat(string(services.get("kafka"), "image")).startsWith("apache/kafka:");
@@ -77,6 +77,8 @@ class ComposeFileTest {
     @MethodSource("applicationServices")
     void bindsEveryEnvironmentVariableToAPropertyTheServiceDeclares(String name) throws IOException {
         Map<String, Object> declared = flatten(applicationYml(name));
+        // Boot's own, unset by default: where the keys are fetched when that differs from the issuer's address
+        declared.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", null);
         Map<String, Object> environment = map(services.get(name), "environment");
         assertThat(environment).isNotEmpty();
         for (String variable : environment.keySet()) {
@@ -127,6 +129,88 @@ class ComposeFileTest {
         assertThat(string(environment, "SPRING_MAIL_HOST")).isEqualTo("mailpit");
         assertThat(list(services.get("mailpit"), "ports")).contains(environment.get("SPRING_MAIL_PORT") + ":"
                 + environment.get("SPRING_MAIL_PORT"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("applicationServices")
+    void everyServiceValidatesTheTokensOfTheKeycloakRealm(String name) throws IOException {
+        Map<String, Object> environment = map(services.get(name), "environment");
+        Map<String, Object> keycloak = map(services.get("keycloak"), "environment");
+        Map<String, Object> realm = realm();
+        assertThat(string(environment, "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI"))
+                .isEqualTo(keycloak.get("KC_HOSTNAME") + "/realms/" + realm.get("realm"));
+        assertThat(string(environment, "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI"))
+                .isEqualTo("http://keycloak:8080/realms/" + realm.get("realm") + "/protocol/openid-connect/certs");
+        assertThat(list(services.get("keycloak"), "ports")).contains("8180:8080");
+        assertThat(list(services.get("keycloak"), "volumes")).contains("./keycloak:/opt/keycloak/data/import:ro");
+    }
+
+    /** The realm compose imports knows the embedded issuer's demo people: same logins, e-mails, roles and régions. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theKeycloakRealmHasTheEmbeddedIssuersPeopleAndClaims() throws IOException {
+        Map<String, Object> realm = realm();
+        Map<String, Object> issuer;
+        try (Reader reader = Files.newBufferedReader(ROOT.resolve("identity-issuer/src/main/resources/identity-issuer.yml"))) {
+            issuer = new Yaml().load(reader);
+        }
+        List<Map<String, Object>> demo = (List<Map<String, Object>>) ((Map<String, Object>) ((Map<String, Object>) issuer
+                .get("relocmatch")).get("issuer")).get("users");
+        List<Map<String, Object>> users = (List<Map<String, Object>>) realm.get("users");
+        for (Map<String, Object> person : demo) {
+            Map<String, Object> user = users.stream().filter(u -> person.get("username").equals(u.get("username")))
+                    .findFirst().orElseThrow(() -> new AssertionError("no Keycloak user " + person.get("username")));
+            assertThat(user.get("email")).isEqualTo(person.get("email"));
+            assertThat((List<String>) user.get("realmRoles")).containsExactlyInAnyOrderElementsOf((List<String>) person.get("roles"));
+            assertThat((List<String>) user.get("groups")).containsExactlyInAnyOrderElementsOf(
+                    ((List<String>) person.get("regions")).stream().map(region -> "/" + region).toList());
+        }
+        Map<String, Object> partners = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) issuer
+                .get("relocmatch")).get("issuer")).get("partners");
+        List<Map<String, Object>> clients = (List<Map<String, Object>>) realm.get("clients");
+        for (Map.Entry<String, Object> partner : partners.entrySet()) {
+            Map<String, Object> client = clients.stream().filter(c -> partner.getKey().equals(c.get("clientId")))
+                    .findFirst().orElseThrow(() -> new AssertionError("no Keycloak client " + partner.getKey()));
+            assertThat(client.get("serviceAccountsEnabled")).isEqualTo(true);
+            assertThat(mappers(client)).containsEntry("partner",
+                    ((Map<String, Object>) partner.getValue()).get("source"));
+            assertThat(users).anySatisfy(u -> {
+                assertThat(u.get("serviceAccountClientId")).isEqualTo(partner.getKey());
+                assertThat((List<String>) u.get("realmRoles")).containsExactly("PARTNER");
+            });
+        }
+        Map<String, Object> cli = clients.stream().filter(c -> "relocmatch-cli".equals(c.get("clientId"))).findFirst()
+                .orElseThrow();
+        assertThat(mappers(cli)).containsEntry("aud", "relocmatch-api").containsEntry("roles", "realm roles")
+                .containsEntry("regions", "groups").containsEntry("email", "email");
+    }
+
+    /** What each protocol mapper of a client puts in the token, by claim. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> mappers(Map<String, Object> client) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        for (Map<String, Object> mapper : (List<Map<String, Object>>) client.get("protocolMappers")) {
+            Map<String, Object> config = (Map<String, Object>) mapper.get("config");
+            switch (String.valueOf(mapper.get("protocolMapper"))) {
+                case "oidc-audience-mapper" -> claims.put("aud", config.get("included.custom.audience"));
+                case "oidc-usermodel-realm-role-mapper" -> claims.put(String.valueOf(config.get("claim.name")), "realm roles");
+                case "oidc-group-membership-mapper" -> {
+                    assertThat(config.get("full.path")).isEqualTo("false");
+                    claims.put(String.valueOf(config.get("claim.name")), "groups");
+                }
+                case "oidc-usermodel-property-mapper" -> claims.put(String.valueOf(config.get("claim.name")), config.get("user.attribute"));
+                case "oidc-hardcoded-claim-mapper" -> claims.put(String.valueOf(config.get("claim.name")), config.get("claim.value"));
+                default -> throw new AssertionError("unexpected mapper " + mapper);
+            }
+        }
+        return claims;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> realm() throws IOException {
+        try (Reader reader = Files.newBufferedReader(ROOT.resolve("keycloak/relocmatch-realm.json"))) {
+            return new Yaml().load(reader);
+        }
     }
 
     private static Map<String, Object> applicationYml(String name) throws IOException {

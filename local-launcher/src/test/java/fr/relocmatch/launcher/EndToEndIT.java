@@ -13,6 +13,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import fr.relocmatch.testinfra.JsonApi;
 import fr.relocmatch.testinfra.SharedInfrastructure;
+import fr.relocmatch.testinfra.TestIssuer;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,10 +41,11 @@ class EndToEndIT {
 
     @Test
     void profileAndDemandPostedOverRestEndAsAnEmailToTheAdvisers() throws Exception {
-        JsonApi companies = new JsonApi(services.baseUrl("company-service"));
-        JsonApi demands = new JsonApi(services.baseUrl("demand-service"));
-        JsonApi matching = new JsonApi(services.baseUrl("matching-service"));
-        JsonApi notifications = new JsonApi(services.baseUrl("notification-service"));
+        JsonApi companies = Callers.api(services.baseUrl("company-service"), Callers.REFERENT);
+        JsonApi demands = Callers.api(services.baseUrl("demand-service"), Callers.REFERENT);
+        // the demand's adviser (grands-comptes@normandie.cci.fr) reads its ranking and decides
+        JsonApi matching = Callers.api(services.baseUrl("matching-service"), TestIssuer.ADVISER_28);
+        JsonApi notifications = Callers.api(services.baseUrl("notification-service"), Callers.REFERENT);
 
         Map<String, Object> sme = DemoData.companies().getFirst();
         JsonApi.Response company = companies.post("/api/v1/companies", sme);
@@ -53,7 +55,8 @@ class EndToEndIT {
         assertThat(companies.post("/api/v1/companies", group).status()).isEqualTo(201);
 
         // demand-service learns of the group from the companies topic, then accepts its demand.
-        String demandId = DemoData.json(DemoData.createDemand(services.baseUrl("demand-service"), DemoData.demand())
+        String demandId = DemoData.json(DemoData.createDemand(services.baseUrl("demand-service"), DemoData.demand(),
+                Callers.token(Callers.REFERENT))
                 .body()).get("id").asString();
         assertThat(demands.post("/api/v1/demands/" + demandId + "/open", Map.of()).status()).isEqualTo(200);
 
@@ -87,8 +90,9 @@ class EndToEndIT {
                 .map(n -> n.get("status").asString())).containsExactly("SENT", "SENT");
 
         // The buyer's adviser accepts: the decision travels through Kafka and the demand goes into discussion.
-        assertThat(matching.post("/api/v1/matches/" + matchId + "/decision", Map.of("decision", "ACCEPTED",
-                "decidedBy", "grands-comptes@normandie.cci.fr")).status()).isEqualTo(200);
+        JsonApi.Response accepted = matching.post("/api/v1/matches/" + matchId + "/decision", Map.of("decision", "ACCEPTED"));
+        assertThat(accepted.status()).isEqualTo(200);
+        assertThat(accepted.json().get("decidedBy").asString()).isEqualTo("grands-comptes@normandie.cci.fr");
         await().atMost(TIMEOUT).until(() -> demands.get("/api/v1/demands/" + demandId).json().get("status").asString(),
                 "IN_DISCUSSION"::equals);
     }
@@ -102,6 +106,23 @@ class EndToEndIT {
             assertThat(document.at("/info/version").asString()).as(name).matches("\\d+\\.\\d+\\.\\d+.*");
             assertThat(document.at("/components/schemas/Problem/properties").propertyNames())
                     .as(name).contains("type", "title", "status", "detail", "errors");
+        }
+    }
+
+    @Test
+    void everyServiceRefusesACallWithoutATokenAsProblemDetails() {
+        for (String name : Services.NAMES) {
+            String path = switch (name) {
+                case "company-service" -> "/api/v1/companies";
+                case "demand-service" -> "/api/v1/demands";
+                case "matching-service" -> "/api/v1/matches?demandId=x";
+                default -> "/api/v1/notifications";
+            };
+            JsonApi.Response refused = new JsonApi(services.baseUrl(name)).get(path);
+            assertThat(refused.status()).as(name).isEqualTo(401);
+            assertThat(refused.contentType()).as(name).startsWith("application/problem+json");
+            assertThat(refused.json().get("type").asString()).as(name)
+                    .isEqualTo("https://relocmatch.fr/problems/unauthenticated");
         }
     }
 

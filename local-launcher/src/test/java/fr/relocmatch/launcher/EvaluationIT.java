@@ -54,7 +54,7 @@ class EvaluationIT {
         }
         Path projectRoot = Path.of("").toAbsolutePath().getParent();
         services = Services.start(projectRoot, ports, broker.getBrokersAsString(), infrastructure.mongoUri(),
-                infrastructure.smtpPort(), projectRoot.resolve("local-launcher/target/e2e-logs/evaluation"),
+                infrastructure.smtpPort(), Callers.access(), projectRoot.resolve("local-launcher/target/e2e-logs/evaluation"),
                 Duration.ofMinutes(3),
                 name -> Map.of("spring.mongodb.database", "relocmatch-" + name.replace("-service", "") + "-evaluation"));
     }
@@ -73,9 +73,9 @@ class EvaluationIT {
     void rankingsLoadedThroughTheApisAgreeWithTheAdvisersGrades() throws IOException {
         EvaluationSet set = new EvaluationSet();
         Map<String, Map<String, Integer>> grades = grades();
-        Map<String, String> profileKeys = set.loadCompanies(new JsonApi(services.baseUrl("company-service")));
-        Map<String, String> demandIds = set.openDemands(new JsonApi(services.baseUrl("demand-service")), index -> { });
-        Map<String, List<String>> rankings = EvaluationSet.settledRankings(new JsonApi(services.baseUrl("matching-service")),
+        Map<String, String> profileKeys = set.loadCompanies(Callers.api(services.baseUrl("company-service"), Callers.REFERENT));
+        Map<String, String> demandIds = set.openDemands(Callers.api(services.baseUrl("demand-service"), Callers.REFERENT), index -> { });
+        Map<String, List<String>> rankings = EvaluationSet.settledRankings(Callers.api(services.baseUrl("matching-service"), Callers.REFERENT),
                 demandIds, id -> profileKeys.getOrDefault(id, "?"));
 
         Report report = new Report();

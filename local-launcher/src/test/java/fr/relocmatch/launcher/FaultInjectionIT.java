@@ -137,7 +137,8 @@ class FaultInjectionIT {
         }
 
         JsonApi api() {
-            return new JsonApi("http://127.0.0.1:" + port);
+            // the région's referent reads every ranking and every e-mail's delivery
+            return Callers.api("http://127.0.0.1:" + port, Callers.REFERENT);
         }
     }
 
@@ -147,7 +148,7 @@ class FaultInjectionIT {
         group.forEach(instance -> ports.put(instance.service, instance.port));
         int start = group.stream().mapToInt(instance -> ++instance.starts).max().orElse(1);
         Services services = Services.start(projectRoot, ports, kafka.bootstrapServers(), mongo.uri(), smtpPort,
-                logs.resolve(group.stream().map(instance -> instance.key).reduce((a, b) -> a + "+" + b).orElseThrow() + "-" + start),
+                Callers.access(), logs.resolve(group.stream().map(instance -> instance.key).reduce((a, b) -> a + "+" + b).orElseThrow() + "-" + start),
                 START, name -> group.stream().filter(instance -> instance.service.equals(name)).findFirst().orElseThrow().properties);
         for (Instance instance : group) {
             instance.process = services.processes().stream().filter(p -> p.name().equals(instance.service)).findFirst()
@@ -183,7 +184,6 @@ class FaultInjectionIT {
         notification.put("relocmatch.notification.retry-interval", "PT5S");
         // the local SMTP server takes what it is given: no provider's hourly quota to respect
         notification.put("resilience4j.ratelimiter.instances.smtp.limit-for-period", "200");
-        notification.put("relocmatch.notification.link-secret", "fault-suite-link-secret-of-32-bytes!");
         instances.put("company", new Instance("company", "company-service", relay));
         instances.put("demand", new Instance("demand", "demand-service", relay));
         instances.put("matching-a", new Instance("matching-a", "matching-service", relay));

@@ -14,6 +14,9 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import fr.relocmatch.issuer.client.Tokens;
+import fr.relocmatch.testinfra.JsonApi;
+
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +32,8 @@ class LocalRunIT {
     private final Path data = Path.of("target/local-run-" + UUID.randomUUID()).toAbsolutePath();
     private final int matchingPort = RunningServices.freePort();
     private final int demandPort = RunningServices.freePort();
+    private final int notificationPort = RunningServices.freePort();
+    private final int issuerPort = RunningServices.freePort();
     private final List<String> ports = List.of(
             "-Drelocmatch.kafka.port=" + pair(),
             "-Drelocmatch.mongo.port=" + RunningServices.freePort(),
@@ -36,7 +41,8 @@ class LocalRunIT {
             "-Drelocmatch.company-service.port=" + RunningServices.freePort(),
             "-Drelocmatch.demand-service.port=" + demandPort,
             "-Drelocmatch.matching-service.port=" + matchingPort,
-            "-Drelocmatch.notification-service.port=" + RunningServices.freePort());
+            "-Drelocmatch.notification-service.port=" + notificationPort,
+            "-Drelocmatch.issuer.port=" + issuerPort);
 
     @Test
     void stopsWithinSecondsOnSigtermAndARestartAnnouncesNothingTwice() throws Exception {
@@ -48,8 +54,17 @@ class LocalRunIT {
         String demandId = demand.group(1);
         List<String> matches = matches(demandId);
         assertThat(matches).hasSizeGreaterThanOrEqualTo(2);
+        // every demo person and partner the run lists gets a token; without one, the API refuses
+        for (DemoPeople.Person person : DemoPeople.ALL) {
+            assertThat(log("first.log")).contains(person.login());
+            assertThat(token(person.login())).as(person.login()).isNotBlank();
+        }
+        assertThat(new JsonApi("http://127.0.0.1:" + matchingPort).get("/api/v1/matches?demandId=" + demandId).status())
+                .isEqualTo(401);
         // another demand with the demo's title (a partner's, an adviser's): newer, so listed first
-        assertThat(DemoData.createDemand("http://127.0.0.1:" + demandPort, DemoData.demand()).statusCode()).isEqualTo(201);
+        assertThat(DemoData.createDemand("http://127.0.0.1:" + demandPort, DemoData.demand(), token(DemoPeople.LOADER))
+                .statusCode()).isEqualTo(201);
+        String link = preferencesLink(emails.getFirst());
         assertThat(serviceLogs()).as("rebalance noise in the service logs").doesNotContain("Not updating high watermark");
         stopWithSigterm(first);
 
@@ -60,6 +75,9 @@ class LocalRunIT {
         // the restarted services have replayed the topics and checked the demand against what is stored
         await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10))
                 .until(() -> mailFolder().equals(emails) && matches(demandId).equals(matches));
+        // the key of the links in e-mails is kept in the data folder: a link sent before the restart still opens
+        assertThat(new JsonApi("http://127.0.0.1:" + notificationPort).get("/api/v1/preferences?token=" + link).status())
+                .isEqualTo(200);
         stopWithSigterm(second);
     }
 
@@ -94,9 +112,28 @@ class LocalRunIT {
         System.out.printf("Local run stopped in %.1f s%n", (System.nanoTime() - started) / 1e9);
     }
 
+    /** A demo person's or partner's token from the run's issuer. */
+    private String token(String login) {
+        Tokens tokens = new Tokens("http://127.0.0.1:" + issuerPort);
+        return login.startsWith("partner-") ? tokens.partner(login, login + "-secret")
+                : tokens.person(login, DemoPeople.PASSWORD);
+    }
+
+    /** The signed preferences link in an e-mail of the mail folder. */
+    private String preferencesLink(String emailFile) throws Exception {
+        String text;
+        try (var in = Files.newInputStream(data.resolve("mail").resolve(emailFile))) {
+            text = fr.relocmatch.testinfra.MailText.plain(new jakarta.mail.internet.MimeMessage(null, in));
+        }
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("preferences\\?token=([A-Za-z0-9_.-]+)").matcher(text);
+        assertThat(link.find()).as(emailFile).isTrue();
+        return link.group(1);
+    }
+
     /** Every match as id, version and status: a restart that re-decides them changes the versions. */
     private List<String> matches(String demandId) {
-        return fr.relocmatch.testinfra.JsonApi.onLocalPort(matchingPort).get("/api/v1/matches?demandId=" + demandId).json()
+        return new JsonApi("http://127.0.0.1:" + matchingPort).as(token(DemoPeople.DEMAND_ADVISER))
+                .get("/api/v1/matches?demandId=" + demandId).json()
                 .valueStream()
                 .map(m -> m.get("id").asString() + "@" + m.get("version").asLong() + " " + m.get("status").asString())
                 .sorted().toList();

@@ -30,7 +30,7 @@ final class RunningServices {
             }
             Path projectRoot = Path.of("").toAbsolutePath().getParent();
             Services started = Services.start(projectRoot, ports, infrastructure.kafkaBootstrapServers(),
-                    infrastructure.mongoUri(), infrastructure.smtpPort(),
+                    infrastructure.mongoUri(), infrastructure.smtpPort(), Callers.access(),
                     projectRoot.resolve("local-launcher/target/e2e-logs"), Duration.ofMinutes(3));
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "relocmatch-e2e-stop"));
             services = started;

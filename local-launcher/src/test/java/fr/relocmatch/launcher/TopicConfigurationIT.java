@@ -67,6 +67,7 @@ class TopicConfigurationIT {
             Path projectRoot = Path.of("").toAbsolutePath().getParent();
             try (Services matching = Services.start(projectRoot, Map.of("matching-service", RunningServices.freePort()),
                     broker.getBrokersAsString(), SharedInfrastructure.get().mongoUri(), SharedInfrastructure.get().smtpPort(),
+                    Callers.access(),
                     projectRoot.resolve("local-launcher/target/e2e-logs/topics"), Duration.ofMinutes(3),
                     name -> Map.of("spring.mongodb.database", "relocmatch-matching-topics"))) {
                 Map<String, Config> configs = configs(broker.getBrokersAsString());

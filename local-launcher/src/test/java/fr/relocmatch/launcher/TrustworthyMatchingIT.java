@@ -43,9 +43,9 @@ class TrustworthyMatchingIT {
     @BeforeAll
     void connect() {
         Services services = RunningServices.get();
-        companies = new JsonApi(services.baseUrl("company-service"));
-        demands = new JsonApi(services.baseUrl("demand-service"));
-        matching = new JsonApi(services.baseUrl("matching-service"));
+        companies = Callers.api(services.baseUrl("company-service"), Callers.REFERENT);
+        demands = Callers.api(services.baseUrl("demand-service"), Callers.REFERENT);
+        matching = Callers.api(services.baseUrl("matching-service"), Callers.REFERENT);
     }
 
     @Test

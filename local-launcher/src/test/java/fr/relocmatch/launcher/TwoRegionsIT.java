@@ -19,6 +19,7 @@ import jakarta.mail.internet.MimeMessage;
 import fr.relocmatch.testinfra.JsonApi;
 import fr.relocmatch.testinfra.MailText;
 import fr.relocmatch.testinfra.SharedInfrastructure;
+import fr.relocmatch.testinfra.TestIssuer;
 import fr.relocmatch.testinfra.TestSirets;
 
 import org.junit.jupiter.api.AfterAll;
@@ -56,7 +57,7 @@ class TwoRegionsIT {
         }
         Path projectRoot = Path.of("").toAbsolutePath().getParent();
         hautsDeFrance = Services.start(projectRoot, ports, infrastructure.kafkaBootstrapServers(),
-                infrastructure.mongoUri(), infrastructure.smtpPort(),
+                infrastructure.mongoUri(), infrastructure.smtpPort(), Callers.access(),
                 projectRoot.resolve("local-launcher/target/e2e-logs/region-32"), Duration.ofMinutes(3),
                 name -> Map.of("relocmatch.region", "32",
                         "spring.mongodb.database", "relocmatch-" + name.replace("-service", "") + "-32"));
@@ -73,10 +74,10 @@ class TwoRegionsIT {
     void aNormandyDemandMatchedWithAHautsDeFranceSmeEmailsEachRegionsAdviserOnce() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String groupSiret = TestSirets.random();
-        assertThat(new JsonApi(normandie.baseUrl("company-service")).post("/api/v1/companies",
+        assertThat(Callers.api(normandie.baseUrl("company-service"), TestIssuer.REFERENT).post("/api/v1/companies",
                 Profiles.company("GROUP", groupSiret, "Groupe Normand " + suffix, "46.49Z", List.of(), "76540", NORMANDY_ADVISER))
                 .status()).isEqualTo(201);
-        JsonApi.Response sme = new JsonApi(hautsDeFrance.baseUrl("company-service")).post("/api/v1/companies",
+        JsonApi.Response sme = Callers.api(hautsDeFrance.baseUrl("company-service"), "referent.hdf").post("/api/v1/companies",
                 Profiles.company("SME", TestSirets.random(), "Plasturgie des Hauts " + suffix, "22.29A",
                         List.of("INJECTION_MOULDING"), "80021", HDF_ADVISER));
         assertThat(sme.status()).as(sme.body()).isEqualTo(201);
@@ -91,10 +92,10 @@ class TwoRegionsIT {
         demand.put("location", Map.of("mode", "REGIONS", "regions", List.of("28", "32")));
         demand.put("adviserEmail", NORMANDY_ADVISER);
         String demandUrl = normandie.baseUrl("demand-service");
-        String demandId = DemoData.json(DemoData.createDemand(demandUrl, demand).body()).get("id").asString();
-        assertThat(new JsonApi(demandUrl).post("/api/v1/demands/" + demandId + "/open", Map.of()).status()).isEqualTo(200);
+        String demandId = DemoData.json(DemoData.createDemand(demandUrl, demand, Callers.token(TestIssuer.REFERENT)).body()).get("id").asString();
+        assertThat(Callers.api(demandUrl, TestIssuer.REFERENT).post("/api/v1/demands/" + demandId + "/open", Map.of()).status()).isEqualTo(200);
 
-        JsonNode match = await().atMost(TIMEOUT).until(() -> new JsonApi(normandie.baseUrl("matching-service"))
+        JsonNode match = await().atMost(TIMEOUT).until(() -> Callers.api(normandie.baseUrl("matching-service"), TestIssuer.REFERENT)
                 .get("/api/v1/matches?demandId=" + demandId).json().valueStream()
                 .filter(m -> smeId.equals(m.get("companyId").asString())).findFirst(), Optional::isPresent)
                 .orElseThrow();
@@ -103,16 +104,17 @@ class TwoRegionsIT {
         List<MimeMessage> emails = await().atMost(TIMEOUT).until(() -> emailsAbout(matchId), list -> list.size() >= 2);
         assertThat(emails).extracting(TwoRegionsIT::recipient).containsExactlyInAnyOrder(NORMANDY_ADVISER, HDF_ADVISER);
         // each instance recorded (and sent) only its own adviser's e-mail
-        assertThat(recipientsRecordedBy(normandie, matchId)).containsExactly(NORMANDY_ADVISER);
-        assertThat(recipientsRecordedBy(hautsDeFrance, matchId)).containsExactly(HDF_ADVISER);
+        // each région's admin reads the deliveries of their own instance
+        assertThat(recipientsRecordedBy(normandie, TestIssuer.REFERENT, matchId)).containsExactly(NORMANDY_ADVISER);
+        assertThat(recipientsRecordedBy(hautsDeFrance, "referent.hdf", matchId)).containsExactly(HDF_ADVISER);
         // the demand is Normandy's: the Hauts-de-France instance did not match it as well
-        assertThat(new JsonApi(hautsDeFrance.baseUrl("matching-service")).get("/api/v1/matches?demandId=" + demandId)
+        assertThat(Callers.api(hautsDeFrance.baseUrl("matching-service"), "referent.hdf").get("/api/v1/matches?demandId=" + demandId)
                 .json().size()).isZero();
         assertThat(emailsAbout(matchId)).hasSize(2);
     }
 
-    private static List<String> recipientsRecordedBy(Services instance, String matchId) {
-        return new JsonApi(instance.baseUrl("notification-service")).get("/api/v1/notifications?matchId=" + matchId)
+    private static List<String> recipientsRecordedBy(Services instance, String admin, String matchId) {
+        return Callers.api(instance.baseUrl("notification-service"), admin).get("/api/v1/notifications?matchId=" + matchId)
                 .json().valueStream().map(n -> n.get("recipient").asString()).toList();
     }
 
