@@ -31,7 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"},
-        afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+        afterName = {"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+        "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+        "fr.relocmatch.contracts.ContractsAutoConfiguration"})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import(RefusalAdvice.class)
 public class AccessControlAutoConfiguration {
@@ -59,6 +61,21 @@ public class AccessControlAutoConfiguration {
         http.csrf(AbstractHttpConfigurer::disable);
         http.requestCache(cache -> cache.disable());
         return http.build();
+    }
+
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnBean(org.springframework.data.mongodb.core.MongoTemplate.class)
+    AuditTrail auditTrail(org.springframework.data.mongodb.core.MongoTemplate mongo,
+            org.springframework.beans.factory.ObjectProvider<java.time.Clock> clock,
+            @org.springframework.beans.factory.annotation.Value("${relocmatch.region}") String region) {
+        return new AuditTrail(mongo, clock.getIfAvailable(java.time.Clock::systemUTC), region);
+    }
+
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnBean(AuditTrail.class)
+    AuditController auditController(AuditTrail trail,
+            @org.springframework.beans.factory.annotation.Value("${relocmatch.region}") String region) {
+        return new AuditController(trail, region);
     }
 
     /** The {@code roles} claim as {@code ROLE_*} authorities; the subject stays the token's {@code sub}. */

@@ -2,6 +2,7 @@ package fr.relocmatch.company.profile;
 
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,6 +13,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 
+import fr.relocmatch.access.AuditTrail;
 import fr.relocmatch.access.Caller;
 import fr.relocmatch.access.Role;
 import fr.relocmatch.contracts.problem.InvalidInputException;
@@ -53,11 +55,13 @@ class CompanyController {
     private final CompanyProfiles profiles;
     private final MergePatch mergePatch;
     private final CompanyImport imports;
+    private final AuditTrail audit;
 
-    CompanyController(CompanyProfiles profiles, MergePatch mergePatch, CompanyImport imports) {
+    CompanyController(CompanyProfiles profiles, MergePatch mergePatch, CompanyImport imports, AuditTrail audit) {
         this.profiles = profiles;
         this.mergePatch = mergePatch;
         this.imports = imports;
+        this.audit = audit;
     }
 
     /** By the région's advisers and admins, or by a partner (the profile is then its submission). */
@@ -67,6 +71,7 @@ class CompanyController {
         Caller.require(caller.actsFor(profiles.region()) || caller.has(Role.PARTNER),
                 "Profiles of région " + profiles.region() + " are registered by its advisers and admins, or by partners");
         CompanyDocument company = profiles.create(request, caller.has(Role.PARTNER) ? caller.partner() : null);
+        audit.record("CREATE", "company", company.getId(), null);
         return ResponseEntity.created(URI.create("/api/v1/companies/" + company.getId()))
                 .eTag(VersionTags.etag(company)).body(CompanyView.of(company, caller));
     }
@@ -85,7 +90,9 @@ class CompanyController {
     ResponseEntity<CompanyView> replace(@PathVariable String id, @Valid @RequestBody CompanyRequest request,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Caller caller = mayChange(id);
-        return answer(profiles.replace(id, request, VersionTags.expected(ifMatch, "profile")), caller);
+        CompanyDocument replaced = profiles.replace(id, request, VersionTags.expected(ifMatch, "profile"));
+        audit.record("REPLACE", "company", id, "version " + replaced.getVersion());
+        return answer(replaced, caller);
     }
 
     /** JSON Merge Patch (RFC 7396): the fields given replace the current ones, {@code null} removes one. */
@@ -93,8 +100,10 @@ class CompanyController {
     ResponseEntity<CompanyView> patch(@PathVariable String id, @RequestBody JsonNode patch,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Caller caller = mayChange(id);
-        return answer(profiles.patch(id, current -> mergePatch.apply(current, patch),
-                VersionTags.expected(ifMatch, "profile")), caller);
+        CompanyDocument patched = profiles.patch(id, current -> mergePatch.apply(current, patch),
+                VersionTags.expected(ifMatch, "profile"));
+        audit.record("PATCH", "company", id, "fields " + patchedFields(patch) + ", version " + patched.getVersion());
+        return answer(patched, caller);
     }
 
     /**
@@ -109,7 +118,10 @@ class CompanyController {
             @RequestParam(defaultValue = "2") @Min(2) int firstLine) {
         Caller.require(Caller.current().is(Role.REGION_ADMIN, profiles.region()),
                 "Imports are run by an admin of région " + profiles.region());
-        return imports.run(new java.io.StringReader(csv), adviserEmail, firstLine).toJson();
+        Map<String, Object> report = imports.run(new java.io.StringReader(csv), adviserEmail, firstLine).toJson();
+        audit.record("IMPORT", "company", null, "created " + report.get("created") + ", updated " + report.get("updated")
+                + ", rejected " + report.get("rejected") + " from line " + firstLine);
+        return report;
     }
 
     /** The company or its adviser confirms the profile is still accurate. */
@@ -117,7 +129,9 @@ class CompanyController {
     ResponseEntity<CompanyView> confirm(@PathVariable String id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Caller caller = mayChange(id);
-        return answer(profiles.confirm(id, VersionTags.expected(ifMatch, "profile")), caller);
+        CompanyDocument confirmed = profiles.confirm(id, VersionTags.expected(ifMatch, "profile"));
+        audit.record("CONFIRM", "company", id, null);
+        return answer(confirmed, caller);
     }
 
     /**
@@ -133,6 +147,7 @@ class CompanyController {
                 || caller.is(Role.ADVISER, company.getOwnerRegion()) && caller.isPerson(company.getAdviserEmail()),
                 "A profile is erased by an admin of its région or by the adviser in charge of it");
         profiles.delete(id, VersionTags.expected(ifMatch, "profile"));
+        audit.record("ERASE", "company", id, null);
         return ResponseEntity.noContent().build();
     }
 
@@ -214,6 +229,11 @@ class CompanyController {
 
     private static ResponseEntity<CompanyView> answer(CompanyDocument company, Caller caller) {
         return ResponseEntity.ok().eTag(VersionTags.etag(company)).body(CompanyView.of(company, caller));
+    }
+
+    /** The names of the fields a merge patch sets or removes: what changed, not the values (personal data). */
+    private static List<String> patchedFields(JsonNode patch) {
+        return patch.isObject() ? new java.util.ArrayList<>(patch.propertyNames()) : List.of();
     }
 
     private CompanyDocument existing(String id) {

@@ -2,6 +2,7 @@ package fr.relocmatch.company.profile;
 
 import java.util.function.Consumer;
 
+import fr.relocmatch.access.AuditTrail;
 import fr.relocmatch.contracts.partner.PartnerInbox;
 
 import org.springframework.context.annotation.Bean;
@@ -20,7 +21,8 @@ import org.springframework.web.server.ResponseStatusException;
 class PartnerFunctions {
 
     @Bean
-    Consumer<Message<byte[]>> partnerCompanies(PartnerInbox inbox, CompanyProfiles profiles, CompanyValidator validator) {
+    Consumer<Message<byte[]>> partnerCompanies(PartnerInbox inbox, CompanyProfiles profiles, CompanyValidator validator,
+            AuditTrail audit) {
         return message -> inbox.receive(message, "partner-company-submission", "company", CompanyRequest.class,
                 submission -> {
                     ValidCompany valid = validator.validate(submission.body());
@@ -31,9 +33,16 @@ class PartnerFunctions {
                                     throw new ResponseStatusException(HttpStatus.FORBIDDEN, "SIRET " + valid.siret()
                                             + " is registered by someone else; a partner updates only its own submissions");
                                 }
-                                return profiles.update(existing, valid);
+                                CompanyDocument updated = profiles.update(existing, valid);
+                                audit.recordAs(submission.source(), "kafka", "REPLACE", "company", updated.getId(),
+                                        "version " + updated.getVersion());
+                                return updated;
                             })
-                            .orElseGet(() -> profiles.create(valid, submission.source()))
+                            .orElseGet(() -> {
+                                CompanyDocument created = profiles.create(valid, submission.source());
+                                audit.recordAs(submission.source(), "kafka", "CREATE", "company", created.getId(), null);
+                                return created;
+                            })
                             .getId();
                 });
     }

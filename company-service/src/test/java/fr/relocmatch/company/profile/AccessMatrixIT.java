@@ -3,6 +3,7 @@ package fr.relocmatch.company.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -104,6 +105,7 @@ class AccessMatrixIT {
         scenarios.put("GET /api/v1/reference/certifications", () -> Attempt.get("/api/v1/reference/certifications"));
         scenarios.put("GET /api/v1/reference/communes", () -> Attempt.get("/api/v1/reference/communes?q=rouen"));
         scenarios.put("GET /api/v1/reference/hs-codes", () -> Attempt.get("/api/v1/reference/hs-codes?q=6302"));
+        scenarios.put("GET /api/v1/audit", () -> Attempt.get("/api/v1/audit"));
         scenarios.put("GET /actuator/health", () -> Attempt.get("/actuator/health"));
         scenarios.put("GET /actuator/info", () -> Attempt.get("/actuator/info"));
         scenarios.put("GET /v3/api-docs", () -> Attempt.get("/v3/api-docs"));
@@ -136,6 +138,29 @@ class AccessMatrixIT {
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.json().get("detail").asString()).contains("adviser in charge");
         assertThat(admin().get("/api/v1/companies/" + id).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theAuditTrailSaysWhoChangedAProfileAndWhenWithoutItsValues() {
+        String id = submittedProfile();
+        assertThat(as(TestIssuer.ADVISER_28).patch("/api/v1/companies/" + id,
+                "{\"contact\": {\"name\": \"Paul Durand\", \"email\": \"p.durand@example.fr\"}}", null).status())
+                .isEqualTo(200);
+        assertThat(admin().delete("/api/v1/companies/" + id, null).status()).isEqualTo(204);
+
+        JsonApi.Response trail = admin().get("/api/v1/audit?resourceId=" + id);
+
+        assertThat(trail.status()).isEqualTo(200);
+        List<JsonNode> entries = trail.json().valueStream().toList();
+        assertThat(entries).extracting(e -> e.get("action").asString() + " by " + e.get("actor").asString())
+                .containsExactly("ERASE by admin.normandie", "PATCH by conseiller.normandie", "CREATE by /partners/demo");
+        assertThat(entries.get(1).get("actorEmail").asString()).isEqualTo(ADVISER_IN_CHARGE);
+        assertThat(entries.get(1).get("detail").asString()).contains("contact").doesNotContain("Durand");
+        assertThat(entries).allSatisfy(e -> {
+            assertThat(e.get("region").asString()).isEqualTo("28");
+            assertThat(e.get("at").asString()).isNotBlank();
+        });
+        assertThat(as(TestIssuer.ADVISER_28).get("/api/v1/audit?resourceId=" + id).status()).isEqualTo(403);
     }
 
     @Test

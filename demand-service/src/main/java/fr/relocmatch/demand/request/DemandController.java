@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
+import fr.relocmatch.access.AuditTrail;
 import fr.relocmatch.access.Caller;
 import fr.relocmatch.access.Role;
 import fr.relocmatch.contracts.problem.VersionTags;
@@ -36,9 +37,11 @@ import org.springframework.web.server.ResponseStatusException;
 class DemandController {
 
     private final Demands demands;
+    private final AuditTrail audit;
 
-    DemandController(Demands demands) {
+    DemandController(Demands demands, AuditTrail audit) {
         this.demands = demands;
+        this.audit = audit;
     }
 
     /** By the région's advisers and admins, or by a partner (the demand is then its submission). */
@@ -48,6 +51,7 @@ class DemandController {
         Caller.require(caller.actsFor(demands.region()) || caller.has(Role.PARTNER),
                 "Demands of région " + demands.region() + " are taken by its advisers and admins, or by partners");
         DemandDocument demand = demands.create(request, caller.has(Role.PARTNER) ? caller.partner() : null);
+        audit.record("CREATE", "demand", demand.getId(), null);
         return ResponseEntity.created(URI.create("/api/v1/demands/" + demand.getId()))
                 .eTag(VersionTags.etag(demand)).body(DemandView.of(demand, caller));
     }
@@ -56,7 +60,9 @@ class DemandController {
     ResponseEntity<DemandView> replace(@PathVariable String id, @Valid @RequestBody DemandRequest request,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Caller caller = mayChange(id);
-        return answer(demands.replace(id, request, VersionTags.expected(ifMatch, "demand")), caller);
+        DemandDocument replaced = demands.replace(id, request, VersionTags.expected(ifMatch, "demand"));
+        audit.record("REPLACE", "demand", id, "version " + replaced.getVersion());
+        return answer(replaced, caller);
     }
 
     @GetMapping("/{id}")
@@ -87,19 +93,25 @@ class DemandController {
     @PostMapping("/{id}/open")
     ResponseEntity<DemandView> open(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Caller caller = mayChange(id);
-        return answer(demands.transition(id, DemandStatus.OPEN, null, VersionTags.expected(ifMatch, "demand")), caller);
+        DemandDocument moved = demands.transition(id, DemandStatus.OPEN, null, VersionTags.expected(ifMatch, "demand"));
+        audit.record("STATUS", "demand", id, "now OPEN");
+        return answer(moved, caller);
     }
 
     @PostMapping("/{id}/discussion")
     ResponseEntity<DemandView> discuss(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Caller caller = mayChange(id);
-        return answer(demands.transition(id, DemandStatus.IN_DISCUSSION, null, VersionTags.expected(ifMatch, "demand")), caller);
+        DemandDocument moved = demands.transition(id, DemandStatus.IN_DISCUSSION, null, VersionTags.expected(ifMatch, "demand"));
+        audit.record("STATUS", "demand", id, "now IN_DISCUSSION");
+        return answer(moved, caller);
     }
 
     @PostMapping("/{id}/fulfil")
     ResponseEntity<DemandView> fulfil(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Caller caller = mayChange(id);
-        return answer(demands.transition(id, DemandStatus.FULFILLED, null, VersionTags.expected(ifMatch, "demand")), caller);
+        DemandDocument moved = demands.transition(id, DemandStatus.FULFILLED, null, VersionTags.expected(ifMatch, "demand"));
+        audit.record("STATUS", "demand", id, "now FULFILLED");
+        return answer(moved, caller);
     }
 
     @PostMapping("/{id}/cancel")
@@ -107,7 +119,9 @@ class DemandController {
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Caller caller = mayChange(id);
         String reason = body == null ? null : body.get("reason");
-        return answer(demands.transition(id, DemandStatus.CANCELLED, reason, VersionTags.expected(ifMatch, "demand")), caller);
+        DemandDocument moved = demands.transition(id, DemandStatus.CANCELLED, reason, VersionTags.expected(ifMatch, "demand"));
+        audit.record("STATUS", "demand", id, "now CANCELLED");
+        return answer(moved, caller);
     }
 
     /**

@@ -30,9 +30,14 @@ class DemandFunctions {
 
     /** Demands partners publish on the inbox topic (binding {@code partnerDemands-in-0}). */
     @Bean
-    Consumer<Message<byte[]>> partnerDemands(fr.relocmatch.contracts.partner.PartnerInbox inbox, Demands demands) {
+    Consumer<Message<byte[]>> partnerDemands(fr.relocmatch.contracts.partner.PartnerInbox inbox, Demands demands,
+            fr.relocmatch.access.AuditTrail audit) {
         return message -> inbox.receive(message, "partner-demand-submission", "demand", DemandRequest.class,
-                submission -> demands.submittedByPartner(submission.body(), submission.source(), submission.id()));
+                submission -> {
+                    String id = demands.submittedByPartner(submission.body(), submission.source(), submission.id());
+                    audit.recordAs(submission.source(), "kafka", "CREATE", "demand", id, "message " + submission.id());
+                    return id;
+                });
     }
 
     /** Advisers' decisions; a body that is not a decision is dead-lettered at once. */

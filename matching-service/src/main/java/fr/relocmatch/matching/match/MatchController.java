@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 
+import fr.relocmatch.access.AuditTrail;
 import fr.relocmatch.access.Caller;
 import fr.relocmatch.access.Role;
 import fr.relocmatch.contracts.problem.InvalidInputException;
@@ -25,10 +26,12 @@ class MatchController {
 
     private final MatchBook book;
     private final MatchingEngine engine;
+    private final AuditTrail audit;
 
-    MatchController(MatchBook book, MatchingEngine engine) {
+    MatchController(MatchBook book, MatchingEngine engine, AuditTrail audit) {
         this.book = book;
         this.engine = engine;
+        this.audit = audit;
     }
 
     /** Proposed matches first, best score first; withdrawn ones follow with their reason. */
@@ -60,6 +63,7 @@ class MatchController {
         request.requireReasonForRejection();
         MatchDocument decided = book.decide(id, MatchStatus.valueOf(request.decision().name()), request.reason(),
                 decider);
+        audit.record("DECIDE", "match", id, request.decision().name());
         // the decided pair leaves the ranking: the others move up, and the next candidate may come in
         engine.decided(decided.getDemandId());
         return MatchView.of(decided);

@@ -89,11 +89,28 @@ class AccessMatrixIT {
             return Attempt.json("POST", "/api/v1/matches/" + id + "/decision",
                     "{\"decision\": \"REJECTED\", \"reason\": \"capacité insuffisante\"}", stateOf(id));
         });
+        scenarios.put("GET /api/v1/audit", () -> Attempt.get("/api/v1/audit"));
         scenarios.put("GET /actuator/health", () -> Attempt.get("/actuator/health"));
         scenarios.put("GET /actuator/info", () -> Attempt.get("/actuator/info"));
         scenarios.put("GET /v3/api-docs", () -> Attempt.get("/v3/api-docs"));
 
         AccessMatrix.verify(port, "matching", AccessMatrix.endpointsOf(context), scenarios);
+    }
+
+    @Test
+    void aDecisionIsInTheAuditTrailInTheNameOfTheAdviserWhoTookIt() {
+        String id = proposedMatch().get("id").asString();
+        assertThat(as(TestIssuer.ADVISER_28).post("/api/v1/matches/" + id + "/decision",
+                Map.of("decision", "REJECTED", "reason", "déjà fournisseur")).status()).isEqualTo(200);
+
+        List<JsonNode> trail = as(TestIssuer.AUDITOR_28).get("/api/v1/audit?resourceId=" + id).json().valueStream().toList();
+
+        assertThat(trail).singleElement().satisfies(entry -> {
+            assertThat(entry.get("action").asString()).isEqualTo("DECIDE");
+            assertThat(entry.get("detail").asString()).isEqualTo("REJECTED");
+            assertThat(entry.get("actor").asString()).isEqualTo("conseiller.normandie");
+            assertThat(entry.get("actorEmail").asString()).isEqualTo("grands-comptes@normandie.cci.fr");
+        });
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 
+import fr.relocmatch.access.AuditTrail;
 import fr.relocmatch.access.Caller;
 import fr.relocmatch.access.Role;
 
@@ -30,10 +31,12 @@ class AdviserController {
 
     private final AdviserDirectory directory;
     private final String region;
+    private final AuditTrail audit;
 
-    AdviserController(AdviserDirectory directory, @Value("${relocmatch.region}") String region) {
+    AdviserController(AdviserDirectory directory, @Value("${relocmatch.region}") String region, AuditTrail audit) {
         this.directory = directory;
         this.region = region;
+        this.audit = audit;
     }
 
     @GetMapping
@@ -68,14 +71,20 @@ class AdviserController {
                     "The régions you serve are set by your région's admin");
             regions = current.regions();
         }
-        return directory.save(new Adviser(AdviserDirectory.normalise(email), request.name(), regions,
+        Adviser saved = directory.save(new Adviser(AdviserDirectory.normalise(email), request.name(), regions,
                 request.language(), request.delivery(), request.minScore()));
+        audit.record("SAVE", "adviser", saved.email(), "régions " + saved.regions() + ", " + saved.delivery());
+        return saved;
     }
 
     @DeleteMapping("/{email}")
     ResponseEntity<Void> delete(@PathVariable String email) {
         Caller.require(Caller.current().is(Role.REGION_ADMIN, region),
                 "Advisers are removed from the directory by an admin of région " + region);
-        return directory.delete(email) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+        if (!directory.delete(email)) {
+            return ResponseEntity.notFound().build();
+        }
+        audit.record("DELETE", "adviser", AdviserDirectory.normalise(email), null);
+        return ResponseEntity.noContent().build();
     }
 }

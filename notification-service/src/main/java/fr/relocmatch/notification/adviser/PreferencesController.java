@@ -22,10 +22,12 @@ class PreferencesController {
 
     private final AdviserDirectory directory;
     private final LinkTokens tokens;
+    private final fr.relocmatch.access.AuditTrail audit;
 
-    PreferencesController(AdviserDirectory directory, LinkTokens tokens) {
+    PreferencesController(AdviserDirectory directory, LinkTokens tokens, fr.relocmatch.access.AuditTrail audit) {
         this.directory = directory;
         this.tokens = tokens;
+        this.audit = audit;
     }
 
     @GetMapping
@@ -42,17 +44,21 @@ class PreferencesController {
             throw new org.springframework.security.access.AccessDeniedException(
                     "The régions you serve are set by your région's admin");
         }
-        return directory.save(new Adviser(email, request.name() != null ? request.name() : current.name(), regions,
+        Adviser saved = directory.save(new Adviser(email, request.name() != null ? request.name() : current.name(), regions,
                 request.language(), request.delivery(), request.minScore()));
+        audit.recordAs(email, "link", "SAVE", "adviser", email, String.valueOf(saved.delivery()));
+        return saved;
     }
 
     /** One click from the e-mail: no more match e-mails for this adviser. */
     @PostMapping("/unsubscribe")
     Adviser unsubscribe(@RequestParam String token) {
         Adviser current = directory.preferencesOf(adviser(token));
-        return directory.save(new Adviser(current.email(), current.name(),
+        Adviser saved = directory.save(new Adviser(current.email(), current.name(),
                 current.regions() == null ? List.of() : current.regions(), current.language(), Delivery.NONE,
                 current.minScore()));
+        audit.recordAs(current.email(), "link", "UNSUBSCRIBE", "adviser", current.email(), null);
+        return saved;
     }
 
     private String adviser(String token) {

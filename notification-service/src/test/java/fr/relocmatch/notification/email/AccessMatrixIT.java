@@ -113,6 +113,7 @@ class AccessMatrixIT {
         scenarios.put("GET /api/v1/preferences", preferences("GET", "/api/v1/preferences", null));
         scenarios.put("PUT /api/v1/preferences", preferences("PUT", "/api/v1/preferences", PREFERENCES));
         scenarios.put("POST /api/v1/preferences/unsubscribe", preferences("POST", "/api/v1/preferences/unsubscribe", null));
+        scenarios.put("GET /api/v1/audit", () -> Attempt.get("/api/v1/audit"));
         scenarios.put("GET /actuator/health", () -> Attempt.get("/actuator/health"));
         scenarios.put("GET /actuator/info", () -> Attempt.get("/actuator/info"));
         scenarios.put("GET /v3/api-docs", () -> Attempt.get("/v3/api-docs"));
