@@ -105,10 +105,6 @@ class AccessMatrixIT {
         scenarios.put("GET /api/v1/reference/certifications", () -> Attempt.get("/api/v1/reference/certifications"));
         scenarios.put("GET /api/v1/reference/communes", () -> Attempt.get("/api/v1/reference/communes?q=rouen"));
         scenarios.put("GET /api/v1/reference/hs-codes", () -> Attempt.get("/api/v1/reference/hs-codes?q=6302"));
-        scenarios.put("GET /api/v1/audit", () -> Attempt.get("/api/v1/audit"));
-        scenarios.put("GET /actuator/health", () -> Attempt.get("/actuator/health"));
-        scenarios.put("GET /actuator/info", () -> Attempt.get("/actuator/info"));
-        scenarios.put("GET /v3/api-docs", () -> Attempt.get("/v3/api-docs"));
 
         AccessMatrix.verify(port, "company", AccessMatrix.endpointsOf(context), scenarios);
     }

@@ -119,10 +119,6 @@ class AccessMatrixIT {
         scenarios.put("GET /api/v1/demands", () -> Attempt.get("/api/v1/demands"));
         scenarios.put("GET /api/v1/demands/process-suggestions",
                 () -> Attempt.get("/api/v1/demands/process-suggestions?hs=630260"));
-        scenarios.put("GET /api/v1/audit", () -> Attempt.get("/api/v1/audit"));
-        scenarios.put("GET /actuator/health", () -> Attempt.get("/actuator/health"));
-        scenarios.put("GET /actuator/info", () -> Attempt.get("/actuator/info"));
-        scenarios.put("GET /v3/api-docs", () -> Attempt.get("/v3/api-docs"));
 
         AccessMatrix.verify(port, "demand", AccessMatrix.endpointsOf(context), scenarios);
     }
