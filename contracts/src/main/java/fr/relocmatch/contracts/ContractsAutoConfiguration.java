@@ -53,6 +53,21 @@ public class ContractsAutoConfiguration {
                 socket -> socket.readTimeout((int) readTimeout.toMillis(), TimeUnit.MILLISECONDS));
     }
 
+    /**
+     * Tomcat's own refusals (a request line that is not valid HTTP) answered as problem details:
+     * see {@link fr.relocmatch.contracts.problem.ProblemErrorReportValve}.
+     */
+    @Bean
+    @ConditionalOnClass(name = "org.apache.catalina.valves.ErrorReportValve")
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    org.springframework.boot.web.server.WebServerFactoryCustomizer<org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory> problemErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+                host.setErrorReportValveClass(fr.relocmatch.contracts.problem.ProblemErrorReportValve.class.getName());
+            }
+        });
+    }
+
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {

@@ -59,12 +59,14 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FaultInjectionIT {
 
-    // In ./mvnw verify (CI: 2 cores, the whole build within 30 minutes) about an eighth of the full
-    // load; the full load (5 000 profiles, 200 demands: about 21 minutes) with
+    // In ./mvnw verify (CI: 2 cores, the whole build within 30 minutes) a twelfth of the full
+    // load and a 30 s SMTP outage; the full load (5 000 profiles, 200 demands: about 21 minutes) with
     // -Drelocmatch.faults.profiles=5000 -Drelocmatch.faults.demands=200. docs/reliability.md keeps
     // the results of each size run.
-    private static final int PROFILES = Integer.getInteger("relocmatch.faults.profiles", 600);
-    private static final int DEMANDS = Integer.getInteger("relocmatch.faults.demands", 24);
+    private static final int PROFILES = Integer.getInteger("relocmatch.faults.profiles", 400);
+    private static final int DEMANDS = Integer.getInteger("relocmatch.faults.demands", 16);
+    /** Long enough for retries to fail, the circuit to open and e-mails to pile up PENDING. */
+    private static final Duration SMTP_OUTAGE = Duration.ofSeconds(Long.getLong("relocmatch.faults.smtp-outage-seconds", 30));
     private static final int POISON = Integer.getInteger("relocmatch.faults.poison", 1000);
     private static final String PARTNER = "urn:relocmatch:partner:fault-suite";
     private static final Duration START = Duration.ofMinutes(4);
@@ -219,8 +221,8 @@ class FaultInjectionIT {
             scenario("Kafka broker stopped, restarted", partner, lag, slices, false, () -> {
                 assertThat(kafka.stop(Duration.ofSeconds(60))).as("broker stopped").isTrue();
             }, () -> kafka = LocalKafka.start(data.resolve("kafka"), kafkaPort, controllerPort));
-            scenario("SMTP server down for 60 s", partner, lag, slices, true, this::stopSmtp, () -> {
-                holdUntil(Duration.ofSeconds(60), () -> pending() > 0, "e-mails waiting for the SMTP server");
+            scenario("SMTP server down for " + SMTP_OUTAGE.toSeconds() + " s", partner, lag, slices, true, this::stopSmtp, () -> {
+                holdUntil(SMTP_OUTAGE, () -> pending() > 0, "e-mails waiting for the SMTP server");
                 startSmtp();
             });
             scenario("MongoDB unreachable for 30 s", partner, lag, slices, true, () -> mongo.close(), () -> {

@@ -127,6 +127,23 @@ class CompanyBadInputIT {
         }
     }
 
+    /** A newcomer types accents into a query with curl: Tomcat refuses the request line itself. */
+    @Test
+    void aQueryWithRawAccentsIsRefusedAsProblemDetailsNotTomcatsPage() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(("GET /api/v1/reference/communes?q=évreux HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 400");
+            assertThat(answer).containsIgnoringCase("Content-Type: application/problem+json");
+            String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+            assertThat(body).contains("\"type\":\"https://relocmatch.fr/problems/malformed-request\"")
+                    .contains("percent-encoded").doesNotContain("<html").doesNotContain("Tomcat");
+        }
+        assertThat(JsonApi.onLocalPort(port).get("/api/v1/reference/communes?q=%C3%A9vreux").status()).isEqualTo(200);
+    }
+
     @Test
     void answersMalformedJsonAndAWrongMediaTypeWithoutA500() {
         JsonApi api = SharedInfrastructure.get().api(port);
