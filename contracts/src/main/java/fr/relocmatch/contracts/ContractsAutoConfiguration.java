@@ -105,8 +105,10 @@ public class ContractsAutoConfiguration {
     @Bean
     @ConditionalOnProperty("relocmatch.kafka.state-topics")
     org.springframework.kafka.core.KafkaAdmin stateTopicsAdmin(
-            @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers) {
-        return fr.relocmatch.contracts.events.StateTopics.admin(brokers);
+            @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
+            org.springframework.boot.kafka.autoconfigure.KafkaProperties kafka) {
+        // Boot's spring.kafka.properties (the SASL login among them) as the binder's own clients get them
+        return fr.relocmatch.contracts.events.StateTopics.admin(brokers, kafka.buildAdminProperties());
     }
 
     @Bean

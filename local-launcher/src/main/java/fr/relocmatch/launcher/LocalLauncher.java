@@ -37,8 +37,10 @@ public final class LocalLauncher {
 
         long started = System.nanoTime();
         say("RelocMatch — local run. State in " + data);
-        LocalKafka kafka = LocalKafka.start(data.resolve("kafka"), kafkaPort, kafkaPort + 1);
-        say("  Kafka broker (KRaft)        " + kafka.bootstrapServers());
+        LocalKafka kafka = LocalKafka.start(data.resolve("kafka"), kafkaPort, kafkaPort + 1,
+                KafkaAccess.read(root.resolve("kafka").resolve("access.txt")));
+        say("  Kafka broker (KRaft)        " + kafka.bootstrapServers() + " (SASL SCRAM-SHA-512; logins in "
+                + data.resolve("kafka-clients") + ")");
         LocalMongo mongo = LocalMongo.start(data.resolve("mongo").resolve("relocmatch.mv"), mongoPort);
         say("  MongoDB wire protocol (H2)  " + mongo.uri());
         LocalMail mail = LocalMail.start(data.resolve("mail"), smtpPort);
@@ -50,7 +52,7 @@ public final class LocalLauncher {
         Services services;
         try {
             issuer.awaitHealthy(Duration.ofMinutes(3));
-            services = Services.start(root, ports, kafka.bootstrapServers(), mongo.uri(), mail.port(), access,
+            services = Services.start(root, ports, kafka.clients(), mongo.uri(), mail.port(), access,
                     data.resolve("logs"), Duration.ofMinutes(3));
         }
         catch (RuntimeException e) {

@@ -27,7 +27,7 @@ final class Services implements AutoCloseable {
      *
      * @param ports port of each service by name
      */
-    static Services start(Path projectRoot, Map<String, Integer> ports, String kafka, String mongoUri, int smtpPort,
+    static Services start(Path projectRoot, Map<String, Integer> ports, KafkaClients kafka, String mongoUri, int smtpPort,
             Access access, Path logDir, Duration timeout) {
         return start(projectRoot, ports, kafka, mongoUri, smtpPort, access, logDir, timeout, name -> Map.of());
     }
@@ -37,14 +37,15 @@ final class Services implements AutoCloseable {
      *
      * @param extra more properties of each service by name, e.g. another instance's {@code relocmatch.region}
      */
-    static Services start(Path projectRoot, Map<String, Integer> ports, String kafka, String mongoUri, int smtpPort,
+    static Services start(Path projectRoot, Map<String, Integer> ports, KafkaClients kafka, String mongoUri, int smtpPort,
             Access access, Path logDir, Duration timeout, java.util.function.Function<String, Map<String, String>> extra) {
         List<ServiceProcess> started = new ArrayList<>();
         try {
             for (String name : NAMES.stream().filter(ports::containsKey).toList()) {
                 Map<String, String> properties = new LinkedHashMap<>(access.properties(name));
                 properties.putAll(extra.apply(name));
-                properties.put("spring.cloud.stream.kafka.binder.brokers", kafka);
+                // each service logs in to Kafka as itself: its principal is its name
+                properties.putAll(kafka.springProperties(name));
                 properties.put("spring.mongodb.uri", mongoUri);
                 if (name.equals("notification-service")) {
                     properties.put("spring.mail.host", "127.0.0.1");

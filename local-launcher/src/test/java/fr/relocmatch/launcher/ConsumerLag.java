@@ -29,9 +29,10 @@ final class ConsumerLag implements AutoCloseable {
 
     private final Admin admin;
 
-    ConsumerLag(String bootstrapServers) {
+    /** @param client the broker's address and, where it authenticates, the administrator's login */
+    ConsumerLag(Map<String, Object> client) {
         Properties properties = new Properties();
-        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.putAll(client);
         properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
         properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         admin = Admin.create(properties);

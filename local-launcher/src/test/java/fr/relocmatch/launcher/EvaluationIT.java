@@ -53,7 +53,7 @@ class EvaluationIT {
             ports.put(name, RunningServices.freePort());
         }
         Path projectRoot = Path.of("").toAbsolutePath().getParent();
-        services = Services.start(projectRoot, ports, broker.getBrokersAsString(), infrastructure.mongoUri(),
+        services = Services.start(projectRoot, ports, KafkaClients.plaintext(broker.getBrokersAsString()), infrastructure.mongoUri(),
                 infrastructure.smtpPort(), Callers.access(), projectRoot.resolve("local-launcher/target/e2e-logs/evaluation"),
                 Duration.ofMinutes(3),
                 name -> Map.of("spring.mongodb.database", "relocmatch-" + name.replace("-service", "") + "-evaluation"));

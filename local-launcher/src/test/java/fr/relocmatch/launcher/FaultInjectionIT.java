@@ -69,6 +69,8 @@ class FaultInjectionIT {
     private static final Duration SMTP_OUTAGE = Duration.ofSeconds(Long.getLong("relocmatch.faults.smtp-outage-seconds", 30));
     private static final int POISON = Integer.getInteger("relocmatch.faults.poison", 1000);
     private static final String PARTNER = "urn:relocmatch:partner:fault-suite";
+    private static final KafkaAccess ACCESS = KafkaAccess.read(Path.of("").toAbsolutePath().getParent()
+            .resolve("kafka/access.txt"));
     private static final Duration START = Duration.ofMinutes(4);
     private static final Pattern MATCH_LINK = Pattern.compile("/api/v1/matches/([0-9a-f-]{36})");
 
@@ -150,7 +152,7 @@ class FaultInjectionIT {
         Map<String, Integer> ports = new LinkedHashMap<>();
         group.forEach(instance -> ports.put(instance.service, instance.port));
         int start = group.stream().mapToInt(instance -> ++instance.starts).max().orElse(1);
-        Services services = Services.start(projectRoot, ports, kafka.bootstrapServers(), mongo.uri(), smtpPort,
+        Services services = Services.start(projectRoot, ports, kafka.clients(), mongo.uri(), smtpPort,
                 Callers.access(), logs.resolve(group.stream().map(instance -> instance.key).reduce((a, b) -> a + "+" + b).orElseThrow() + "-" + start),
                 START, name -> group.stream().filter(instance -> instance.service.equals(name)).findFirst().orElseThrow().properties);
         for (Instance instance : group) {
@@ -177,7 +179,7 @@ class FaultInjectionIT {
     void nothingIsLostAndNothingSentTwiceUnderCrashesOutagesAndPoison() throws Exception {
         org.springframework.util.FileSystemUtils.deleteRecursively(data);
         org.springframework.util.FileSystemUtils.deleteRecursively(logs);
-        kafka = LocalKafka.start(data.resolve("kafka"), kafkaPort, controllerPort);
+        kafka = LocalKafka.start(data.resolve("kafka"), kafkaPort, controllerPort, ACCESS);
         mongo = LocalMongo.start(data.resolve("mongo/relocmatch.mv"), mongoPort);
         startSmtp();
         // relays every second, and a dead consumer's partitions handed over after 10 s (45 s by default)
@@ -198,8 +200,10 @@ class FaultInjectionIT {
         startTogether(List.of(instances.get("matching-b"), instances.get("notification-b")));
 
         load = new FaultLoad(new EvaluationSet(), PROFILES, DEMANDS);
-        try (TopicWriter partner = new TopicWriter(kafka.bootstrapServers());
-                ConsumerLag lag = new ConsumerLag(kafka.bootstrapServers())) {
+        // the partner writes as the partner principal; malformed records on the services' own topics need the administrator
+        try (TopicWriter partner = new TopicWriter(kafka.clients().properties("partner-demo"));
+                TopicWriter operator = new TopicWriter(kafka.clients().properties(KafkaAccess.ADMIN));
+                ConsumerLag lag = new ConsumerLag(kafka.clients().properties(KafkaAccess.ADMIN))) {
             load.groups.forEach(group -> submit(partner, group));
             settle(lag);
 
@@ -220,7 +224,7 @@ class FaultInjectionIT {
                     });
             scenario("Kafka broker stopped, restarted", partner, lag, slices, false, () -> {
                 assertThat(kafka.stop(Duration.ofSeconds(60))).as("broker stopped").isTrue();
-            }, () -> kafka = LocalKafka.start(data.resolve("kafka"), kafkaPort, controllerPort));
+            }, () -> kafka = LocalKafka.start(data.resolve("kafka"), kafkaPort, controllerPort, ACCESS));
             scenario("SMTP server down for " + SMTP_OUTAGE.toSeconds() + " s", partner, lag, slices, true, this::stopSmtp, () -> {
                 holdUntil(SMTP_OUTAGE, () -> pending() > 0, "e-mails waiting for the SMTP server");
                 startSmtp();
@@ -230,7 +234,7 @@ class FaultInjectionIT {
                 mongo = LocalMongo.start(data.resolve("mongo/relocmatch.mv"), mongoPort);
             });
             scenario(POISON + " malformed records on each of the " + CONSUMERS.size() + " consumed topics", partner, lag,
-                    slices, true, () -> poison(partner), () -> {
+                    slices, true, () -> poison(operator), () -> {
                     });
         }
 
@@ -358,7 +362,7 @@ class FaultInjectionIT {
         if (!missing.isEmpty()) {
             Set<String> ids = new HashSet<>();
             missing.forEach(m -> ids.add(m.id()));
-            try (TopicProbe outcomes = new TopicProbe(kafka.bootstrapServers(), "relocmatch.partner.outcomes.v1")) {
+            try (TopicProbe outcomes = new TopicProbe(kafka.clients().properties(KafkaAccess.ADMIN), "relocmatch.partner.outcomes.v1")) {
                 outcomes.seenToTheEnd(Duration.ofMinutes(1)).stream()
                         .filter(r -> ids.contains(JsonApi.parse(r.value()).path("correlationId").asString("")))
                         .forEach(r -> System.out.println("outcome of a lost submission: " + r.value()));
@@ -372,7 +376,7 @@ class FaultInjectionIT {
     /** The latest readable value of each key of a state topic. */
     private Map<String, JsonNode> latest(String topic) {
         Map<String, JsonNode> latest = new HashMap<>();
-        try (TopicProbe probe = new TopicProbe(kafka.bootstrapServers(), topic)) {
+        try (TopicProbe probe = new TopicProbe(kafka.clients().properties(KafkaAccess.ADMIN), topic)) {
             for (ConsumerRecord<String, String> record : probe.seenToTheEnd(Duration.ofMinutes(1))) {
                 if (record.value() == null) {
                     latest.remove(record.key());
@@ -482,7 +486,7 @@ class FaultInjectionIT {
     private void verifyFinalState() throws IOException {
         Map<String, Set<String>> deadLettered = new HashMap<>();
         for (String dlq : CONSUMERS.values().stream().flatMap(List::stream).distinct().toList()) {
-            try (TopicProbe probe = new TopicProbe(kafka.bootstrapServers(), dlq)) {
+            try (TopicProbe probe = new TopicProbe(kafka.clients().properties(KafkaAccess.ADMIN), dlq)) {
                 for (ConsumerRecord<String, String> record : probe.seenToTheEnd(Duration.ofMinutes(1))) {
                     Map<String, String> headers = TopicProbe.headers(record);
                     boolean reason = !headers.getOrDefault("x-exception-message", headers.getOrDefault("x-relocmatch-reason", ""))

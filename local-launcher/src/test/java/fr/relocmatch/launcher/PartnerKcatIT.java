@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import fr.relocmatch.testinfra.SharedInfrastructure;
 import fr.relocmatch.testinfra.TestSirets;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -25,10 +24,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A partner with nothing but {@code kcat} (the Debian package, a librdkafka client) and
- * {@code docs/partners.md}: publishes a group, an SME and a demand on the inbox topics, reads the
- * outcomes and the match, and reads why a bad profile was rejected. Runs against the four
- * services as separate JVMs. Needs kcat on the PATH; {@code .ci/run} installs it and runs this
+ * A partner with nothing but {@code kcat} (the Debian package, a librdkafka client), its login
+ * file and {@code docs/partners.md}: publishes a group, an SME and a demand on the inbox topics,
+ * reads the outcomes (why a bad profile was rejected included), and is refused the matches and
+ * the dead letters; without its login it is not let in at all. Runs against the four services as
+ * separate JVMs on the broker of the local run (SASL, ACLs). Needs kcat on the PATH; {@code .ci/run} installs it and runs this
  * class with {@code -Dkcat}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -39,16 +39,17 @@ class PartnerKcatIT {
     private static final String PARTNER = "/partners/kcat-" + UUID.randomUUID();
     private static final String ADVISER = "partenaires@normandie.cci.fr";
 
-    private String broker;
+    /** The partner's login, as the CCI hands it over: a {@code kcat -F} file. */
+    private String login;
 
     @BeforeAll
     void services() {
         RunningServices.get();
-        broker = SharedInfrastructure.get().kafkaBootstrapServers();
+        login = RunningServices.kcatConfig("partner-demo").toString();
     }
 
     @Test
-    void publishesProfilesAndADemandReadsTheMatchAndReadsARejection() {
+    void publishesProfilesAndADemandReadsTheOutcomesButNotTheMatches() {
         String groupSiret = TestSirets.random();
         String smeName = "Tissage Partenaire " + UUID.randomUUID().toString().substring(0, 8);
         String groupId = accepted(publish("relocmatch.partner.companies.v1", "fr.relocmatch.partner.CompanyProfileSubmitted.v1",
@@ -73,23 +74,41 @@ class PartnerKcatIT {
             return "ACCEPTED".equals(outcome.get("outcome").asString()) ? outcome.get("resourceId").asString() : null;
         }, id -> id != null);
 
-        Record match = await().atMost(TIMEOUT).until(() -> consume("relocmatch.matches.v1").stream()
-                .filter(r -> demandId.equals(r.key()) && smeName.equals(JSON.readTree(r.value()).get("companyName").asString()))
-                .findFirst(), Optional::isPresent).orElseThrow();
-        assertThat(match.headers()).contains("ce_type=fr.relocmatch.matching.MatchProposed.v1");
-        JsonNode body = JSON.readTree(match.value());
-        assertThat(body.get("companyId").asString()).isEqualTo(smeId);
-        assertThat(body.get("explanation").valueStream().map(p -> p.get("name").asString())).contains("distance");
+        // the matches are the advisers' (contact e-mails, scores of other companies): a partner's login cannot read them
+        assertThat(kcatFails("-C", "-t", "relocmatch.matches.v1", "-o", "beginning", "-e", "-q"))
+                .containsIgnoringCase("authoriz");
+        // the demand's adviser sees the SME proposed
+        JsonNode match = await().atMost(TIMEOUT).until(() -> Callers.api(RunningServices.get().baseUrl("matching-service"),
+                Callers.REFERENT).get("/api/v1/matches?demandId=" + demandId).json().valueStream()
+                .filter(m -> smeName.equals(m.get("companyName").asString())).findFirst(), Optional::isPresent).orElseThrow();
+        assertThat(match.get("companyId").asString()).isEqualTo(smeId);
 
         String badId = publish("relocmatch.partner.companies.v1", "fr.relocmatch.partner.CompanyProfileSubmitted.v1",
                 Profiles.company("SME", "12345678901234", "Mauvais SIRET", "13.20Z", List.of("WEAVING"), "76540", ADVISER));
         JsonNode rejection = outcomeOf(badId);
         assertThat(rejection.get("outcome").asString()).isEqualTo("REJECTED");
         assertThat(rejection.get("errors").findValuesAsString("field")).contains("siret");
-        Record dead = await().atMost(TIMEOUT).until(() -> consume("relocmatch.partner.companies.v1.dlq").stream()
-                .filter(r -> r.headers().contains("ce_id=" + badId)).findFirst(), Optional::isPresent).orElseThrow();
-        assertThat(dead.headers()).contains("x-relocmatch-reason=", "x-original-topic=relocmatch.partner.companies.v1",
-                "ce_source=" + PARTNER);
+        // the message itself is kept on the inbox's dead-letter topic, for the instance's operator only
+        assertThat(kcatFails("-C", "-t", "relocmatch.partner.companies.v1.dlq", "-o", "beginning", "-e", "-q"))
+                .containsIgnoringCase("authoriz");
+        login = RunningServices.kcatConfig(KafkaAccess.ADMIN).toString();
+        try {
+            Record dead = await().atMost(TIMEOUT).until(() -> consume("relocmatch.partner.companies.v1.dlq").stream()
+                    .filter(r -> r.headers().contains("ce_id=" + badId)).findFirst(), Optional::isPresent).orElseThrow();
+            assertThat(dead.headers()).contains("x-relocmatch-reason=", "x-original-topic=relocmatch.partner.companies.v1",
+                    "ce_source=" + PARTNER);
+        }
+        finally {
+            login = RunningServices.kcatConfig("partner-demo").toString();
+        }
+    }
+
+    @Test
+    void withoutItsLoginAPartnerIsNotLetIn() {
+        String broker = RunningServices.kafka().bootstrapServers();
+        String refused = kcatFails("-b", broker, "-X", "socket.timeout.ms=5000", "-m", "5", "-L", "-t",
+                "relocmatch.partner.outcomes.v1");
+        assertThat(refused).isNotBlank();
     }
 
     /** {@code kcat -P} with the CloudEvents headers; answers the ce_id. */
@@ -128,8 +147,22 @@ class PartnerKcatIT {
         return records;
     }
 
+    /** Runs kcat expecting it to fail; answers what it printed on its error output. */
+    private String kcatFails(String... args) {
+        try {
+            kcat(null, args);
+        }
+        catch (IllegalStateException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("kcat " + List.of(args) + " succeeded");
+    }
+
     private String kcat(String input, String... args) {
-        List<String> command = new ArrayList<>(List.of("kcat", "-b", broker));
+        List<String> command = new ArrayList<>(List.of("kcat"));
+        if (!args[0].equals("-b")) {
+            command.addAll(List.of("-F", login));
+        }
         command.addAll(List.of(args));
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(false).start();

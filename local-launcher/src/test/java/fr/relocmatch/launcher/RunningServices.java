@@ -11,12 +11,15 @@ import java.util.Map;
 import fr.relocmatch.testinfra.SharedInfrastructure;
 
 /**
- * The four services as separate JVMs from their executable jars, on the shared Kafka, MongoDB and
- * SMTP servers: started once per test JVM, for every end-to-end test class, stopped at exit.
+ * The four services as separate JVMs from their executable jars, on the Kafka broker of the local
+ * run (SASL logins, the ACLs of {@code kafka/access.txt}) and the shared MongoDB and SMTP servers:
+ * started once per test JVM, for every end-to-end test class, stopped at exit.
  */
 final class RunningServices {
 
     private static Services services;
+    private static LocalKafka kafka;
+    private static Path kafkaData;
 
     private RunningServices() {
     }
@@ -29,13 +32,34 @@ final class RunningServices {
                 ports.put(name, freePort());
             }
             Path projectRoot = Path.of("").toAbsolutePath().getParent();
-            Services started = Services.start(projectRoot, ports, infrastructure.kafkaBootstrapServers(),
+            kafkaData = projectRoot.resolve("local-launcher/target/e2e-kafka");
+            org.springframework.util.FileSystemUtils.deleteRecursively(kafkaData.toFile());
+            kafka = LocalKafka.start(kafkaData.resolve("kafka"), freePort(), freePort(),
+                    KafkaAccess.read(projectRoot.resolve("kafka/access.txt")));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                if (services != null) {
+                    services.close();
+                }
+                kafka.close();
+            }, "relocmatch-e2e-stop"));
+            Services started = Services.start(projectRoot, ports, kafka.clients(),
                     infrastructure.mongoUri(), infrastructure.smtpPort(), Callers.access(),
                     projectRoot.resolve("local-launcher/target/e2e-logs"), Duration.ofMinutes(3));
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "relocmatch-e2e-stop"));
             services = started;
         }
         return services;
+    }
+
+    /** How to reach the services' Kafka broker, as which principal. */
+    static KafkaClients kafka() {
+        get();
+        return kafka.clients();
+    }
+
+    /** The {@code kcat -F} file of a principal of the services' broker. */
+    static Path kcatConfig(String principal) {
+        get();
+        return kafkaData.resolve("kafka-clients").resolve(principal + ".conf");
     }
 
     /** A free TCP port on the loopback interface. */

@@ -37,7 +37,7 @@ class TopicConfigurationIT {
     void stateTopicsAreCompactedAndTheOthersKeepSevenDays() throws Exception {
         Services services = RunningServices.get();
         assertThat(services.processes()).hasSize(4);
-        Map<String, Config> configs = configs(SharedInfrastructure.get().kafkaBootstrapServers());
+        Map<String, Config> configs = configs(RunningServices.kafka().properties(KafkaAccess.ADMIN));
 
         assertThat(configs.keySet()).containsAll(STATE_TOPICS).contains("relocmatch.decisions.v1", "relocmatch.matching.dlq.v1");
         configs.forEach((topic, config) -> {
@@ -56,21 +56,22 @@ class TopicConfigurationIT {
     void stateTopicsCreatedWithTheWrongPolicyAreCorrectedAtStart() throws Exception {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
         broker.afterPropertiesSet();
-        try (Admin admin = admin(broker.getBrokersAsString())) {
+        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.getBrokersAsString()))) {
             // as a consumer binding with the broker defaults used to leave them
             admin.createTopics(STATE_TOPICS.stream().map(t -> new NewTopic(t, 3, (short) 1)
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE))).toList())
                     .all().get(30, TimeUnit.SECONDS);
-            assertThat(configs(broker.getBrokersAsString()).get("relocmatch.demands.v1")
+            assertThat(configs(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString())).get("relocmatch.demands.v1")
                     .get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo("delete");
 
             Path projectRoot = Path.of("").toAbsolutePath().getParent();
             try (Services matching = Services.start(projectRoot, Map.of("matching-service", RunningServices.freePort()),
-                    broker.getBrokersAsString(), SharedInfrastructure.get().mongoUri(), SharedInfrastructure.get().smtpPort(),
+                    KafkaClients.plaintext(broker.getBrokersAsString()), SharedInfrastructure.get().mongoUri(), SharedInfrastructure.get().smtpPort(),
                     Callers.access(),
                     projectRoot.resolve("local-launcher/target/e2e-logs/topics"), Duration.ofMinutes(3),
                     name -> Map.of("spring.mongodb.database", "relocmatch-matching-topics"))) {
-                Map<String, Config> configs = configs(broker.getBrokersAsString());
+                Map<String, Config> configs = configs(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()));
                 for (String topic : STATE_TOPICS) {
                     assertThat(configs.get(topic).get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).as(topic)
                             .isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
@@ -83,17 +84,13 @@ class TopicConfigurationIT {
     }
 
     /** The configuration of every relocmatch topic on the broker. */
-    private static Map<String, Config> configs(String brokers) throws Exception {
-        try (Admin admin = admin(brokers)) {
+    private static Map<String, Config> configs(Map<String, Object> client) throws Exception {
+        try (Admin admin = Admin.create(client)) {
             List<ConfigResource> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
                     .filter(t -> t.startsWith("relocmatch.")).sorted()
                     .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList();
             return admin.describeConfigs(topics).all().get(30, TimeUnit.SECONDS).entrySet().stream()
                     .collect(Collectors.toMap(e -> e.getKey().name(), Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
         }
-    }
-
-    private static Admin admin(String brokers) {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers));
     }
 }

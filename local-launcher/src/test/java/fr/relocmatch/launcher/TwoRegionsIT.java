@@ -56,7 +56,7 @@ class TwoRegionsIT {
             ports.put(name, RunningServices.freePort());
         }
         Path projectRoot = Path.of("").toAbsolutePath().getParent();
-        hautsDeFrance = Services.start(projectRoot, ports, infrastructure.kafkaBootstrapServers(),
+        hautsDeFrance = Services.start(projectRoot, ports, RunningServices.kafka(),
                 infrastructure.mongoUri(), infrastructure.smtpPort(), Callers.access(),
                 projectRoot.resolve("local-launcher/target/e2e-logs/region-32"), Duration.ofMinutes(3),
                 name -> Map.of("relocmatch.region", "32",

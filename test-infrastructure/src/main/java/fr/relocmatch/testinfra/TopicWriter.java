@@ -16,8 +16,13 @@ public final class TopicWriter implements AutoCloseable {
     private final KafkaProducer<String, String> producer;
 
     public TopicWriter(String bootstrapServers) {
+        this(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    }
+
+    /** A producer with these client properties: the broker's address and, where it authenticates, a login. */
+    public TopicWriter(Map<String, Object> client) {
         Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.putAll(client);
         properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         producer = new KafkaProducer<>(properties);

@@ -23,9 +23,15 @@ public final class StateTopics {
     private StateTopics() {
     }
 
-    /** An admin client on the binder's brokers that creates and corrects the given topics. */
-    public static KafkaAdmin admin(String brokers) {
-        KafkaAdmin admin = new KafkaAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers));
+    /**
+     * An admin client on the binder's brokers that creates and corrects the given topics.
+     *
+     * @param client more client properties: the login on a broker that authenticates
+     */
+    public static KafkaAdmin admin(String brokers, Map<String, Object> client) {
+        Map<String, Object> properties = new java.util.HashMap<>(client);
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+        KafkaAdmin admin = new KafkaAdmin(properties);
         admin.setModifyTopicConfigs(true);
         return admin;
     }
