@@ -133,6 +133,10 @@ public final class LocalLauncher {
         say("  TOKEN=$(scripts/token.sh " + DemoPeople.DEMAND_ADVISER + ")");
         say("  curl -H \"Authorization: Bearer $TOKEN\" '" + matching + "/api/v1/matches?demandId=" + demandId + "'");
         say("  curl -H \"Authorization: Bearer $TOKEN\" " + notifications + "/api/v1/notifications");
+        say("Kafka lets in only who logs in: the partner's login (see docs/partners.md) and the others are in "
+                + root.relativize(data.resolve("kafka-clients")) + ", e.g.");
+        say("  kcat -F " + root.relativize(data.resolve("kafka-clients").resolve("partner-demo.conf"))
+                + " -C -t relocmatch.partner.outcomes.v1 -o beginning -e");
         say(String.format(Locale.ROOT, "Ready in %.0f s. Ctrl-C stops everything.", (System.nanoTime() - started) / 1e9));
         new CountDownLatch(1).await();
     }

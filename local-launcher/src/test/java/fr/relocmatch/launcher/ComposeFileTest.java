@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,10 @@ class ComposeFileTest {
         Map<String, Object> declared = flatten(applicationYml(name));
         // Boot's own, unset by default: where the keys are fetched when that differs from the issuer's address
         declared.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", null);
+        // Boot's client properties of every Kafka client: the login on the broker
+        for (String kafka : List.of("security.protocol", "sasl.mechanism", "sasl.jaas.config")) {
+            declared.put("spring.kafka.properties." + kafka, null);
+        }
         Map<String, Object> environment = map(services.get(name), "environment");
         assertThat(environment).isNotEmpty();
         for (String variable : environment.keySet()) {
@@ -87,8 +92,29 @@ class ComposeFileTest {
                     .contains(relaxed(variable));
         }
         assertThat(string(environment, "SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS")).isEqualTo("kafka:9092");
-        assertThat(string(services.get("kafka"), "environment", "KAFKA_ADVERTISED_LISTENERS")).contains("kafka:9092");
+        assertThat(Files.readString(ROOT.resolve("kafka/compose-start.sh"))).contains("advertised.listeners=INTERNAL://kafka:9092");
         assertThat(string(environment, "SPRING_MONGODB_URI")).isEqualTo("mongodb://mongo:27017");
+    }
+
+    /** Each service logs in as itself, with the password the broker's start script gives that user. */
+    @ParameterizedTest
+    @MethodSource("applicationServices")
+    void logsInToKafkaAsItselfWithThePasswordTheBrokerKnows(String name) throws IOException {
+        Properties passwords = new Properties();
+        try (Reader reader = Files.newBufferedReader(ROOT.resolve("kafka/compose-credentials.properties"))) {
+            passwords.load(reader);
+        }
+        Map<String, Object> environment = map(services.get(name), "environment");
+        String service = name.replaceAll("-\\d+$", "");
+        assertThat(string(environment, "SPRING_KAFKA_PROPERTIES_SECURITY_PROTOCOL")).isEqualTo("SASL_PLAINTEXT");
+        assertThat(string(environment, "SPRING_KAFKA_PROPERTIES_SASL_MECHANISM")).isEqualTo("SCRAM-SHA-512");
+        assertThat(string(environment, "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG")).isEqualTo(
+                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + service + "\" password=\""
+                        + passwords.getProperty(service) + "\";");
+        // every principal of the access table has a password, and the broker mounts both files
+        assertThat(passwords.stringPropertyNames()).containsAll(KafkaAccess.read(ROOT.resolve("kafka/access.txt")).principals());
+        assertThat(list(services.get("kafka"), "volumes")).contains("./kafka:/relocmatch/kafka:ro");
+        assertThat(list(services.get("kafka"), "entrypoint")).contains("/relocmatch/kafka/compose-start.sh");
     }
 
     @ParameterizedTest
