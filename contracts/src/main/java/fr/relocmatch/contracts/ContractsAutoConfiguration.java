@@ -25,6 +25,7 @@ import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilder
 import org.springframework.cloud.stream.binder.kafka.common.BinderHeaderMapper;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -55,17 +56,23 @@ public class ContractsAutoConfiguration {
 
     /**
      * Tomcat's own refusals (a request line that is not valid HTTP) answered as problem details:
-     * see {@link fr.relocmatch.contracts.problem.ProblemErrorReportValve}.
+     * see {@link fr.relocmatch.contracts.problem.ProblemErrorReportValve}. Nested, so that the
+     * Tomcat types of its signature are looked at only when Tomcat is there.
      */
-    @Bean
-    @ConditionalOnClass(name = "org.apache.catalina.valves.ErrorReportValve")
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = {"org.apache.catalina.valves.ErrorReportValve",
+            "org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory"})
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    org.springframework.boot.web.server.WebServerFactoryCustomizer<org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory> problemErrorReports() {
-        return factory -> factory.addContextCustomizers(context -> {
-            if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
-                host.setErrorReportValveClass(fr.relocmatch.contracts.problem.ProblemErrorReportValve.class.getName());
-            }
-        });
+    static class TomcatProblems {
+
+        @Bean
+        org.springframework.boot.web.server.WebServerFactoryCustomizer<org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory> problemErrorReports() {
+            return factory -> factory.addContextCustomizers(context -> {
+                if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+                    host.setErrorReportValveClass(fr.relocmatch.contracts.problem.ProblemErrorReportValve.class.getName());
+                }
+            });
+        }
     }
 
     @Bean

@@ -46,7 +46,9 @@ public final class LocalLauncher {
         LocalMail mail = LocalMail.start(data.resolve("mail"), smtpPort);
         say("  SMTP server                 127.0.0.1:" + mail.port() + " (copies in " + mail.mailDir() + ")");
         say("Starting the OpenID Connect issuer and the four services (logs in " + data.resolve("logs") + ") ...");
-        ServiceProcess issuer = ServiceProcess.start(root, "identity-issuer", issuerPort, Map.of(), data.resolve("logs"));
+        // its signing key kept in the data folder: tokens stay valid across restarts
+        ServiceProcess issuer = ServiceProcess.start(root, "identity-issuer", issuerPort,
+                Map.of("relocmatch.issuer.key-file", data.resolve("issuer-key.json").toString()), data.resolve("logs"));
         Access access = new Access(issuer.baseUrl().replace("localhost", "127.0.0.1"),
                 Access.linkKey(data.resolve("link-keys")));
         Services services;

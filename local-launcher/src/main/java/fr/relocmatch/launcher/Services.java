@@ -43,9 +43,9 @@ final class Services implements AutoCloseable {
         try {
             for (String name : NAMES.stream().filter(ports::containsKey).toList()) {
                 Map<String, String> properties = new LinkedHashMap<>(access.properties(name));
-                properties.putAll(extra.apply(name));
-                // each service logs in to Kafka as itself: its principal is its name
+                // each service logs in to Kafka as itself: its principal is its name (unless extra says otherwise)
                 properties.putAll(kafka.springProperties(name));
+                properties.putAll(extra.apply(name));
                 properties.put("spring.mongodb.uri", mongoUri);
                 if (name.equals("notification-service")) {
                     properties.put("spring.mail.host", "127.0.0.1");

@@ -515,11 +515,14 @@ class FaultInjectionIT {
         load.demands.forEach(d -> ids.put(d.label(), demandIds.get(d.label())));
         Map<String, List<String>> survivors = EvaluationSet.settledRankings(instances.get("matching-b").api(), ids,
                 Function.identity());
-        Instance reference = new Instance("matching-reference", "matching-service", Map.of(
+        // the reference is the test's own instance (its groups and topics are no service's): it logs in as the administrator
+        Map<String, String> referenceProperties = new HashMap<>(kafka.clients().springProperties(KafkaAccess.ADMIN));
+        referenceProperties.putAll(Map.of(
                 "spring.application.name", "matching-reference",
                 "spring.mongodb.database", "relocmatch-matching-reference",
                 "spring.cloud.stream.bindings.matches-out-0.destination", "relocmatch.reference.matches.v1",
                 "spring.cloud.stream.bindings.decisions-out-0.destination", "relocmatch.reference.decisions.v1"));
+        Instance reference = new Instance("matching-reference", "matching-service", referenceProperties);
         instances.put(reference.key, reference);
         reference.start();
         Map<String, List<String>> alone = EvaluationSet.settledRankings(reference.api(), ids, Function.identity());

@@ -65,6 +65,10 @@ class LocalRunIT {
         assertThat(DemoData.createDemand("http://127.0.0.1:" + demandPort, DemoData.demand(), token(DemoPeople.LOADER))
                 .statusCode()).isEqualTo(201);
         String link = preferencesLink(emails.getFirst());
+        String tokenBeforeRestart = token(DemoPeople.DEMAND_ADVISER);
+        // Kafka logins drawn on first start, kept in the data folder, one kcat file per login
+        String kafkaPasswords = Files.readString(data.resolve("kafka-credentials.properties"));
+        assertThat(Files.readString(data.resolve("kafka-clients/partner-demo.conf"))).contains("sasl.username=partner-demo");
         assertThat(serviceLogs()).as("rebalance noise in the service logs").doesNotContain("Not updating high watermark");
         stopWithSigterm(first);
 
@@ -78,6 +82,10 @@ class LocalRunIT {
         // the key of the links in e-mails is kept in the data folder: a link sent before the restart still opens
         assertThat(new JsonApi("http://127.0.0.1:" + notificationPort).get("/api/v1/preferences?token=" + link).status())
                 .isEqualTo(200);
+        // so is the issuer's signing key: a token from before the restart is still accepted
+        assertThat(new JsonApi("http://127.0.0.1:" + matchingPort).as(tokenBeforeRestart)
+                .get("/api/v1/matches?demandId=" + demandId).status()).isEqualTo(200);
+        assertThat(Files.readString(data.resolve("kafka-credentials.properties"))).isEqualTo(kafkaPasswords);
         stopWithSigterm(second);
     }
 
