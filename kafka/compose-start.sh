@@ -85,7 +85,7 @@ while read -r principal type pattern name operations; do
     args=()
     for operation in $operations; do args+=(--operation "$operation"); done
     "$KAFKA/bin/kafka-acls.sh" --bootstrap-server localhost:9092 --command-config "$ADMIN_CONFIG" --add \
-        --allow-principal "User:$principal" "--$type" "$name" --resource-pattern-type "$pattern" "${args[@]}" >/dev/null
+        --allow-principal "User:$principal" "--$type" "$name" --resource-pattern-type "${pattern^^}" "${args[@]}" >/dev/null
 done < "$TABLE"
 
 touch /tmp/relocmatch-kafka-ready
