@@ -1,13 +1,18 @@
 package fr.relocmatch.access;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -64,17 +69,14 @@ public class AccessControlAutoConfiguration {
     }
 
     @Bean
-    @org.springframework.boot.autoconfigure.condition.ConditionalOnBean(org.springframework.data.mongodb.core.MongoTemplate.class)
-    AuditTrail auditTrail(org.springframework.data.mongodb.core.MongoTemplate mongo,
-            org.springframework.beans.factory.ObjectProvider<java.time.Clock> clock,
-            @org.springframework.beans.factory.annotation.Value("${relocmatch.region}") String region) {
-        return new AuditTrail(mongo, clock.getIfAvailable(java.time.Clock::systemUTC), region);
+    @ConditionalOnBean(MongoTemplate.class)
+    AuditTrail auditTrail(MongoTemplate mongo, ObjectProvider<Clock> clock, @Value("${relocmatch.region}") String region) {
+        return new AuditTrail(mongo, clock.getIfAvailable(Clock::systemUTC), region);
     }
 
     @Bean
-    @org.springframework.boot.autoconfigure.condition.ConditionalOnBean(AuditTrail.class)
-    AuditController auditController(AuditTrail trail,
-            @org.springframework.beans.factory.annotation.Value("${relocmatch.region}") String region) {
+    @ConditionalOnBean(AuditTrail.class)
+    AuditController auditController(AuditTrail trail, @Value("${relocmatch.region}") String region) {
         return new AuditController(trail, region);
     }
 

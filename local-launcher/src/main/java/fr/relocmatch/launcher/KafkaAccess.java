@@ -53,8 +53,9 @@ record KafkaAccess(List<AclBinding> bindings) {
                 if (fields.length < 5) {
                     throw new IllegalArgumentException("expected: principal type pattern name operation...");
                 }
-                ResourcePattern resource = new ResourcePattern(known(ResourceType.fromString(fields[1].toUpperCase(Locale.ROOT)), fields[1]),
-                        fields[3], known(PatternType.fromString(fields[2].toUpperCase(Locale.ROOT)), fields[2]));
+                ResourceType type = known(ResourceType.fromString(fields[1].toUpperCase(Locale.ROOT)), fields[1]);
+                PatternType pattern = known(PatternType.fromString(fields[2].toUpperCase(Locale.ROOT)), fields[2]);
+                ResourcePattern resource = new ResourcePattern(type, fields[3], pattern);
                 for (String name : Arrays.copyOfRange(fields, 4, fields.length)) {
                     AclOperation operation = known(SecurityUtils.operation(name), name);
                     bindings.add(new AclBinding(resource, new AccessControlEntry("User:" + fields[0], "*", operation,
@@ -81,10 +82,5 @@ record KafkaAccess(List<AclBinding> bindings) {
         principals.add(ADMIN);
         bindings.forEach(binding -> principals.add(binding.entry().principal().substring("User:".length())));
         return principals;
-    }
-
-    /** The principals whose name says they are partners ({@code partner-…}). */
-    List<String> partners() {
-        return principals().stream().filter(name -> name.toLowerCase(Locale.ROOT).startsWith("partner-")).toList();
     }
 }

@@ -92,35 +92,30 @@ class DemandController {
 
     @PostMapping("/{id}/open")
     ResponseEntity<DemandView> open(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        Caller caller = mayChange(id);
-        DemandDocument moved = demands.transition(id, DemandStatus.OPEN, null, VersionTags.expected(ifMatch, "demand"));
-        audit.record("STATUS", "demand", id, "now OPEN");
-        return answer(moved, caller);
+        return move(id, DemandStatus.OPEN, null, ifMatch);
     }
 
     @PostMapping("/{id}/discussion")
     ResponseEntity<DemandView> discuss(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        Caller caller = mayChange(id);
-        DemandDocument moved = demands.transition(id, DemandStatus.IN_DISCUSSION, null, VersionTags.expected(ifMatch, "demand"));
-        audit.record("STATUS", "demand", id, "now IN_DISCUSSION");
-        return answer(moved, caller);
+        return move(id, DemandStatus.IN_DISCUSSION, null, ifMatch);
     }
 
     @PostMapping("/{id}/fulfil")
     ResponseEntity<DemandView> fulfil(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        Caller caller = mayChange(id);
-        DemandDocument moved = demands.transition(id, DemandStatus.FULFILLED, null, VersionTags.expected(ifMatch, "demand"));
-        audit.record("STATUS", "demand", id, "now FULFILLED");
-        return answer(moved, caller);
+        return move(id, DemandStatus.FULFILLED, null, ifMatch);
     }
 
     @PostMapping("/{id}/cancel")
     ResponseEntity<DemandView> cancel(@PathVariable String id, @RequestBody(required = false) Map<String, String> body,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return move(id, DemandStatus.CANCELLED, body == null ? null : body.get("reason"), ifMatch);
+    }
+
+    /** A lifecycle move by someone who may change the demand, recorded in the audit trail. */
+    private ResponseEntity<DemandView> move(String id, DemandStatus status, String reason, String ifMatch) {
         Caller caller = mayChange(id);
-        String reason = body == null ? null : body.get("reason");
-        DemandDocument moved = demands.transition(id, DemandStatus.CANCELLED, reason, VersionTags.expected(ifMatch, "demand"));
-        audit.record("STATUS", "demand", id, "now CANCELLED");
+        DemandDocument moved = demands.transition(id, status, reason, VersionTags.expected(ifMatch, "demand"));
+        audit.record("STATUS", "demand", id, "now " + status);
         return answer(moved, caller);
     }
 

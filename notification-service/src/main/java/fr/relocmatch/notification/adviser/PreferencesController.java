@@ -4,6 +4,8 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 
+import fr.relocmatch.access.AuditTrail;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -22,9 +24,9 @@ class PreferencesController {
 
     private final AdviserDirectory directory;
     private final LinkTokens tokens;
-    private final fr.relocmatch.access.AuditTrail audit;
+    private final AuditTrail audit;
 
-    PreferencesController(AdviserDirectory directory, LinkTokens tokens, fr.relocmatch.access.AuditTrail audit) {
+    PreferencesController(AdviserDirectory directory, LinkTokens tokens, AuditTrail audit) {
         this.directory = directory;
         this.tokens = tokens;
         this.audit = audit;
