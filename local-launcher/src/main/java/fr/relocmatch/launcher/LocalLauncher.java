@@ -32,6 +32,7 @@ public final class LocalLauncher {
         int mongoPort = Integer.getInteger("relocmatch.mongo.port", 27017);
         int smtpPort = Integer.getInteger("relocmatch.smtp.port", 3025);
         int issuerPort = Integer.getInteger("relocmatch.issuer.port", 8090);
+        int consolePort = Integer.getInteger("relocmatch.adviser-console.port", Services.CONSOLE_PORT);
         Map<String, Integer> ports = new HashMap<>(Services.DEFAULT_PORTS);
         ports.replaceAll((name, port) -> Integer.getInteger("relocmatch." + name + ".port", port));
 
@@ -45,17 +46,19 @@ public final class LocalLauncher {
         say("  MongoDB wire protocol (H2)  " + mongo.uri());
         LocalMail mail = LocalMail.start(data.resolve("mail"), smtpPort);
         say("  SMTP server                 127.0.0.1:" + mail.port() + " (copies in " + mail.mailDir() + ")");
-        say("Starting the OpenID Connect issuer and the four services (logs in " + data.resolve("logs") + ") ...");
+        say("Starting the OpenID Connect issuer, the four services and the adviser console (logs in " + data.resolve("logs") + ") ...");
         // its signing key kept in the data folder: tokens stay valid across restarts
         ServiceProcess issuer = ServiceProcess.start(root, "identity-issuer", issuerPort,
                 Map.of("relocmatch.issuer.key-file", data.resolve("issuer-key.json").toString()), data.resolve("logs"));
         Access access = new Access(issuer.baseUrl().replace("localhost", "127.0.0.1"),
                 Access.linkKey(data.resolve("link-keys")));
         Services services;
+        ServiceProcess console;
         try {
             issuer.awaitHealthy(Duration.ofMinutes(3));
             services = Services.start(root, ports, kafka.clients(), mongo.uri(), mail.port(), access,
                     data.resolve("logs"), Duration.ofMinutes(3));
+            console = services.startConsole(root, consolePort, access, data.resolve("logs"), Duration.ofMinutes(3));
         }
         catch (RuntimeException e) {
             issuer.close();
@@ -77,6 +80,7 @@ public final class LocalLauncher {
         for (String name : Services.NAMES) {
             say(String.format("  %-22s http://localhost:%d", name, ports.get(name)));
         }
+        say(String.format("  %-22s %s", "adviser-console", console.baseUrl()));
         Tokens tokens = new Tokens(access.issuerUri());
 
         String matching = services.baseUrl("matching-service");
@@ -131,6 +135,8 @@ public final class LocalLauncher {
         for (DemoPeople.Person person : DemoPeople.ALL) {
             say(String.format("  %-22s %s", person.login(), person.what()));
         }
+        say("Adviser console: " + console.baseUrl() + " — sign in as " + DemoPeople.DEMAND_ADVISER
+                + " (password \"" + DemoPeople.PASSWORD + "\") and open the demand: " + console.baseUrl() + "/demands/" + demandId);
         say("Every API call needs a token (health, reference data and API documents aside). Try:");
         say("  TOKEN=$(scripts/token.sh " + DemoPeople.DEMAND_ADVISER + ")");
         say("  curl -H \"Authorization: Bearer $TOKEN\" '" + matching + "/api/v1/matches?demandId=" + demandId + "'");

@@ -19,7 +19,7 @@ final class Services implements AutoCloseable {
     private final List<ServiceProcess> processes;
 
     private Services(List<ServiceProcess> processes) {
-        this.processes = processes;
+        this.processes = new java.util.concurrent.CopyOnWriteArrayList<>(processes);
     }
 
     /**
@@ -64,6 +64,33 @@ final class Services implements AutoCloseable {
             started.forEach(ServiceProcess::close);
             throw e;
         }
+    }
+
+    /** The adviser console's conventional port. */
+    static final int CONSOLE_PORT = 8085;
+
+    /**
+     * Starts the adviser console against these services and the issuer (which must be up: the
+     * console reads its OpenID configuration at start), and waits until it is healthy. People reach
+     * it at {@code http://127.0.0.1:<port>}, the loopback address the issuer lets redirect to on any port.
+     */
+    ServiceProcess startConsole(Path projectRoot, int port, Access access, Path logDir, Duration timeout) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("spring.security.oauth2.client.provider.relocmatch.issuer-uri", access.issuerUri());
+        properties.put("relocmatch.console.services.company", baseUrl("company-service"));
+        properties.put("relocmatch.console.services.demand", baseUrl("demand-service"));
+        properties.put("relocmatch.console.services.matching", baseUrl("matching-service"));
+        properties.put("relocmatch.console.services.notification", baseUrl("notification-service"));
+        ServiceProcess console = ServiceProcess.start(projectRoot, "adviser-console", port, properties, logDir);
+        try {
+            console.awaitHealthy(timeout);
+        }
+        catch (RuntimeException e) {
+            console.close();
+            throw e;
+        }
+        processes.add(console);
+        return console;
     }
 
     String baseUrl(String name) {

@@ -20,6 +20,7 @@ final class RunningServices {
     private static Services services;
     private static LocalKafka kafka;
     private static Path kafkaData;
+    private static String console;
 
     private RunningServices() {
     }
@@ -48,6 +49,17 @@ final class RunningServices {
             services = started;
         }
         return services;
+    }
+
+    /** The adviser console against these services and the test issuer, started on first use (only the browser tests need it). */
+    static synchronized String console() {
+        if (console == null) {
+            Services running = get();
+            Path projectRoot = Path.of("").toAbsolutePath().getParent();
+            console = running.startConsole(projectRoot, freePort(), Callers.access(),
+                    projectRoot.resolve("local-launcher/target/e2e-logs"), Duration.ofMinutes(3)).baseUrl();
+        }
+        return console;
     }
 
     /** How to reach the services' Kafka broker, as which principal. */
