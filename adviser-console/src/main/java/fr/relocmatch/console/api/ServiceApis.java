@@ -112,6 +112,10 @@ public class ServiceApis {
                 .retrieve().body(MATCHES);
     }
 
+    public Match match(String matchId) {
+        return matching.get().uri("/api/v1/matches/{id}", matchId).retrieve().body(Match.class);
+    }
+
     public Match decide(String matchId, String decision, String reason) {
         return matching.post().uri("/api/v1/matches/{id}/decision", matchId).contentType(MediaType.APPLICATION_JSON)
                 .body(reason == null ? Map.of("decision", decision) : Map.of("decision", decision, "reason", reason))

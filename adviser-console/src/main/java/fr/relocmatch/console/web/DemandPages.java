@@ -180,6 +180,13 @@ class DemandPages {
         return "redirect:/demands/" + id;
     }
 
+    /** A match's page is its place in its demand's ranking: where the e-mails' links lead. */
+    @GetMapping("/matches/{matchId}")
+    String match(@PathVariable String matchId) {
+        Match match = api.match(matchId);
+        return "redirect:/demands/" + match.demandId() + "#match-" + match.id();
+    }
+
     /**
      * Accepts or rejects a match. A rejection needs one of the listed reasons; the free text adds
      * to it. From htmx the refreshed ranking comes back, otherwise the page.

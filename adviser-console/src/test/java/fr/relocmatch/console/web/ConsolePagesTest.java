@@ -1,0 +1,253 @@
+package fr.relocmatch.console.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import fr.relocmatch.console.api.ApiProblem;
+import fr.relocmatch.console.api.Demand;
+import fr.relocmatch.console.api.Match;
+import fr.relocmatch.console.api.ServiceApis;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.OidcLoginRequestPostProcessor;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/**
+ * The console's pages with the services replaced by a mock of {@link ServiceApis}: who gets in,
+ * what a refusal from a service becomes on the page, what a decision sends, what each person is
+ * offered. The issuer's endpoints are configured, not discovered, so nothing else runs.
+ */
+@SpringBootTest(properties = {
+        "spring.security.oauth2.client.provider.relocmatch.authorization-uri=http://issuer.test/oauth2/authorize",
+        "spring.security.oauth2.client.provider.relocmatch.token-uri=http://issuer.test/oauth2/token",
+        "spring.security.oauth2.client.provider.relocmatch.jwk-set-uri=http://issuer.test/oauth2/jwks",
+        "spring.security.oauth2.client.provider.relocmatch.user-info-uri=http://issuer.test/userinfo" })
+@AutoConfigureMockMvc
+class ConsolePagesTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    ServiceApis api;
+
+    // who signs in
+
+    @Test
+    void everyPageSendsAStrangerToTheIssuerWithAProofKey() throws Exception {
+        for (String page : List.of("/", "/demands", "/demands/new", "/demands/d1", "/demands/d1/edit", "/matches/m1",
+                "/suppliers", "/suppliers/c1", "/me", "/lookup/communes?q=rou")) {
+            // as a browser asks for a page
+            MvcResult result = mvc.perform(get(page).accept("text/html,application/xhtml+xml,*/*;q=0.8")).andReturn();
+            assertThat(result.getResponse().getStatus()).as(page).isEqualTo(302);
+            assertThat(result.getResponse().getHeader("Location")).as(page)
+                    .endsWith("/oauth2/authorization/relocmatch");
+        }
+        for (String action : List.of("/demands", "/demands/d1", "/demands/d1/move", "/matches/m1/decision",
+                "/suppliers/c1/confirm", "/me/preferences")) {
+            assertThat(mvc.perform(post(action).with(csrf()).accept("text/html")).andReturn().getResponse().getStatus())
+                    .as(action).isEqualTo(302);
+        }
+        String authorize = mvc.perform(get("/oauth2/authorization/relocmatch")).andExpect(status().isFound())
+                .andReturn().getResponse().getHeader("Location");
+        assertThat(authorize).startsWith("http://issuer.test/oauth2/authorize?").contains("response_type=code")
+                .contains("client_id=relocmatch-console").contains("code_challenge=").contains("code_challenge_method=S256");
+        verify(api, never()).demands(any());
+    }
+
+    @Test
+    void aPollAfterTheSessionEndedAsksHtmxToReloadThePage() throws Exception {
+        mvc.perform(get("/demands/d1/ranking").header("HX-Request", "true")
+                .header("HX-Current-URL", "http://localhost/demands/d1"))
+                .andExpect(status().isUnauthorized()).andExpect(header().string("HX-Redirect", "http://localhost/demands/d1"));
+    }
+
+    // the demand form
+
+    @Test
+    void fieldsRefusedByDemandServiceAreShownAtTheirFieldsWithWhatWasTyped() throws Exception {
+        when(api.createDemand(any())).thenThrow(new ApiProblem(400, "Invalid input", null, List.of(
+                new ApiProblem.Violation("location.communeCode", "'76999' is not a commune INSEE code"),
+                new ApiProblem.Violation("annualVolume.quantity", "must be greater than 0"),
+                new ApiProblem.Violation("requiredProcesses[0]", "'KNITTING' is not a process code"))));
+        Document page = html(mvc.perform(post("/demands").with(csrf()).with(adviser("28")).param("title", "Linge de bain")
+                .param("requiredProcesses", "WEAVING").param("quantity", "0").param("communeCode", "76999")
+                .param("startDate", "2027-06-01").param("open", "true")).andExpect(status().isOk()).andReturn());
+        assertThat(page.getElementById("communeCode-error").text()).contains("'76999' is not a commune INSEE code");
+        assertThat(page.getElementById("communeCode").attr("aria-invalid")).isEqualTo("true");
+        assertThat(page.getElementById("communeCode").attr("aria-describedby")).isEqualTo("communeCode-error");
+        assertThat(page.getElementById("quantity-error").text()).contains("must be greater than 0");
+        assertThat(page.getElementById("requiredProcesses-error").text()).contains("'KNITTING' is not a process code");
+        assertThat(page.getElementById("title").val()).isEqualTo("Linge de bain");
+        assertThat(page.getElementById("required-WEAVING").hasAttr("checked")).isTrue();
+        assertThat(page.getElementById("error-summary").select("a").eachAttr("href"))
+                .contains("#communeCode", "#quantity", "#requiredProcesses");
+        verify(api, never()).move(anyString(), anyString(), anyLong(), any());
+    }
+
+    @Test
+    void aNewDemandStartsFollowedByTheAdviserWithADateTheDateFieldKeepsInEveryLanguage() throws Exception {
+        for (String lang : List.of("fr", "en")) {
+            Document page = html(mvc.perform(get("/demands/new").param("lang", lang).with(adviser("28")))
+                    .andExpect(status().isOk()).andReturn());
+            // <input type="date"> shows and sends ISO dates only: a localised 01/06/2027 would come back empty
+            assertThat(page.getElementById("startDate").val()).as(lang).matches("\\d{4}-\\d{2}-01");
+            assertThat(page.getElementById("adviserEmail").val()).isEqualTo("conseiller@28.cci.fr");
+        }
+    }
+
+    @Test
+    void aNumberThatIsNotOneIsRefusedBeforeAnyCall() throws Exception {
+        Document page = html(mvc.perform(post("/demands").with(csrf()).with(adviser("28")).param("title", "Linge")
+                .param("quantity", "douze mille")).andExpect(status().isOk()).andReturn());
+        assertThat(page.getElementById("quantity-error").text()).isEqualTo("doit être un nombre (virgule ou point décimal)");
+        verify(api, never()).createDemand(any());
+    }
+
+    @Test
+    void saveAndOpenCreatesThenOpensTheDemandAtTheVersionCreated() throws Exception {
+        when(api.createDemand(any())).thenReturn(demand("d7", "DRAFT", "RADIUS"));
+        mvc.perform(post("/demands").with(csrf()).with(adviser("28")).param("title", "Linge")
+                .param("requiredProcesses", "WEAVING").param("quantity", "120000").param("communeCode", "76540 Rouen")
+                .param("maxDistanceKm", "80").param("startDate", "2027-06-01").param("open", "true"))
+                .andExpect(status().isFound()).andExpect(header().string("Location", "/demands/d7"));
+        verify(api).createDemand(eq(Map.ofEntries(Map.entry("title", "Linge"), Map.entry("requiredProcesses", List.of("WEAVING")),
+                Map.entry("annualVolume", Map.of("quantity", new java.math.BigDecimal("120000"), "unit", "PIECES")),
+                Map.entry("startDate", LocalDate.parse("2027-06-01")),
+                Map.entry("location", Map.of("mode", "RADIUS", "communeCode", "76540", "maxDistanceKm", 80)),
+                Map.entry("confidential", false))));
+        verify(api).move("d7", "open", 0, null);
+    }
+
+    // a demand's ranking and the decisions
+
+    @Test
+    void onlyTheDemandsRegionsAdvisersAreOfferedTheDecisions() throws Exception {
+        when(api.demand("d1")).thenReturn(demand("d1", "OPEN", "RADIUS"));
+        when(api.matchesOfDemand("d1")).thenReturn(List.of(match("m1", "PROPOSED", 18.1), match("m2", "WITHDRAWN", 30.0)));
+        Document ours = html(mvc.perform(get("/demands/d1").with(adviser("28"))).andExpect(status().isOk()).andReturn());
+        assertThat(ours.select("#match-m1 button.accept")).hasSize(1);
+        assertThat(ours.select("#match-m1 select[name=reasonCode] option")).hasSize(1 + DemandPages.REJECTION_REASONS.size());
+        assertThat(ours.select("#match-m1 .distance").text()).isEqualTo("18,1 km");
+        assertThat(ours.select("#match-m1 .explanation tbody tr")).hasSize(2);
+        assertThat(ours.select("#match-m1 .explanation tr.missing th").text()).isEqualTo("Labels");
+        assertThat(ours.select("#match-m1 .points").eachText()).containsExactly("15,0 / 25 points", "0,0 / 5 points");
+        assertThat(ours.select("ul.withdrawn").text()).contains("no longer among the best candidates");
+        // the lifecycle offers the moves an open demand may make
+        assertThat(ours.select(".moves input[name=move]").eachAttr("value")).containsExactly("discussion", "fulfil", "cancel");
+
+        Document theirs = html(mvc.perform(get("/demands/d1").with(adviser("32"))).andExpect(status().isOk()).andReturn());
+        assertThat(theirs.select("#match-m1")).hasSize(1);
+        assertThat(theirs.select("#match-m1 button.accept, #match-m1 select[name=reasonCode]")).isEmpty();
+    }
+
+    @Test
+    void aDistanceIsShownOnlyForADemandWithinARadius() throws Exception {
+        when(api.demand("d2")).thenReturn(demand("d2", "OPEN", "REGIONS"));
+        when(api.matchesOfDemand("d2")).thenReturn(List.of(match("m1", "PROPOSED", 0.0)));
+        Document page = html(mvc.perform(get("/demands/d2").with(adviser("28"))).andReturn());
+        assertThat(page.select("#match-m1 .distance")).isEmpty();
+        assertThat(page.text()).doesNotContain("0,0 km");
+    }
+
+    @Test
+    void aRejectionNeedsAListedReasonAndSendsItWithTheAdvisersWords() throws Exception {
+        when(api.demand("d1")).thenReturn(demand("d1", "OPEN", "RADIUS"));
+        when(api.matchesOfDemand("d1")).thenReturn(List.of(match("m1", "PROPOSED", 18.1)));
+        Document refused = html(mvc.perform(post("/matches/m1/decision").with(csrf()).with(adviser("28"))
+                .header("HX-Request", "true").param("demandId", "d1").param("decision", "REJECTED").param("reasonText", "trop cher"))
+                .andExpect(status().isOk()).andReturn());
+        assertThat(refused.select("#ranking .notice.refused").text()).isEqualTo("Pour écarter un fournisseur, choisissez un motif.");
+        verify(api, never()).decide(anyString(), anyString(), any());
+
+        mvc.perform(post("/matches/m1/decision").with(csrf()).with(adviser("28")).header("HX-Request", "true")
+                .param("demandId", "d1").param("decision", "REJECTED").param("reasonCode", "PRICE")
+                .param("reasonText", "  prix cible hors d'atteinte ")).andExpect(status().isOk());
+        verify(api).decide("m1", "REJECTED", "PRICE: prix cible hors d'atteinte");
+    }
+
+    @Test
+    void aMatchDecidedMeanwhileSaysSoAndShowsTheRankingAsItIs() throws Exception {
+        when(api.demand("d1")).thenReturn(demand("d1", "IN_DISCUSSION", "RADIUS"));
+        when(api.matchesOfDemand("d1")).thenReturn(List.of(match("m1", "ACCEPTED", 18.1)));
+        when(api.decide("m1", "ACCEPTED", null)).thenThrow(new ApiProblem(409, "Conflict", "already decided", List.of()));
+        Document page = html(mvc.perform(post("/matches/m1/decision").with(csrf()).with(adviser("28"))
+                .header("HX-Request", "true").param("demandId", "d1").param("decision", "ACCEPTED"))
+                .andExpect(status().isOk()).andReturn());
+        assertThat(page.select("#ranking .notice.refused").text()).contains("déjà été décidée");
+        assertThat(page.getElementById("demand-status").text()).isEqualTo("En discussion");
+    }
+
+    @Test
+    void anEmailsLinkToAMatchLeadsToItsPlaceInTheRanking() throws Exception {
+        when(api.match("m1")).thenReturn(match("m1", "PROPOSED", 18.1));
+        mvc.perform(get("/matches/m1").with(adviser("28"))).andExpect(status().isFound())
+                .andExpect(header().string("Location", "/demands/d1#match-m1"));
+    }
+
+    // refusals and languages
+
+    @Test
+    void aRefusalOfTheServiceIsAPageInThePersonsLanguageWithItsStatus() throws Exception {
+        when(api.demand("secret")).thenThrow(new ApiProblem(403, "Forbidden", "A demand is read by staff", List.of()));
+        Document french = html(mvc.perform(get("/demands/secret").with(adviser("28"))).andExpect(status().isForbidden()).andReturn());
+        assertThat(french.select("h1").text()).isEqualTo("Accès refusé");
+        assertThat(french.select("html").attr("lang")).isEqualTo("fr");
+        MvcResult english = mvc.perform(get("/demands/secret").param("lang", "en").with(adviser("28")))
+                .andExpect(status().isForbidden()).andReturn();
+        assertThat(html(english).select("h1").text()).isEqualTo("Access refused");
+        assertThat(english.getResponse().getCookie("relocmatch-lang").getValue()).isEqualTo("en");
+    }
+
+    private static OidcLoginRequestPostProcessor adviser(String region) {
+        return oidcLogin().idToken(token -> token.subject("adviser-" + region).claim("preferred_username", "conseiller." + region)
+                .claim("email", "conseiller@" + region + ".cci.fr").claim("roles", List.of("ADVISER"))
+                .claim("regions", List.of(region)));
+    }
+
+    private static Document html(MvcResult result) throws Exception {
+        return Jsoup.parse(result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static Demand demand(String id, String status, String mode) {
+        return new Demand(id, 0, status, null, "Linge de bain", null, false,
+                new Demand.Buyer("g1", "55210055400013", "Maison Française SA"), new Demand.Product("CPF", "13.92.12"),
+                List.of("WEAVING"), List.of(), List.of(), List.of(), new Demand.Volume(new java.math.BigDecimal("120000"), "PIECES", null),
+                null, "TEXTILE", LocalDate.parse("2027-06-01"), LocalDate.parse("2027-12-01"),
+                new Demand.Location(mode, new Demand.Site("76540", "Rouen", "76", "28"), mode.equals("RADIUS") ? 80 : null,
+                        mode.equals("REGIONS") ? List.of("28", "32") : null),
+                "conseiller@28.cci.fr", Instant.parse("2026-11-01T08:00:00Z"), Instant.parse("2026-11-01T08:00:00Z"));
+    }
+
+    private static Match match(String id, String status, double km) {
+        return new Match(id, 1, status, "d1", "Linge de bain", "Maison Française SA", "c-" + id, "Tissages " + id, 0.72, 1, km,
+                List.of(new Match.Part("distance", 0.6, 0.25, "18 km of 80 km allowed"),
+                        new Match.Part("labels", 0, 0.05, "no label")),
+                status.equals("WITHDRAWN") ? "no longer among the best candidates" : null, null, null,
+                Instant.parse("2026-11-01T08:00:00Z"), Instant.parse("2026-11-01T08:00:00Z"));
+    }
+}
