@@ -1,6 +1,6 @@
 # One image per service, from the executable jar Maven builds (./mvnw -DskipTests package):
 #   docker build --build-arg SERVICE=company-service -t relocmatch/company-service .
-# docker-compose.yml builds the four of them this way.
+# docker-compose.yml builds the four of them and the adviser console this way.
 FROM eclipse-temurin:21-jre
 ARG SERVICE
 # curl serves the compose healthcheck on /actuator/health/readiness.

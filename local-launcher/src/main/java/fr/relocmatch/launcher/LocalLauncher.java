@@ -32,9 +32,10 @@ public final class LocalLauncher {
         int mongoPort = Integer.getInteger("relocmatch.mongo.port", 27017);
         int smtpPort = Integer.getInteger("relocmatch.smtp.port", 3025);
         int issuerPort = Integer.getInteger("relocmatch.issuer.port", 8090);
-        int consolePort = Integer.getInteger("relocmatch.adviser-console.port", Services.CONSOLE_PORT);
         Map<String, Integer> ports = new HashMap<>(Services.DEFAULT_PORTS);
         ports.replaceAll((name, port) -> Integer.getInteger("relocmatch." + name + ".port", port));
+        int consolePort = Integer.getInteger("relocmatch.adviser-console.port", Services.CONSOLE_PORT);
+        ports.put("adviser-console", consolePort);
 
         long started = System.nanoTime();
         say("RelocMatch — local run. State in " + data);

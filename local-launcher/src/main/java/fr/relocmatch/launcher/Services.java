@@ -50,8 +50,9 @@ final class Services implements AutoCloseable {
                 if (name.equals("notification-service")) {
                     properties.put("spring.mail.host", "127.0.0.1");
                     properties.put("spring.mail.port", String.valueOf(smtpPort));
-                    properties.put("relocmatch.notification.match-base-url",
-                            "http://localhost:" + ports.get("matching-service") + "/api/v1/matches/");
+                    // every link of the e-mails leads to the console
+                    properties.put("relocmatch.notification.console-url",
+                            "http://127.0.0.1:" + ports.getOrDefault("adviser-console", CONSOLE_PORT));
                 }
                 started.add(ServiceProcess.start(projectRoot, name, ports.get(name), properties, logDir));
             }

@@ -44,9 +44,9 @@ class ComposeFileTest {
     }
 
     @Test
-    void runsTheInfrastructureAndTheFourServices() {
+    void runsTheInfrastructureTheFourServicesAndTheConsole() {
         assertThat(services).containsOnlyKeys("kafka", "mongo", "mailpit", "keycloak", "company-service", "demand-service",
-                "matching-service", "matching-service-2", "notification-service");
+                "matching-service", "matching-service-2", "notification-service", "adviser-console");
         services.forEach((name, service) -> assertThat(service).as(name + " healthcheck").containsKey("healthcheck"));
         assertThat(string(services.get("kafka"), "image")).startsWith("apache/kafka:");
         assertThat(string(services.get("mongo"), "image")).startsWith("mongo:");
@@ -127,6 +127,40 @@ class ComposeFileTest {
         }
     }
 
+    /**
+     * The console: built like the services, on the port of its application.yml, signing people in
+     * with the realm's console client (its secret and redirect address), every variable bound to a
+     * property it has; the e-mails' links lead to it.
+     */
+    @Test
+    void runsTheConsoleAgainstKeycloakAndTheFourServices() throws IOException {
+        Map<String, Object> console = services.get("adviser-console");
+        assertThat(map(map(console, "build"), "args")).containsEntry("SERVICE", "adviser-console");
+        int port = ((Number) flatten(applicationYml("adviser-console")).get("server.port")).intValue();
+        assertThat(port).isEqualTo(Services.CONSOLE_PORT);
+        assertThat(list(console, "ports")).containsExactly(port + ":" + port);
+        Map<String, Object> environment = map(console, "environment");
+        Map<String, Object> declared = flatten(applicationYml("adviser-console"));
+        for (String variable : environment.keySet()) {
+            boolean bootClientProvider = variable.startsWith("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_RELOCMATCH_");
+            assertThat(bootClientProvider || declared.keySet().stream().map(ComposeFileTest::relaxed).anyMatch(relaxed(variable)::equals))
+                    .as("adviser-console: %s binds to no property", variable).isTrue();
+        }
+        for (String service : Services.NAMES) {
+            String property = "RELOCMATCH_CONSOLE_SERVICES_" + service.replace("-service", "").toUpperCase();
+            assertThat(string(environment, property)).isEqualTo("http://" + service + ":" + Services.DEFAULT_PORTS.get(service));
+            assertThat(map(map(console, "depends_on"), service)).containsEntry("condition", "service_healthy");
+        }
+        Map<String, Object> realm = new Yaml().load(Files.readString(ROOT.resolve("keycloak/relocmatch-realm.json")));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> client = ((List<Map<String, Object>>) realm.get("clients")).stream()
+                .filter(c -> "relocmatch-console".equals(c.get("clientId"))).findFirst().orElseThrow();
+        assertThat(client.get("secret")).isEqualTo(environment.get("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_RELOCMATCH_CLIENT_SECRET"));
+        assertThat(String.valueOf(client.get("redirectUris"))).isEqualTo("[http://localhost:" + port + "/login/oauth2/code/relocmatch]");
+        assertThat(string(map(services.get("notification-service"), "environment"), "RELOCMATCH_NOTIFICATION_CONSOLE_URL"))
+                .isEqualTo("http://localhost:" + port);
+    }
+
     @Test
     void runsTwoMatchingInstancesOfOneRegionOnOneDatabase() {
         Map<String, Object> first = services.get("matching-service");
@@ -134,7 +168,7 @@ class ComposeFileTest {
         assertThat(map(second, "build")).isEqualTo(map(first, "build"));
         assertThat(map(second, "environment")).isEqualTo(map(first, "environment")).containsKey("RELOCMATCH_REGION");
         assertThat(map(second, "healthcheck")).isEqualTo(map(first, "healthcheck"));
-        assertThat(list(second, "ports")).containsExactly("8085:8083").doesNotContainAnyElementsOf(list(first, "ports"));
+        assertThat(list(second, "ports")).containsExactly("8086:8083").doesNotContainAnyElementsOf(list(first, "ports"));
     }
 
     @Test

@@ -84,7 +84,7 @@ class EndToEndIT {
         for (MimeMessage email : emails) {
             assertThat(email.getSubject()).contains("Tissages de Normandie").contains(DemoData.DEMAND_TITLE);
             assertThat(fr.relocmatch.testinfra.MailText.plain(email)).contains("Tissages de Normandie").contains(DemoData.DEMAND_TITLE)
-                    .contains("Maison Française SA").contains("/api/v1/matches/" + matchId);
+                    .contains("Maison Française SA").contains("/matches/" + matchId).doesNotContain("/api/v1/");
         }
         assertThat(notifications.get("/api/v1/notifications?matchId=" + matchId).json().valueStream()
                 .map(n -> n.get("status").asString())).containsExactly("SENT", "SENT");

@@ -21,6 +21,7 @@ final class RunningServices {
     private static LocalKafka kafka;
     private static Path kafkaData;
     private static String console;
+    private static int consolePort;
 
     private RunningServices() {
     }
@@ -32,6 +33,9 @@ final class RunningServices {
             for (String name : Services.NAMES) {
                 ports.put(name, freePort());
             }
+            // started only by the tests that need it, but the e-mails' links already lead there
+            ports.put("adviser-console", freePort());
+            consolePort = ports.get("adviser-console");
             Path projectRoot = Path.of("").toAbsolutePath().getParent();
             kafkaData = projectRoot.resolve("local-launcher/target/e2e-kafka");
             org.springframework.util.FileSystemUtils.deleteRecursively(kafkaData.toFile());
@@ -56,7 +60,7 @@ final class RunningServices {
         if (console == null) {
             Services running = get();
             Path projectRoot = Path.of("").toAbsolutePath().getParent();
-            console = running.startConsole(projectRoot, freePort(), Callers.access(),
+            console = running.startConsole(projectRoot, consolePort, Callers.access(),
                     projectRoot.resolve("local-launcher/target/e2e-logs"), Duration.ofMinutes(3)).baseUrl();
         }
         return console;

@@ -42,16 +42,20 @@ public class ServiceApis {
     private final RestClient demand;
     private final RestClient matching;
     private final RestClient notification;
+    /** notification-service without a person's token: the signed link of an e-mail is the authorisation. */
+    private final RestClient notificationByLink;
 
     ServiceApis(RestClient.Builder builder, OAuth2AuthorizedClientManager authorizedClients,
             ConsoleProperties properties, JsonMapper json) {
         OAuth2ClientHttpRequestInterceptor relay = new OAuth2ClientHttpRequestInterceptor(authorizedClients);
         relay.setClientRegistrationIdResolver(request -> properties.registrationId());
-        RestClient.Builder base = builder.requestInterceptor(relay)
+        RestClient.Builder plain = builder.clone()
                 .defaultHeader("Accept", MediaType.APPLICATION_JSON_VALUE + ", " + MediaType.APPLICATION_PROBLEM_JSON_VALUE)
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
                     throw ApiProblem.read(response, json);
                 });
+        this.notificationByLink = plain.clone().baseUrl(properties.services().notification()).build();
+        RestClient.Builder base = plain.clone().requestInterceptor(relay);
         this.company = base.clone().baseUrl(properties.services().company()).build();
         this.demand = base.clone().baseUrl(properties.services().demand()).build();
         this.matching = base.clone().baseUrl(properties.services().matching()).build();
@@ -163,6 +167,27 @@ public class ServiceApis {
     public Map<String, Object> saveAdviser(String email, Map<String, Object> entry) {
         return notification.put().uri("/api/v1/advisers/{email}", email).contentType(MediaType.APPLICATION_JSON)
                 .body(entry).retrieve().body(new ParameterizedTypeReference<>() {
+                });
+    }
+
+    // notification-service, by the signed link of an e-mail (no login)
+
+    public Map<String, Object> preferencesByLink(String token) {
+        return notificationByLink.get().uri(uri -> uri.path("/api/v1/preferences").queryParam("token", token).build())
+                .retrieve().body(new ParameterizedTypeReference<>() {
+                });
+    }
+
+    public Map<String, Object> savePreferencesByLink(String token, Map<String, Object> preferences) {
+        return notificationByLink.put().uri(uri -> uri.path("/api/v1/preferences").queryParam("token", token).build())
+                .contentType(MediaType.APPLICATION_JSON).body(preferences).retrieve()
+                .body(new ParameterizedTypeReference<>() {
+                });
+    }
+
+    public Map<String, Object> unsubscribeByLink(String token) {
+        return notificationByLink.post().uri(uri -> uri.path("/api/v1/preferences/unsubscribe").queryParam("token", token)
+                .build()).retrieve().body(new ParameterizedTypeReference<>() {
                 });
     }
 

@@ -18,7 +18,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 
 /**
- * Every page needs a login: OpenID Connect authorization code with PKCE (also for this
+ * Every page needs a login (but the e-mails' preferences and unsubscribe links, signed for their recipient): OpenID Connect authorization code with PKCE (also for this
  * confidential client) against the programme's issuer. Logging out ends the issuer's session too.
  * An htmx request whose session has ended gets 401 and {@code HX-Redirect} to the page, which then
  * goes through the login, rather than the issuer's login page inside a fragment.
@@ -36,9 +36,13 @@ class ConsoleSecurity {
         logout.setPostLogoutRedirectUri("{baseUrl}/signed-out");
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health/**", "/css/**", "/webjars/**", "/signed-out", "/error").permitAll()
+                // the e-mails' links: their signed token is the authorisation (checked by notification-service)
+                .requestMatchers("/preferences", "/unsubscribe").permitAll()
                 .anyRequest().authenticated());
         http.oauth2Login(login -> login.authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(withPkce)));
         http.logout(out -> out.logoutSuccessHandler(logout));
+        // RFC 8058: mail clients POST "List-Unsubscribe=One-Click" to the link, with no cookie or form token
+        http.csrf(csrf -> csrf.ignoringRequestMatchers("/unsubscribe"));
         http.exceptionHandling(refusals -> refusals.defaultAuthenticationEntryPointFor((request, response, ex) -> {
             response.setHeader("HX-Redirect", request.getHeader("HX-Current-URL") != null
                     ? request.getHeader("HX-Current-URL") : "/");

@@ -209,6 +209,39 @@ class ConsolePagesTest {
                 .andExpect(header().string("Location", "/demands/d1#match-m1"));
     }
 
+    // the e-mails' links
+
+    @Test
+    void anEmailsPreferencesLinkOpensWithoutALoginAndAnUnsignedOneIsRefused() throws Exception {
+        when(api.preferencesByLink("signed")).thenReturn(Map.of("email", "conseiller@28.cci.fr", "delivery", "DAILY_DIGEST",
+                "minScore", 0.5, "language", "fr"));
+        when(api.preferencesByLink("forged")).thenThrow(new ApiProblem(403, "Invalid preferences link", null, List.of()));
+        Document page = html(mvc.perform(get("/preferences").param("token", "signed").accept("text/html"))
+                .andExpect(status().isOk()).andReturn());
+        assertThat(page.select("#delivery option[selected]").val()).isEqualTo("DAILY_DIGEST");
+        assertThat(page.getElementById("minScore").val()).isEqualTo("50");
+        assertThat(page.select("form").attr("action")).isEqualTo("/preferences?token=signed");
+        Document refused = html(mvc.perform(get("/preferences").param("token", "forged").accept("text/html"))
+                .andExpect(status().isForbidden()).andReturn());
+        assertThat(refused.select("h1").text()).isEqualTo("Lien expiré ou invalide");
+    }
+
+    @Test
+    void unsubscribingAsksWhenTheLinkIsOpenedAndTakesAMailClientsOneClickPost() throws Exception {
+        Document asked = html(mvc.perform(get("/unsubscribe").param("token", "signed").accept("text/html"))
+                .andExpect(status().isOk()).andReturn());
+        assertThat(asked.select("form button").text()).isEqualTo("Me désabonner");
+        verify(api, never()).unsubscribeByLink(anyString());
+
+        when(api.unsubscribeByLink("signed")).thenReturn(Map.of("email", "conseiller@28.cci.fr", "delivery", "NONE"));
+        // RFC 8058: no cookie, no form token, the body a mail client sends
+        Document done = html(mvc.perform(post("/unsubscribe").param("token", "signed")
+                .contentType("application/x-www-form-urlencoded").content("List-Unsubscribe=One-Click"))
+                .andExpect(status().isOk()).andReturn());
+        assertThat(done.select(".notice.saved").text()).isEqualTo("conseiller@28.cci.fr ne recevra plus d'e-mail de mise en relation.");
+        verify(api).unsubscribeByLink("signed");
+    }
+
     // refusals and languages
 
     @Test

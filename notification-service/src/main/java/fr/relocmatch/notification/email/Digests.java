@@ -43,13 +43,13 @@ class Digests {
     private final TemplateEngine templates;
     private final MessageSource messages;
     private final NotificationProperties properties;
-    private final MatchEmailComposer composer;
+    private final EmailLinks links;
     private final Clock clock;
 
     Digests(MongoTemplate mongo, NotificationRepository repository, Notifier notifier, AdviserDirectory directory,
             TemplateEngine templates, MessageSource messages, NotificationProperties properties,
-            MatchEmailComposer composer, Clock clock) {
-        this.composer = composer;
+            EmailLinks links, Clock clock) {
+        this.links = links;
         this.mongo = mongo;
         this.repository = repository;
         this.notifier = notifier;
@@ -101,9 +101,10 @@ class Digests {
         context.setVariable("language", locale.getLanguage());
         context.setVariable("subject", subject);
         context.setVariable("count", items.size());
-        context.setVariable("preferencesUrl", composer.preferencesUrl(recipient));
+        context.setVariable("preferencesUrl", links.preferences(recipient));
+        context.setVariable("unsubscribeUrl", links.unsubscribe(recipient));
         context.setVariable("items", items.stream().map(item -> Map.of("title", item.getSubject(),
-                "url", properties.matchBaseUrl() + item.getMatchId())).toList());
+                "url", links.match(item.getMatchId()))).toList());
         return new ComposedEmail(subject, templates.process("email/digest.txt", context),
                 templates.process("email/digest", context));
     }

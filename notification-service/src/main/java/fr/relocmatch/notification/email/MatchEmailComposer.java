@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import fr.relocmatch.notification.adviser.LinkTokens;
-
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
@@ -20,15 +18,12 @@ class MatchEmailComposer {
 
     private final TemplateEngine templates;
     private final MessageSource messages;
-    private final NotificationProperties properties;
-    private final LinkTokens tokens;
+    private final EmailLinks links;
 
-    MatchEmailComposer(TemplateEngine templates, MessageSource messages, NotificationProperties properties,
-            LinkTokens tokens) {
-        this.tokens = tokens;
+    MatchEmailComposer(TemplateEngine templates, MessageSource messages, EmailLinks links) {
         this.templates = templates;
         this.messages = messages;
-        this.properties = properties;
+        this.links = links;
     }
 
     /** What the e-mail announces; each kind has its own subject and opening line. */
@@ -65,15 +60,11 @@ class MatchEmailComposer {
                 : messages.getMessage("email.rank", new Object[] {notice.rank(), String.format(locale, "%.0f", notice.distanceKm())},
                         locale));
         context.setVariable("parts", parts(notice, locale));
-        context.setVariable("matchUrl", properties.matchBaseUrl() + notice.matchId());
-        context.setVariable("preferencesUrl", preferencesUrl(recipient));
+        context.setVariable("matchUrl", links.match(notice.matchId()));
+        context.setVariable("preferencesUrl", links.preferences(recipient));
+        context.setVariable("unsubscribeUrl", links.unsubscribe(recipient));
         return new ComposedEmail(subject, templates.process("email/match-proposed.txt", context),
                 templates.process("email/match-proposed", context));
-    }
-
-    /** The signed link to the recipient's own preferences. */
-    String preferencesUrl(String recipient) {
-        return properties.preferencesBaseUrl() + tokens.sign(recipient);
     }
 
     private List<Map<String, String>> parts(MatchNotice notice, Locale locale) {

@@ -12,16 +12,22 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
-/** Hands one recorded e-mail to the SMTP server, keeping its Message-ID. */
+/**
+ * Hands one recorded e-mail to the SMTP server, keeping its Message-ID, with the one-click
+ * unsubscribe of RFC 8058 ({@code List-Unsubscribe} and {@code List-Unsubscribe-Post}) that mail
+ * clients show beside the sender.
+ */
 @Component
 class MatchMailer {
 
     private final JavaMailSenderImpl sender;
     private final NotificationProperties properties;
+    private final EmailLinks links;
 
-    MatchMailer(JavaMailSenderImpl sender, NotificationProperties properties) {
+    MatchMailer(JavaMailSenderImpl sender, NotificationProperties properties, EmailLinks links) {
         this.sender = sender;
         this.properties = properties;
+        this.links = links;
     }
 
     /**
@@ -36,6 +42,8 @@ class MatchMailer {
             helper.setFrom(new InternetAddress(properties.from()));
             helper.setTo(new InternetAddress(notification.getRecipient()));
             helper.setSubject(notification.getSubject());
+            message.setHeader("List-Unsubscribe", "<" + links.unsubscribe(notification.getRecipient()) + ">");
+            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             if (notification.getHtml() != null) {
                 helper.setText(notification.getBody(), notification.getHtml());
             }

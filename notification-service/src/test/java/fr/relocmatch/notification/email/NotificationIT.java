@@ -73,8 +73,9 @@ class NotificationIT {
         MimeMessage email = received.getFirst();
         assertThat(email.getSubject()).contains("Tissages de Normandie").contains("Linge de bain en coton").contains("87 %");
         String body = text(email);
-        assertThat(body).contains("Groupe Maison").contains("Procédés souhaités").contains("/api/v1/matches/" + matchId);
-        assertThat(MailText.html(email)).contains("<strong>87 %</strong>").contains("href=\"http://localhost:8083/api/v1/matches/" + matchId);
+        assertThat(body).contains("Groupe Maison").contains("Procédés souhaités").contains("http://127.0.0.1:8085/matches/" + matchId);
+        assertThat(MailText.html(email)).contains("<strong>87 %</strong>").contains("href=\"http://127.0.0.1:8085/matches/" + matchId);
+        assertReadsRight(email, "Donneur d'ordre", "Vos préférences d'envoi");
 
         List<JsonNode> recorded = SharedInfrastructure.get().api(port).get("/api/v1/notifications?matchId=" + matchId).json()
                 .valueStream().toList();
@@ -171,6 +172,7 @@ class NotificationIT {
         assertThat(email.getSubject()).isEqualTo("[RelocMatch] Match proposed: Tissages de Normandie for \"Linge de bain en coton\" (score 87 %)");
         assertThat(text(email)).contains("Preferred processes").contains("Why this score").doesNotContain("Pourquoi");
         assertThat(MailText.html(email)).contains("lang=\"en\"");
+        assertReadsRight(email, "Buyer", "Your e-mail preferences");
         // below the 0.9 floor of one adviser, unsubscribed for the other: only the buyer side is e-mailed
         assertThat(emailsAbout(english)).hasSize(1);
         assertThat(emailsAbout(unsubscribed)).hasSize(1);
@@ -196,7 +198,8 @@ class NotificationIT {
 
         List<MimeMessage> digest = await().atMost(TIMEOUT).until(() -> emailsTo("recap@cci.fr"), list -> list.size() == 1);
         assertThat(digest.getFirst().getSubject()).startsWith("[RelocMatch] 2 mise(s) en relation proposée(s)");
-        assertThat(text(digest.getFirst())).contains("/api/v1/matches/" + first).contains("/api/v1/matches/" + second);
+        assertThat(text(digest.getFirst())).contains("/matches/" + first).contains("/matches/" + second);
+        assertReadsRight(digest.getFirst(), "Vos préférences d'envoi", "Ne plus recevoir ces e-mails");
         await().atMost(TIMEOUT).until(() -> api.get("/api/v1/notifications?recipient=recap@cci.fr&status=SENT").json()
                 .valueStream().filter(n -> !n.get("matchId").asString().startsWith("digest:")).count() == 2);
 
@@ -211,11 +214,21 @@ class NotificationIT {
         publish("MatchProposed", first, 0, "lien@cci.fr", "autre-lien@cci.fr");
         MimeMessage email = awaitEmails(first, 2).stream().filter(m -> emailsTo("lien@cci.fr").contains(m))
                 .findFirst().orElseThrow();
-        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/api/v1/preferences\\?token=([A-Za-z0-9_.-]+)")
+        // the console's preferences page (the token is its authorisation), and RFC 8058's one-click unsubscribe
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("http://127.0.0.1:8085/preferences\\?token=([A-Za-z0-9_.-]+)")
                 .matcher(text(email));
         assertThat(link.find()).as(text(email)).isTrue();
-        assertThat(MailText.html(email)).contains("/api/v1/preferences?token=" + link.group(1));
+        assertThat(MailText.html(email)).contains("/preferences?token=" + link.group(1));
         String token = link.group(1);
+        try {
+            assertThat(email.getHeader("List-Unsubscribe")).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                    .matches("<http://127\\.0\\.0\\.1:8085/unsubscribe\\?token=[A-Za-z0-9_.-]+>");
+            assertThat(email.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
+        }
+        catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(text(email)).contains("Ne plus recevoir ces e-mails : http://127.0.0.1:8085/unsubscribe?token=");
 
         assertThat(api.get("/api/v1/preferences?token=" + token).json().get("email").asString()).isEqualTo("lien@cci.fr");
         assertThat(api.post("/api/v1/preferences/unsubscribe?token=" + token, Map.of()).json().get("delivery").asString())
@@ -229,6 +242,17 @@ class NotificationIT {
         awaitEmails(second, 1);
         assertThat(emailsAbout(second)).extracting(m -> m.getRecipients(Message.RecipientType.TO)[0].toString())
                 .containsExactly("autre-lien@cci.fr");
+    }
+
+    /**
+     * What an adviser reads: the labels of their language with their apostrophes (a doubled one is a
+     * message bundle's quoting left in), and links to the console only, never to a service's API.
+     */
+    private static void assertReadsRight(MimeMessage email, String... labels) {
+        for (String part : List.of(text(email), MailText.html(email).replace("&#39;", "'"))) {
+            assertThat(part).contains(labels).doesNotContain("''").doesNotContain("/api/v1/")
+                    .doesNotContain(":8081").doesNotContain(":8082").doesNotContain(":8083").doesNotContain(":8084");
+        }
     }
 
     @Test

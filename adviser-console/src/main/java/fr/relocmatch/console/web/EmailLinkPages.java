@@ -1,0 +1,97 @@
+package fr.relocmatch.console.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import fr.relocmatch.console.api.ApiProblem;
+import fr.relocmatch.console.api.ServiceApis;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The pages the links at the foot of every e-mail open, without a login (the signed token of the
+ * link is the authorisation, checked by notification-service): the adviser's delivery preferences,
+ * and the one-click unsubscribe — a confirmation page when the link is opened, and the
+ * {@code POST} of RFC 8058 that mail clients send to the {@code List-Unsubscribe} address.
+ */
+@Controller
+class EmailLinkPages {
+
+    private final ServiceApis api;
+
+    EmailLinkPages(ServiceApis api) {
+        this.api = api;
+    }
+
+    @GetMapping("/preferences")
+    String preferences(@RequestParam String token, Model model, HttpServletResponse response) {
+        try {
+            model.addAttribute("entry", api.preferencesByLink(token));
+        }
+        catch (ApiProblem problem) {
+            return expired(problem, model, response);
+        }
+        model.addAttribute("token", token);
+        model.addAttribute("deliveries", MePage.DELIVERIES);
+        return "preferences-link";
+    }
+
+    @PostMapping("/preferences")
+    String savePreferences(@RequestParam String token, @RequestParam String delivery, @RequestParam double minScorePercent,
+            @RequestParam String language, Model model, HttpServletResponse response) {
+        Map<String, Object> changed = new LinkedHashMap<>();
+        changed.put("language", language);
+        changed.put("delivery", delivery);
+        changed.put("minScore", Math.max(0, Math.min(100, minScorePercent)) / 100);
+        try {
+            model.addAttribute("entry", api.savePreferencesByLink(token, changed));
+        }
+        catch (ApiProblem problem) {
+            if (problem.status() == 400) {
+                model.addAttribute("refused", "preferences.invalid");
+                model.addAttribute("refusedDetail", String.join("; ", problem.messagesByField().values()));
+                return preferences(token, model, response);
+            }
+            return expired(problem, model, response);
+        }
+        model.addAttribute("saved", "preferences.saved");
+        model.addAttribute("token", token);
+        model.addAttribute("deliveries", MePage.DELIVERIES);
+        return "preferences-link";
+    }
+
+    /** Opening the link only asks: a link scanner or a prefetching mail client must not unsubscribe anyone. */
+    @GetMapping("/unsubscribe")
+    String confirmUnsubscribe(@RequestParam String token, Model model) {
+        model.addAttribute("token", token);
+        return "unsubscribe";
+    }
+
+    @PostMapping("/unsubscribe")
+    String unsubscribe(@RequestParam String token, Model model, HttpServletResponse response) {
+        try {
+            model.addAttribute("entry", api.unsubscribeByLink(token));
+        }
+        catch (ApiProblem problem) {
+            return expired(problem, model, response);
+        }
+        model.addAttribute("done", true);
+        model.addAttribute("token", token);
+        return "unsubscribe";
+    }
+
+    private static String expired(ApiProblem problem, Model model, HttpServletResponse response) {
+        if (problem.status() != 403 && problem.status() != 400) {
+            throw problem;
+        }
+        response.setStatus(403);
+        model.addAttribute("status", 403);
+        model.addAttribute("problem", problem);
+        return "link-refused";
+    }
+}
