@@ -34,6 +34,7 @@ class LocalRunIT {
     private final int demandPort = RunningServices.freePort();
     private final int notificationPort = RunningServices.freePort();
     private final int issuerPort = RunningServices.freePort();
+    private final int consolePort = RunningServices.freePort();
     private final List<String> ports = List.of(
             "-Drelocmatch.kafka.port=" + pair(),
             "-Drelocmatch.mongo.port=" + RunningServices.freePort(),
@@ -42,7 +43,8 @@ class LocalRunIT {
             "-Drelocmatch.demand-service.port=" + demandPort,
             "-Drelocmatch.matching-service.port=" + matchingPort,
             "-Drelocmatch.notification-service.port=" + notificationPort,
-            "-Drelocmatch.issuer.port=" + issuerPort);
+            "-Drelocmatch.issuer.port=" + issuerPort,
+            "-Drelocmatch.adviser-console.port=" + consolePort);
 
     @Test
     void stopsWithinSecondsOnSigtermAndARestartAnnouncesNothingTwice() throws Exception {
@@ -61,6 +63,13 @@ class LocalRunIT {
         }
         assertThat(new JsonApi("http://127.0.0.1:" + matchingPort).get("/api/v1/matches?demandId=" + demandId).status())
                 .isEqualTo(401);
+        // the console runs, the run says where and as whom to sign in, and the e-mails' links lead there
+        String console = "http://127.0.0.1:" + consolePort;
+        assertThat(log("first.log")).contains("Adviser console: " + console + " — sign in as conseiller.normandie")
+                .contains(console + "/demands/" + demandId);
+        assertThat(new JsonApi(console).get("/actuator/health").status()).isEqualTo(200);
+        assertThat(mailText(emails.getFirst())).contains(console + "/matches/").contains(console + "/preferences?token=")
+                .doesNotContain("/api/v1/");
         // another demand with the demo's title (a partner's, an adviser's): newer, so listed first
         assertThat(DemoData.createDemand("http://127.0.0.1:" + demandPort, DemoData.demand(), token(DemoPeople.LOADER))
                 .statusCode()).isEqualTo(201);
@@ -127,12 +136,16 @@ class LocalRunIT {
                 : tokens.person(login, DemoPeople.PASSWORD);
     }
 
+    /** The text of an e-mail of the mail folder. */
+    private String mailText(String emailFile) throws Exception {
+        try (var in = Files.newInputStream(data.resolve("mail").resolve(emailFile))) {
+            return fr.relocmatch.testinfra.MailText.plain(new jakarta.mail.internet.MimeMessage(null, in));
+        }
+    }
+
     /** The signed preferences link in an e-mail of the mail folder. */
     private String preferencesLink(String emailFile) throws Exception {
-        String text;
-        try (var in = Files.newInputStream(data.resolve("mail").resolve(emailFile))) {
-            text = fr.relocmatch.testinfra.MailText.plain(new jakarta.mail.internet.MimeMessage(null, in));
-        }
+        String text = mailText(emailFile);
         java.util.regex.Matcher link = java.util.regex.Pattern.compile("preferences\\?token=([A-Za-z0-9_.-]+)").matcher(text);
         assertThat(link.find()).as(emailFile).isTrue();
         return link.group(1);
