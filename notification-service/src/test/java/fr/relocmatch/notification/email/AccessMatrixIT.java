@@ -131,7 +131,7 @@ class AccessMatrixIT {
                 .valueStream().toList();
         assertThat(own).singleElement().satisfies(email -> {
             assertThat(email.get("recipient").asString()).isEqualTo(ADVISER);
-            assertThat(email.get("body").asString()).contains("/api/v1/preferences?token=");
+            assertThat(email.get("body").asString()).contains("/preferences?token=").doesNotContain("/api/v1/");
         });
         assertThat(as(TestIssuer.TEXTILE_ADVISER_28).get("/api/v1/notifications?matchId=" + matchId).json()
                 .valueStream().map(email -> email.get("recipient").asString())).containsExactly("textile@normandie.cci.fr");
