@@ -158,6 +158,11 @@ public class ServiceApis {
         return notification.get().uri("/api/v1/notifications").retrieve().body(NOTIFICATIONS);
     }
 
+    /** The région's adviser directory (its admins and auditors). */
+    public List<Map<String, Object>> advisers() {
+        return notification.get().uri("/api/v1/advisers").retrieve().body(ENTRIES);
+    }
+
     public Map<String, Object> adviser(String email) {
         return notification.get().uri("/api/v1/advisers/{email}", email).retrieve()
                 .body(new ParameterizedTypeReference<>() {

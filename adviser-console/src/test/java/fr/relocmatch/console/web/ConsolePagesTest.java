@@ -209,6 +209,60 @@ class ConsolePagesTest {
                 .andExpect(header().string("Location", "/demands/d1#match-m1"));
     }
 
+    // today and the programme
+
+    @Test
+    void todayListsWhatWaitsForTheAdviserAndTheCertificatesToRenewInPlainFrench() throws Exception {
+        Demand radius = demand("d1", "OPEN", "RADIUS");
+        Demand open = new Demand("d1", 0, "OPEN", null, "Linge de bain", null, false, null, null, List.of("WEAVING"),
+                List.of(), List.of(), List.of("OEKO_TEX_100"), radius.annualVolume(), null, null, LocalDate.parse("2027-06-01"),
+                null, radius.location(), "conseiller@28.cci.fr", radius.createdAt(), radius.updatedAt());
+        when(api.demands(any())).thenAnswer(call -> {
+            org.springframework.util.MultiValueMap<String, String> filters = call.getArgument(0);
+            return new fr.relocmatch.console.api.Results<>("OPEN".equals(filters.getFirst("status")) ? List.of(open) : List.of(),
+                    0, 100, 1, 1);
+        });
+        when(api.matchesOfDemand("d1")).thenReturn(List.of(match("m1", "PROPOSED", 18.1)));
+        fr.relocmatch.console.api.Company holder = new fr.relocmatch.console.api.Company("c9", 3, "SME", "41234567800012",
+                "Tissages du Bocage", "13.20Z", List.of("WEAVING"),
+                List.of(new fr.relocmatch.console.api.Company.Certificate("OEKO_TEX_100", null, LocalDate.parse("2027-03-31"), null)),
+                List.of(), List.of(), 40, null, null, null, null, "textile@normandie.cci.fr", true, "ACTIVE",
+                Instant.parse("2026-10-01T08:00:00Z"));
+        when(api.companies(any())).thenAnswer(call -> {
+            org.springframework.util.MultiValueMap<String, String> filters = call.getArgument(0);
+            return new fr.relocmatch.console.api.Results<>("OEKO_TEX_100".equals(filters.getFirst("certification"))
+                    ? List.of(holder) : List.<fr.relocmatch.console.api.Company>of(), 0, 50, 1, 1);
+        });
+        Document page = html(mvc.perform(get("/").with(adviser("28"))).andExpect(status().isOk()).andReturn());
+        assertThat(page.getElementById("waiting-title").text()).isEqualTo("À décider (1)");
+        assertThat(page.getElementById("certificates-title").parent().text()).contains("Tissages du Bocage")
+                .contains("valable jusqu'au 2027-03-31, avant le démarrage de « Linge de bain » le 2027-06-01");
+        assertThat(page.text()).contains("Aujourd'hui").doesNotContain("''");
+    }
+
+    @Test
+    void theProgrammeCountsTheRegionsMonthsForItsAdminsOnly() throws Exception {
+        Instant thisMonth = Instant.now();
+        Demand opened = new Demand("d1", 2, "OPEN", null, "Linge", null, false, null, null, List.of("WEAVING"), List.of(),
+                List.of(), List.of(), null, null, null, LocalDate.parse("2027-06-01"), null, null, "a@cci.fr", thisMonth, thisMonth);
+        when(api.demands(any())).thenReturn(new fr.relocmatch.console.api.Results<>(List.of(opened), 0, 200, 1, 1));
+        when(api.matchesOfDemand("d1")).thenReturn(List.of(
+                decided("m1", "ACCEPTED", null, thisMonth), decided("m2", "REJECTED", "PRICE: trop cher", thisMonth),
+                decided("m3", "REJECTED", "hors délai", thisMonth), match("m4", "PROPOSED", 10.0)));
+        when(api.advisers()).thenReturn(List.of(Map.of("email", "a@cci.fr", "name", "Anne", "delivery", "INSTANT", "minScore", 0.4)));
+        Document page = html(mvc.perform(get("/programme").with(admin("28"))).andExpect(status().isOk()).andReturn());
+        String month = "#month-" + java.time.YearMonth.now(java.time.ZoneId.of("Europe/Paris"));
+        assertThat(page.select(month + " td.opened .number").text()).isEqualTo("1");
+        assertThat(page.select(month + " td.accepted .number").text()).isEqualTo("1");
+        assertThat(page.select(month + " td.rejected .number").text()).isEqualTo("2");
+        assertThat(page.select(".reasons li[data-reason=PRICE]").text()).isEqualTo("Prix : 1");
+        assertThat(page.select(".reasons li[data-reason=OTHER]").text()).isEqualTo("Autre : 1");
+        assertThat(page.text()).contains("Anne").contains("40 %");
+
+        mvc.perform(get("/programme").with(adviser("28"))).andExpect(status().isForbidden());
+        verify(api, org.mockito.Mockito.times(1)).advisers();
+    }
+
     // the e-mails' links
 
     @Test
@@ -260,6 +314,18 @@ class ConsolePagesTest {
         return oidcLogin().idToken(token -> token.subject("adviser-" + region).claim("preferred_username", "conseiller." + region)
                 .claim("email", "conseiller@" + region + ".cci.fr").claim("roles", List.of("ADVISER"))
                 .claim("regions", List.of(region)));
+    }
+
+    private static OidcLoginRequestPostProcessor admin(String region) {
+        return oidcLogin().idToken(token -> token.subject("admin-" + region).claim("preferred_username", "admin." + region)
+                .claim("email", "admin@" + region + ".cci.fr").claim("roles", List.of("REGION_ADMIN"))
+                .claim("regions", List.of(region)));
+    }
+
+    private static Match decided(String id, String status, String reason, Instant at) {
+        Match base = match(id, status, 10.0);
+        return new Match(id, 2, status, "d1", base.demandTitle(), null, base.companyId(), base.companyName(), 0.7, 0, 10.0,
+                base.explanation(), reason, "a@cci.fr", at, at, at);
     }
 
     private static Document html(MvcResult result) throws Exception {
