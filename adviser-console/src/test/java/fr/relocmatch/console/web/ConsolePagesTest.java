@@ -263,6 +263,44 @@ class ConsolePagesTest {
         verify(api, org.mockito.Mockito.times(1)).advisers();
     }
 
+    // the CSV import
+
+    @Test
+    void anAdminImportsAWindows1252FileChunkByChunkAndDownloadsTheRejectedRowsAsTheyWere() throws Exception {
+        byte[] excel = ("siret,name,naf_code,commune_code,matching_consent\r\n"
+                + "41234567800012,Société Textile,13.20Z,76540,oui\r\n"
+                + "\r\n"
+                + "42345678900019,\"Confection, Caux\",13.92Z,99999,oui\r\n").getBytes("windows-1252");
+        org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
+        Document started = html(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/suppliers/import")
+                .file(new org.springframework.mock.web.MockMultipartFile("file", "base.csv", "text/csv", excel))
+                .param("adviserEmail", "pme@normandie.cci.fr").session(session).with(csrf()).with(admin("28")))
+                .andExpect(status().isOk()).andReturn());
+        assertThat(started.getElementById("progress").text()).contains("base.csv : 2 ligne(s) de données, lues en Windows-1252")
+                .contains("0 / 2 lignes envoyées");
+        String next = started.getElementById("progress").attr("hx-post");
+        assertThat(next).matches("/suppliers/import/[0-9a-f-]{36}/next");
+        assertThat(started.getElementById("progress").attr("hx-trigger")).isEqualTo("load");
+
+        when(api.importCompanies(anyString(), eq("pme@normandie.cci.fr"), eq(2))).thenReturn(Map.of("rows", 2, "created", 1,
+                "updated", 0, "unchanged", 0, "rejected", 1, "rejections", List.of(Map.of("line", 4, "siret", "42345678900019",
+                        "errors", List.of(Map.of("field", "commune_code", "message", "'99999' is not a commune INSEE code"))))));
+        Document done = html(mvc.perform(post(next).session(session).with(csrf()).with(admin("28")).header("HX-Request", "true"))
+                .andExpect(status().isOk()).andReturn());
+        verify(api).importCompanies("siret,name,naf_code,commune_code,matching_consent\n41234567800012,Société Textile,13.20Z,76540,oui\n"
+                + "42345678900019,\"Confection, Caux\",13.92Z,99999,oui\n", "pme@normandie.cci.fr", 2);
+        assertThat(done.getElementById("progress").hasAttr("hx-post")).isFalse();
+        assertThat(done.text()).contains("1 créé(s), 0 mis à jour, 0 inchangé(s), 1 refusé(s)").contains("Import terminé.");
+        String rejects = done.select("a[href$=rejects.csv]").attr("href");
+        MvcResult file = mvc.perform(get(rejects).session(session).with(admin("28"))).andExpect(status().isOk()).andReturn();
+        assertThat(file.getResponse().getHeader("Content-Disposition")).contains("base.csv.rejects.csv");
+        assertThat(file.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(
+                "siret,name,naf_code,commune_code,matching_consent,line,rejected_because\n"
+                        + "42345678900019,\"Confection, Caux\",13.92Z,99999,oui,4,\"commune_code: '99999' is not a commune INSEE code\"\n");
+
+        mvc.perform(get("/suppliers/import").with(adviser("28"))).andExpect(status().isForbidden());
+    }
+
     // the e-mails' links
 
     @Test
