@@ -141,6 +141,22 @@ public class ServiceApis {
                 .retrieve().body(Company.class);
     }
 
+    /**
+     * Imports one chunk of a CSV (its header line, then rows) from the given line number of the
+     * whole file: {@code {rows, created, updated, unchanged, rejected, rejections: [{line, siret, errors}]}}.
+     */
+    public Map<String, Object> importCompanies(String chunk, String adviserEmail, int firstLine) {
+        return company.post().uri(uri -> {
+            uri.path("/api/v1/companies/import").queryParam("firstLine", firstLine);
+            if (adviserEmail != null && !adviserEmail.isBlank()) {
+                uri.queryParam("adviserEmail", adviserEmail.strip());
+            }
+            return uri.build();
+        }).contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)).body(chunk).retrieve()
+                .body(new ParameterizedTypeReference<>() {
+                });
+    }
+
     /** Entries of a reference vocabulary ({@code processes}, {@code naf}, {@code communes}) matching a text. */
     public List<Map<String, Object>> reference(String vocabulary, String text, int limit) {
         return company.get().uri(uri -> {
@@ -156,6 +172,11 @@ public class ServiceApis {
 
     public List<Notification> myNotifications() {
         return notification.get().uri("/api/v1/notifications").retrieve().body(NOTIFICATIONS);
+    }
+
+    /** The région's adviser directory (its admins and auditors). */
+    public List<Map<String, Object>> advisers() {
+        return notification.get().uri("/api/v1/advisers").retrieve().body(ENTRIES);
     }
 
     public Map<String, Object> adviser(String email) {

@@ -253,16 +253,24 @@ class DemandPages {
         problem.messagesByField().forEach((field, message) -> {
             String formField = DemandForm.formField(field);
             if (formField != null) {
-                binding.rejectValue(formField, "api", message);
+                binding.rejectValue(formField, "api", literal(message));
             }
             else {
-                binding.reject("api", field.isEmpty() ? message : field + ": " + message);
+                binding.reject("api", literal(field.isEmpty() ? message : field + ": " + message));
             }
         });
         if (!binding.hasErrors()) {
-            binding.reject("api", problem.detail() == null ? problem.title() : problem.detail());
+            binding.reject("api", literal(problem.detail() == null ? problem.title() : problem.detail()));
         }
         return "demand-form";
+    }
+
+    /**
+     * A service's message as the page's message source will show it: every message goes through
+     * {@code MessageFormat}, which would eat its quotes ({@code '76999'}) and braces.
+     */
+    static String literal(String message) {
+        return "'" + message.replace("'", "''") + "'";
     }
 
     private static String blankToNull(String text) {

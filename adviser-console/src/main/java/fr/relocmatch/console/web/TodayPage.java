@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import fr.relocmatch.console.api.Company;
 import fr.relocmatch.console.api.Demand;
@@ -34,6 +35,7 @@ class TodayPage {
 
     static final String LAST_VISIT = "relocmatch-last-visit";
     private static final int EXPIRY_DAYS = 30;
+    private static final int REMINDERS = 20;
 
     private final ServiceApis api;
     private final Clock clock;
@@ -75,6 +77,7 @@ class TodayPage {
         model.addAttribute("expiring", followed.stream().filter(d -> d.validUntil() != null
                 && !d.validUntil().isAfter(today.plusDays(EXPIRY_DAYS))).sorted(Comparator.comparing(Demand::validUntil)).toList());
         model.addAttribute("unconfirmed", unconfirmed(me, now));
+        model.addAttribute("certificates", expiringCertificates(followed, me));
         Cookie visit = new Cookie(LAST_VISIT, String.valueOf(now.toEpochMilli()));
         visit.setHttpOnly(true);
         visit.setPath("/");
@@ -92,6 +95,40 @@ class TodayPage {
         Instant limit = now.minus(Duration.ofDays(365));
         return api.companies(filters).content().stream()
                 .filter(c -> c.lastConfirmedAt() == null || c.lastConfirmedAt().isBefore(limit)).toList();
+    }
+
+    /**
+     * Suppliers of the région holding a certificate an open demand requires, but valid only until
+     * before the demand's production starts: renewed, they would be proposed.
+     */
+    private List<CertificateReminder> expiringCertificates(List<Demand> followed, SignedInPerson me) {
+        List<CertificateReminder> reminders = new ArrayList<>();
+        Map<String, List<Company>> holders = new java.util.HashMap<>();
+        for (Demand demand : followed) {
+            for (String code : demand.requiredCertifications() == null ? List.<String>of() : demand.requiredCertifications()) {
+                List<Company> holding = holders.computeIfAbsent(code, certificate -> {
+                    MultiValueMap<String, String> filters = new LinkedMultiValueMap<>();
+                    filters.add("certification", certificate);
+                    filters.add("region", me.homeRegion());
+                    filters.add("size", "50");
+                    return api.companies(filters).content();
+                });
+                for (Company company : holding) {
+                    for (Company.Certificate held : company.certifications() == null ? List.<Company.Certificate>of()
+                            : company.certifications()) {
+                        if (held.code().equalsIgnoreCase(code) && held.validUntil() != null && demand.startDate() != null
+                                && held.validUntil().isBefore(demand.startDate()) && reminders.size() < REMINDERS) {
+                            reminders.add(new CertificateReminder(company, held.code(), held.validUntil(), demand));
+                        }
+                    }
+                }
+            }
+        }
+        return reminders;
+    }
+
+    /** A certificate to renew for a supplier to be proposed for a demand. */
+    public record CertificateReminder(Company company, String code, LocalDate validUntil, Demand demand) {
     }
 
     private static Instant parse(String epochMillis) {

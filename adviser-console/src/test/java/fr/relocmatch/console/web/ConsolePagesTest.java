@@ -209,6 +209,98 @@ class ConsolePagesTest {
                 .andExpect(header().string("Location", "/demands/d1#match-m1"));
     }
 
+    // today and the programme
+
+    @Test
+    void todayListsWhatWaitsForTheAdviserAndTheCertificatesToRenewInPlainFrench() throws Exception {
+        Demand radius = demand("d1", "OPEN", "RADIUS");
+        Demand open = new Demand("d1", 0, "OPEN", null, "Linge de bain", null, false, null, null, List.of("WEAVING"),
+                List.of(), List.of(), List.of("OEKO_TEX_100"), radius.annualVolume(), null, null, LocalDate.parse("2027-06-01"),
+                null, radius.location(), "conseiller@28.cci.fr", radius.createdAt(), radius.updatedAt());
+        when(api.demands(any())).thenAnswer(call -> {
+            org.springframework.util.MultiValueMap<String, String> filters = call.getArgument(0);
+            return new fr.relocmatch.console.api.Results<>("OPEN".equals(filters.getFirst("status")) ? List.of(open) : List.of(),
+                    0, 100, 1, 1);
+        });
+        when(api.matchesOfDemand("d1")).thenReturn(List.of(match("m1", "PROPOSED", 18.1)));
+        fr.relocmatch.console.api.Company holder = new fr.relocmatch.console.api.Company("c9", 3, "SME", "41234567800012",
+                "Tissages du Bocage", "13.20Z", List.of("WEAVING"),
+                List.of(new fr.relocmatch.console.api.Company.Certificate("OEKO_TEX_100", null, LocalDate.parse("2027-03-31"), null)),
+                List.of(), List.of(), 40, null, null, null, null, "textile@normandie.cci.fr", true, "ACTIVE",
+                Instant.parse("2026-10-01T08:00:00Z"));
+        when(api.companies(any())).thenAnswer(call -> {
+            org.springframework.util.MultiValueMap<String, String> filters = call.getArgument(0);
+            return new fr.relocmatch.console.api.Results<>("OEKO_TEX_100".equals(filters.getFirst("certification"))
+                    ? List.of(holder) : List.<fr.relocmatch.console.api.Company>of(), 0, 50, 1, 1);
+        });
+        Document page = html(mvc.perform(get("/").with(adviser("28"))).andExpect(status().isOk()).andReturn());
+        assertThat(page.getElementById("waiting-title").text()).isEqualTo("À décider (1)");
+        assertThat(page.getElementById("certificates-title").parent().text()).contains("Tissages du Bocage")
+                .contains("valable jusqu'au 2027-03-31, avant le démarrage de « Linge de bain » le 2027-06-01");
+        assertThat(page.text()).contains("Aujourd'hui").doesNotContain("''");
+    }
+
+    @Test
+    void theProgrammeCountsTheRegionsMonthsForItsAdminsOnly() throws Exception {
+        Instant thisMonth = Instant.now();
+        Demand opened = new Demand("d1", 2, "OPEN", null, "Linge", null, false, null, null, List.of("WEAVING"), List.of(),
+                List.of(), List.of(), null, null, null, LocalDate.parse("2027-06-01"), null, null, "a@cci.fr", thisMonth, thisMonth);
+        when(api.demands(any())).thenReturn(new fr.relocmatch.console.api.Results<>(List.of(opened), 0, 200, 1, 1));
+        when(api.matchesOfDemand("d1")).thenReturn(List.of(
+                decided("m1", "ACCEPTED", null, thisMonth), decided("m2", "REJECTED", "PRICE: trop cher", thisMonth),
+                decided("m3", "REJECTED", "hors délai", thisMonth), match("m4", "PROPOSED", 10.0)));
+        when(api.advisers()).thenReturn(List.of(Map.of("email", "a@cci.fr", "name", "Anne", "delivery", "INSTANT", "minScore", 0.4)));
+        Document page = html(mvc.perform(get("/programme").with(admin("28"))).andExpect(status().isOk()).andReturn());
+        String month = "#month-" + java.time.YearMonth.now(java.time.ZoneId.of("Europe/Paris"));
+        assertThat(page.select(month + " td.opened .number").text()).isEqualTo("1");
+        assertThat(page.select(month + " td.accepted .number").text()).isEqualTo("1");
+        assertThat(page.select(month + " td.rejected .number").text()).isEqualTo("2");
+        assertThat(page.select(".reasons li[data-reason=PRICE]").text()).isEqualTo("Prix : 1");
+        assertThat(page.select(".reasons li[data-reason=OTHER]").text()).isEqualTo("Autre : 1");
+        assertThat(page.text()).contains("Anne").contains("40 %");
+
+        mvc.perform(get("/programme").with(adviser("28"))).andExpect(status().isForbidden());
+        verify(api, org.mockito.Mockito.times(1)).advisers();
+    }
+
+    // the CSV import
+
+    @Test
+    void anAdminImportsAWindows1252FileChunkByChunkAndDownloadsTheRejectedRowsAsTheyWere() throws Exception {
+        byte[] excel = ("siret,name,naf_code,commune_code,matching_consent\r\n"
+                + "41234567800012,Société Textile,13.20Z,76540,oui\r\n"
+                + "\r\n"
+                + "42345678900019,\"Confection, Caux\",13.92Z,99999,oui\r\n").getBytes("windows-1252");
+        org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
+        Document started = html(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/suppliers/import")
+                .file(new org.springframework.mock.web.MockMultipartFile("file", "base.csv", "text/csv", excel))
+                .param("adviserEmail", "pme@normandie.cci.fr").session(session).with(csrf()).with(admin("28")))
+                .andExpect(status().isOk()).andReturn());
+        assertThat(started.getElementById("progress").text()).contains("base.csv : 2 ligne(s) de données, lues en Windows-1252")
+                .contains("0 / 2 lignes envoyées");
+        String next = started.getElementById("progress").attr("hx-post");
+        assertThat(next).matches("/suppliers/import/[0-9a-f-]{36}/next");
+        assertThat(started.getElementById("progress").attr("hx-trigger")).isEqualTo("load");
+
+        when(api.importCompanies(anyString(), eq("pme@normandie.cci.fr"), eq(2))).thenReturn(Map.of("rows", 2, "created", 1,
+                "updated", 0, "unchanged", 0, "rejected", 1, "rejections", List.of(Map.of("line", 4, "siret", "42345678900019",
+                        "errors", List.of(Map.of("field", "commune_code", "message", "'99999' is not a commune INSEE code"))))));
+        Document done = html(mvc.perform(post(next).session(session).with(csrf()).with(admin("28")).header("HX-Request", "true"))
+                .andExpect(status().isOk()).andReturn());
+        verify(api).importCompanies("siret,name,naf_code,commune_code,matching_consent\n41234567800012,Société Textile,13.20Z,76540,oui\n"
+                + "42345678900019,\"Confection, Caux\",13.92Z,99999,oui\n", "pme@normandie.cci.fr", 2);
+        assertThat(done.getElementById("progress").hasAttr("hx-post")).isFalse();
+        assertThat(done.text()).contains("1 créé(s), 0 mis à jour, 0 inchangé(s), 1 refusé(s)").contains("Import terminé.");
+        String rejects = done.select("a[href$=rejects.csv]").attr("href");
+        MvcResult file = mvc.perform(get(rejects).session(session).with(admin("28"))).andExpect(status().isOk()).andReturn();
+        assertThat(file.getResponse().getHeader("Content-Disposition")).contains("base.csv.rejects.csv");
+        assertThat(file.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(
+                "siret,name,naf_code,commune_code,matching_consent,line,rejected_because\n"
+                        + "42345678900019,\"Confection, Caux\",13.92Z,99999,oui,4,\"commune_code: '99999' is not a commune INSEE code\"\n");
+
+        mvc.perform(get("/suppliers/import").with(adviser("28"))).andExpect(status().isForbidden());
+    }
+
     // the e-mails' links
 
     @Test
@@ -260,6 +352,18 @@ class ConsolePagesTest {
         return oidcLogin().idToken(token -> token.subject("adviser-" + region).claim("preferred_username", "conseiller." + region)
                 .claim("email", "conseiller@" + region + ".cci.fr").claim("roles", List.of("ADVISER"))
                 .claim("regions", List.of(region)));
+    }
+
+    private static OidcLoginRequestPostProcessor admin(String region) {
+        return oidcLogin().idToken(token -> token.subject("admin-" + region).claim("preferred_username", "admin." + region)
+                .claim("email", "admin@" + region + ".cci.fr").claim("roles", List.of("REGION_ADMIN"))
+                .claim("regions", List.of(region)));
+    }
+
+    private static Match decided(String id, String status, String reason, Instant at) {
+        Match base = match(id, status, 10.0);
+        return new Match(id, 2, status, "d1", base.demandTitle(), null, base.companyId(), base.companyName(), 0.7, 0, 10.0,
+                base.explanation(), reason, "a@cci.fr", at, at, at);
     }
 
     private static Document html(MvcResult result) throws Exception {
