@@ -22,8 +22,12 @@ public record Match(String id, long version, String status, String demandId, Str
      *
      * @param value how well the supplier meets it, 0 to 1
      * @param weight its share of the score
+     * @param note the scorer's note, in English
+     * @param noteKey what the note says, to write it in the reader's language
+     * @param facts the note's facts
      */
-    public record Part(String name, double value, double weight, String note) {
+    public record Part(String name, double value, double weight, String note, String noteKey,
+            java.util.Map<String, String> facts) {
 
         /** What the part adds to the score, in points of percent. */
         public double points() {

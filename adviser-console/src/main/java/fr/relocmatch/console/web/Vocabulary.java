@@ -14,6 +14,7 @@ import fr.relocmatch.reference.ManufacturingProcesses;
 import fr.relocmatch.reference.NafCodes;
 import fr.relocmatch.reference.QuantityUnit;
 import fr.relocmatch.reference.Regions;
+import fr.relocmatch.reference.ScoreNotes;
 import fr.relocmatch.reference.Sector;
 
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -50,6 +51,13 @@ public class Vocabulary {
     public String certification(String code) {
         return certifications.search(code).stream().filter(entry -> entry.code().equalsIgnoreCase(code)).findFirst()
                 .map(Certifications.Entry::name).orElse(code);
+    }
+
+    /** A part's note in the reader's language; the scorer's English for a note this console does not know. */
+    public String note(fr.relocmatch.console.api.Match.Part part) {
+        String written = ScoreNotes.shipped().render(part.noteKey(), part.facts() == null ? java.util.Map.of() : part.facts(),
+                LocaleContextHolder.getLocale());
+        return written != null ? written : part.note();
     }
 
     /** A moment as the reader reads it: day and time in France. */

@@ -157,6 +157,10 @@ class ConsolePagesTest {
         assertThat(ours.select("#match-m1 .explanation tr.missing th").text()).isEqualTo("Labels");
         assertThat(ours.select("#match-m1 .points").eachText()).containsExactly("15,0 / 25 points", "0,0 / 5 points");
         assertThat(ours.select("ul.withdrawn").text()).contains("no longer among the best candidates");
+        // the notes in the reader's language, from what the scorer found
+        assertThat(ours.select("#match-m1 td.note").eachText()).containsExactly("18 km sur 80 km autorisés", "aucun label");
+        Document english = html(mvc.perform(get("/demands/d1").param("lang", "en").with(adviser("28"))).andReturn());
+        assertThat(english.select("#match-m1 td.note").eachText()).containsExactly("18 km of 80 km allowed", "no label");
         // the lifecycle offers the moves an open demand may make
         assertThat(ours.select(".moves input[name=move]").eachAttr("value")).containsExactly("discussion", "fulfil", "cancel");
 
@@ -382,8 +386,9 @@ class ConsolePagesTest {
 
     private static Match match(String id, String status, double km) {
         return new Match(id, 1, status, "d1", "Linge de bain", "Maison Française SA", "c-" + id, "Tissages " + id, 0.72, 1, km,
-                List.of(new Match.Part("distance", 0.6, 0.25, "18 km of 80 km allowed"),
-                        new Match.Part("labels", 0, 0.05, "no label")),
+                List.of(new Match.Part("distance", 0.6, 0.25, "18 km of 80 km allowed", "distance.radius",
+                                Map.of("km", "18", "maxKm", "80", "region", "28")),
+                        new Match.Part("labels", 0, 0.05, "no label", "labels.none", Map.of())),
                 status.equals("WITHDRAWN") ? "no longer among the best candidates" : null, null, null,
                 Instant.parse("2026-11-01T08:00:00Z"), Instant.parse("2026-11-01T08:00:00Z"));
     }

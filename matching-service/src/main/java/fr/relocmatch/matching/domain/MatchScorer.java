@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.PriorityQueue;
@@ -113,7 +114,9 @@ public final class MatchScorer {
             parts.add(part("preferredProcesses", ScoreParts.coverage(offered.size(), demand.preferredProcesses().size()),
                     weights.preferredProcesses(), lacking.isEmpty() ? "offers every preferred process " + offered
                             : offered.isEmpty() ? "offers none of the preferred processes " + lacking
-                                    : "offers " + offered + "; lacks " + lacking));
+                                    : "offers " + offered + "; lacks " + lacking,
+                    "preferredProcesses." + (lacking.isEmpty() ? "all" : offered.isEmpty() ? "none" : "some"),
+                    Map.of("offeredProcesses", String.join("|", offered), "lackingProcesses", String.join("|", lacking))));
         }
         if (!demand.targetNafCodes().isEmpty()) {
             String best = demand.targetNafCodes().getFirst();
@@ -123,12 +126,16 @@ public final class MatchScorer {
                 }
             }
             double proximity = ScoreParts.nafProximity(supplier.nafCode(), best);
-            parts.add(part("nafProximity", proximity, weights.nafProximity(), nafNote(supplier.nafCode(), best, proximity)));
+            parts.add(part("nafProximity", proximity, weights.nafProximity(), nafNote(supplier.nafCode(), best, proximity),
+                    "nafProximity." + (proximity == 1 ? "within" : proximity == 0 ? "outside" : proximity == 0.75 ? "class"
+                            : proximity == 0.5 ? "group" : "division"),
+                    Map.of("naf", supplier.nafCode(), "target", best)));
         }
         if (demand.annualVolume() != null) {
             parts.add(capacityPart(demand.annualVolume(), supplier.capacity()));
         }
         double distanceKm = demand.site() == null ? 0 : demand.site().distanceKm(supplier.site());
+        String km = String.format(Locale.ROOT, "%.0f", distanceKm);
         parts.add(part("distance", ScoreParts.distance(demand.reach(), demand.site() != null, distanceKm, demand.maxDistanceKm()),
                 weights.distance(), switch (demand.reach()) {
                     case RADIUS -> String.format(Locale.ROOT, "%.0f km of %d km allowed", distanceKm, demand.maxDistanceKm());
@@ -137,21 +144,32 @@ public final class MatchScorer {
                                     supplier.regionCode());
                     case NATIONWIDE -> demand.site() == null ? "nationwide demand, no delivery site"
                             : String.format(Locale.ROOT, "%.0f km from the delivery site", distanceKm);
-                }));
+                }, "distance." + switch (demand.reach()) {
+                    case RADIUS -> "radius";
+                    case REGIONS -> demand.site() == null ? "regionOnly" : "region";
+                    case NATIONWIDE -> demand.site() == null ? "nationwideNoSite" : "nationwide";
+                }, Map.of("km", km, "maxKm", String.valueOf(demand.maxDistanceKm()), "region",
+                        String.valueOf(supplier.regionCode()))));
         if (demand.sector() != null) {
             boolean serves = supplier.sectors().contains(demand.sector());
             parts.add(part("sector", serves ? 1 : 0, weights.sector(), serves ? "serves " + demand.sector()
                     : supplier.sectors().isEmpty() ? "no sector declared; the demand is for " + demand.sector()
-                            : "serves " + new TreeSet<>(supplier.sectors()) + ", not " + demand.sector()));
+                            : "serves " + new TreeSet<>(supplier.sectors()) + ", not " + demand.sector(),
+                    "sector." + (serves ? "serves" : supplier.sectors().isEmpty() ? "noneDeclared" : "other"),
+                    Map.of("sector", String.valueOf(demand.sector()), "sectors", String.join("|",
+                            new TreeSet<>(supplier.sectors().stream().map(String::valueOf).toList())))));
         }
         boolean ofg = supplier.labels().contains("OFG");
         boolean epv = supplier.labels().contains("EPV");
         parts.add(part("labels", ScoreParts.labels(ofg, epv), weights.labels(), ofg && epv
                 ? "Origine France Garantie and Entreprise du patrimoine vivant" : ofg ? "Origine France Garantie"
-                        : epv ? "Entreprise du patrimoine vivant" : "no label"));
+                        : epv ? "Entreprise du patrimoine vivant" : "no label",
+                "labels." + (ofg && epv ? "both" : ofg ? "ofg" : epv ? "epv" : "none"), Map.of()));
         long days = supplier.lastConfirmed() == null ? -1 : ChronoUnit.DAYS.between(supplier.lastConfirmed(), today());
         parts.add(part("freshness", ScoreParts.freshness(days), weights.freshness(), days < 0 ? "profile never confirmed"
-                : days < 31 ? "profile confirmed this month" : "profile confirmed " + Math.round(days / 30.44) + " months ago"));
+                : days < 31 ? "profile confirmed this month" : "profile confirmed " + Math.round(days / 30.44) + " months ago",
+                "freshness." + (days < 0 ? "never" : days < 31 ? "thisMonth" : "months"),
+                Map.of("months", String.valueOf(Math.round(days / 30.44)))));
         if (!demand.requiredCertifications().isEmpty()) {
             parts.add(certificationsPart(demand, supplier));
         }
@@ -167,11 +185,13 @@ public final class MatchScorer {
 
     private ScorePart capacityPart(Demand.Volume volume, Supplier.Capacity capacity) {
         if (capacity == null) {
-            return part("capacity", ScoreParts.NOT_DECLARED, weights.capacity(), "capacity not declared");
+            return part("capacity", ScoreParts.NOT_DECLARED, weights.capacity(), "capacity not declared", "capacity.notDeclared",
+                    Map.of());
         }
         if (!capacity.unit().equals(volume.unit())) {
             return part("capacity", ScoreParts.NOT_DECLARED, weights.capacity(), "capacity in " + capacity.unit()
-                    + ", volume in " + volume.unit() + ": not comparable");
+                    + ", volume in " + volume.unit() + ": not comparable", "capacity.notComparable",
+                    Map.of("capacityUnit", String.valueOf(capacity.unit()), "volumeUnit", String.valueOf(volume.unit())));
         }
         double value = ScoreParts.capacity(capacity.available(), volume.quantity());
         double ratio = capacity.available() / volume.quantity();
@@ -180,22 +200,29 @@ public final class MatchScorer {
                 : ratio <= ScoreParts.CAPACITY_COMFORT
                         ? String.format(Locale.ROOT, "available capacity %.1f× the annual volume", ratio)
                         : String.format(Locale.ROOT, "available capacity %.0f× the annual volume: a small account for it", ratio);
-        return part("capacity", value, weights.capacity(), note);
+        String key = ratio < 1 ? "capacity.covers" : ratio <= ScoreParts.CAPACITY_COMFORT ? "capacity.times" : "capacity.small";
+        return part("capacity", value, weights.capacity(), note, key, Map.of("coverage", ScoreParts.percent(ratio), "minimum",
+                ScoreParts.percent(volume.minimumCoverage()), "times", String.format(Locale.ROOT,
+                        ratio <= ScoreParts.CAPACITY_COMFORT ? "%.1f" : "%.0f", ratio)));
     }
 
     /** Gates ensure validity at the start date; this part weighs the renewal risk over the first year. */
     private ScorePart certificationsPart(Demand demand, Supplier supplier) {
         LocalDate yearIn = startDate(demand).plusYears(1);
         List<String> expiring = new ArrayList<>();
+        List<String> expiringFacts = new ArrayList<>();
         for (String code : new TreeSet<>(demand.requiredCertifications())) {
             Supplier.Validity validity = supplier.certifications().get(code);
             if (!validity.covers(yearIn)) {
                 expiring.add(code + " expires " + validity.until() + ", before a year of production");
+                expiringFacts.add(code + "@" + validity.until());
             }
         }
         double value = 1 - (double) expiring.size() / demand.requiredCertifications().size();
         return part("certifications", value, weights.certifications(), expiring.isEmpty()
-                ? "every required certification valid a year after the start date" : String.join("; ", expiring));
+                ? "every required certification valid a year after the start date" : String.join("; ", expiring),
+                expiring.isEmpty() ? "certifications.allValid" : "certifications.expiring",
+                Map.of("expiring", String.join("|", expiringFacts)));
     }
 
     private static String nafNote(String naf, String target, double proximity) {
@@ -213,8 +240,9 @@ public final class MatchScorer {
         return demand.startDate() != null ? demand.startDate() : today();
     }
 
-    private static ScorePart part(String name, double value, double weight, String note) {
-        return new ScorePart(name, ScoreParts.round(value), weight, note);
+    private static ScorePart part(String name, double value, double weight, String note, String noteKey,
+            Map<String, String> facts) {
+        return new ScorePart(name, ScoreParts.round(value), weight, note, noteKey, facts);
     }
 
     /** The best {@code k} suppliers scoring at least {@code minScore}, best first. */

@@ -37,7 +37,8 @@ class MatchController {
     /** Proposed matches first, best score first; withdrawn ones follow with their reason. */
     @GetMapping
     List<MatchView> list(@RequestParam(required = false) String demandId,
-            @RequestParam(required = false) String companyId) {
+            @RequestParam(required = false) String companyId,
+            @RequestParam(required = false) @jakarta.validation.constraints.Pattern(regexp = "fr|en", message = "must be fr or en") String lang) {
         if ((demandId == null) == (companyId == null)) {
             String message = demandId == null ? "give one of demandId and companyId" : "give only one of demandId and companyId";
             new InvalidInputException.Collector().add("demandId", message).add("companyId", message).throwIfAny();
@@ -45,7 +46,7 @@ class MatchController {
         Caller caller = Caller.current();
         Caller.require(caller.isStaff(), "Matches are read by advisers, admins and auditors");
         List<MatchDocument> matches = demandId != null ? book.ofDemand(demandId) : book.ofCompany(companyId);
-        return matches.stream().filter(match -> mayRead(caller, match)).map(MatchView::of).toList();
+        return matches.stream().filter(match -> mayRead(caller, match)).map(match -> MatchView.of(match, lang)).toList();
     }
 
     /**
@@ -70,12 +71,13 @@ class MatchController {
     }
 
     @GetMapping("/{id}")
-    MatchView get(@PathVariable String id) {
+    MatchView get(@PathVariable String id,
+            @RequestParam(required = false) @jakarta.validation.constraints.Pattern(regexp = "fr|en", message = "must be fr or en") String lang) {
         Caller caller = Caller.current();
         MatchDocument match = existing(id);
         Caller.require(mayRead(caller, match),
                 "A match is read by the advisers, admins and auditors of the demand's or the supplier's région");
-        return MatchView.of(match);
+        return MatchView.of(match, lang);
     }
 
     private MatchDocument existing(String id) {

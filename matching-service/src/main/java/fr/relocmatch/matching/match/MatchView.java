@@ -11,6 +11,25 @@ record MatchView(String id, long version, MatchStatus status, String demandId, S
         List<ScorePart> explanation, String reason, String decidedBy, Instant decidedAt, Instant createdAt,
         Instant updatedAt) {
 
+    /**
+     * The match with each part's note written in {@code lang} ({@code fr}, {@code en}) from what the
+     * scorer found; without a language, the scorer's English notes.
+     */
+    static MatchView of(MatchDocument match, String lang) {
+        MatchView view = of(match);
+        if (lang == null || view.explanation() == null) {
+            return view;
+        }
+        java.util.Locale locale = java.util.Locale.forLanguageTag(lang);
+        List<ScorePart> written = view.explanation().stream().map(part -> {
+            String note = fr.relocmatch.reference.ScoreNotes.shipped().render(part.noteKey(), part.facts(), locale);
+            return note == null ? part : new ScorePart(part.name(), part.value(), part.weight(), note, part.noteKey(), part.facts());
+        }).toList();
+        return new MatchView(view.id, view.version, view.status, view.demandId, view.demandTitle, view.buyerName,
+                view.companyId, view.companyName, view.score, view.rank, view.distanceKm, written, view.reason,
+                view.decidedBy, view.decidedAt, view.createdAt, view.updatedAt);
+    }
+
     static MatchView of(MatchDocument match) {
         return new MatchView(match.getId(), match.getVersion(), match.getStatus(), match.getDemandId(),
                 match.getDemandTitle(), match.getBuyerName(), match.getCompanyId(), match.getCompanyName(),

@@ -24,9 +24,19 @@ class MatchScorerTest {
 
     private final MatchScorer scorer = new MatchScorer(Weights.defaults(), CLOCK);
 
+    /** A part of the pair's score, whose note, whatever it says, can be written in French and in English. */
     private ScorePart part(Demand demand, Supplier supplier, String name) {
-        return scorer.score(demand, supplier).orElseThrow().parts().stream().filter(p -> p.name().equals(name))
+        ScorePart part = scorer.score(demand, supplier).orElseThrow().parts().stream().filter(p -> p.name().equals(name))
                 .findFirst().orElseThrow(() -> new AssertionError("no part " + name));
+        for (java.util.Locale language : List.of(java.util.Locale.FRENCH, java.util.Locale.ENGLISH)) {
+            assertThat(fr.relocmatch.reference.ScoreNotes.shipped().render(part.noteKey(), part.facts(), language))
+                    .as("%s note %s in %s", name, part.noteKey(), language).isNotNull().doesNotContain("{").doesNotContain("?");
+        }
+        return part;
+    }
+
+    private static String inFrench(ScorePart part) {
+        return fr.relocmatch.reference.ScoreNotes.shipped().render(part.noteKey(), part.facts(), java.util.Locale.FRENCH);
     }
 
     @Test
@@ -133,6 +143,8 @@ class MatchScorerTest {
             assertThat(part.value()).isEqualTo(0.5);
             assertThat(part.weight()).isEqualTo(0.15);
             assertThat(part.note()).isEqualTo("offers [DYEING_FINISHING]; lacks [EMBROIDERY]");
+            // a code outside the shipped table (EMBROIDERY) stays a code; a known one reads as its label
+            assertThat(inFrench(part)).isEqualTo("propose Ennoblissement textile (teinture, impression, apprêts) ; pas EMBROIDERY");
         }
 
         @Test
@@ -147,6 +159,7 @@ class MatchScorerTest {
             ScorePart division = part(demand, supplier("1").naf("13.20Z").build(), "nafProximity");
             assertThat(division.value()).isEqualTo(0.25);
             assertThat(division.note()).isEqualTo("13.20Z shares the division of target 13.92Z");
+            assertThat(inFrench(division)).isEqualTo("activité 13.20Z de la même division que la cible 13.92Z");
             assertThat(part(demand, supplier("1").naf("25.62B").build(), "nafProximity").value()).isZero();
             assertThat(part(demand().naf("25", "13.92Z").build(), supplier("1").naf("13.92Z").build(), "nafProximity")
                     .value()).as("the best target counts").isEqualTo(1);
@@ -175,6 +188,7 @@ class MatchScorerTest {
             ScorePart distance = score.parts().stream().filter(p -> p.name().equals("distance")).findFirst().orElseThrow();
             assertThat(distance.value()).isCloseTo(1 - 18.8 / 80, within(0.01));
             assertThat(distance.note()).isEqualTo("19 km of 80 km allowed");
+            assertThat(inFrench(distance)).isEqualTo("19 km sur 80 km autorisés");
             assertThat(part(demand().regions("32").build(), supplier("1").at(LILLE, "32").build(), "distance").note())
                     .isEqualTo("in allowed région 32");
         }

@@ -85,6 +85,13 @@ class MatchingIT {
         assertThat(body.get("supplierAdviserEmail").asString()).isEqualTo("pme@normandie.cci.fr");
         assertThat(body.get("demandAdviserEmail").asString()).isEqualTo("grands-comptes@normandie.cci.fr");
         assertThat(body.get("demandTitle").asString()).isEqualTo("Linge de bain en coton");
+        // what each note says travels with it, so that every reader writes it in its own language
+        JsonNode distance = body.get("explanation").get(0);
+        assertThat(distance.get("noteKey").asString()).isEqualTo("distance.radius");
+        assertThat(distance.get("facts").get("maxKm").asString()).isEqualTo("80");
+        assertThat(api.get("/api/v1/matches?demandId=" + demand + "&lang=fr").json().get(0).get("explanation")
+                .findValuesAsString("note")).containsExactly("19 km sur 80 km autorisés", "aucun label", "profil confirmé ce mois-ci");
+        assertThat(api.get("/api/v1/matches?demandId=" + demand + "&lang=de").status()).isEqualTo(400);
     }
 
     @Test

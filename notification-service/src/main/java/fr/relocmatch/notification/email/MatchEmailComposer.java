@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import fr.relocmatch.reference.ScoreNotes;
+
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
@@ -75,7 +77,13 @@ class MatchEmailComposer {
                 "label", messages.getMessage("email.part." + part.name(), null, part.name(), locale),
                 "value", percent(part.value(), locale),
                 "weight", String.format(locale, "%.2f", part.weight()),
-                "note", part.note() == null ? "" : part.note())).toList();
+                "note", note(part, locale))).toList();
+    }
+
+    /** The note in the adviser's language; matching-service's English text for a note this version does not know. */
+    private static String note(MatchNotice.Part part, Locale locale) {
+        String written = ScoreNotes.shipped().render(part.noteKey(), part.facts() == null ? Map.of() : part.facts(), locale);
+        return written != null ? written : part.note() == null ? "" : part.note();
     }
 
     private static String percent(double value, Locale locale) {

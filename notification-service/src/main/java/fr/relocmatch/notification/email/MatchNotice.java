@@ -8,8 +8,11 @@ record MatchNotice(String matchId, long version, String status, String demandId,
         String supplierAdviserEmail, double score, int rank, Double distanceKm, List<Part> explanation,
         String demandRegion, String supplierRegion) {
 
-    /** One part of the score, as explained by matching-service. */
-    record Part(String name, double value, double weight, String note) {
+    /**
+     * One part of the score, as explained by matching-service: its note in English, and what the
+     * note says ({@code noteKey}, {@code facts}) to write it in the adviser's language.
+     */
+    record Part(String name, double value, double weight, String note, String noteKey, java.util.Map<String, String> facts) {
     }
 
     /**

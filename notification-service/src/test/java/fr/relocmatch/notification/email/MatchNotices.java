@@ -53,8 +53,10 @@ final class MatchNotices {
                  "demandTitle":"Linge de bain en coton","buyerName":%s,
                  "demandAdviserEmail":"%s","companyId":"c-1","companyVersion":0,"companyName":"Tissages de Normandie",
                  "supplierAdviserEmail":"%s","score":0.8712,"rank":1,"distanceKm":%s,
-                 "explanation":[{"name":"preferredProcesses","value":1.0,"weight":0.15,"note":"offers every preferred process [DYEING_FINISHING]"},
-                                {"name":"distance","value":0.77,"weight":0.4,"note":"19 km of 80 km allowed"}],
+                 "explanation":[{"name":"preferredProcesses","value":1.0,"weight":0.15,"note":"offers every preferred process [DYEING_FINISHING]",
+                                 "noteKey":"preferredProcesses.all","facts":{"offeredProcesses":"DYEING_FINISHING","lackingProcesses":""}},
+                                {"name":"distance","value":0.77,"weight":0.4,"note":"19 km of 80 km allowed",
+                                 "noteKey":"distance.radius","facts":{"km":"19","maxKm":"80","region":"28"}}],
                  "aFieldFromTheFuture":true}
                 """.formatted(UUID.randomUUID(), matchId, version, switch (type) {
                     case "MatchWithdrawn" -> "WITHDRAWN";

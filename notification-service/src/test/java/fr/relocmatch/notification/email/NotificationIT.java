@@ -75,7 +75,9 @@ class NotificationIT {
         String body = text(email);
         assertThat(body).contains("Groupe Maison").contains("Procédés souhaités").contains("http://127.0.0.1:8085/matches/" + matchId);
         assertThat(MailText.html(email)).contains("<strong>87 %</strong>").contains("href=\"http://127.0.0.1:8085/matches/" + matchId);
-        assertReadsRight(email, "Donneur d'ordre", "Vos préférences d'envoi");
+        assertReadsRight(email, "Donneur d'ordre", "Vos préférences d'envoi",
+                "propose tous les procédés souhaités : Ennoblissement textile", "19 km sur 80 km autorisés");
+        assertThat(body).doesNotContain("offers every").doesNotContain("km allowed").doesNotContain("DYEING_FINISHING");
 
         List<JsonNode> recorded = SharedInfrastructure.get().api(port).get("/api/v1/notifications?matchId=" + matchId).json()
                 .valueStream().toList();
@@ -172,7 +174,7 @@ class NotificationIT {
         assertThat(email.getSubject()).isEqualTo("[RelocMatch] Match proposed: Tissages de Normandie for \"Linge de bain en coton\" (score 87 %)");
         assertThat(text(email)).contains("Preferred processes").contains("Why this score").doesNotContain("Pourquoi");
         assertThat(MailText.html(email)).contains("lang=\"en\"");
-        assertReadsRight(email, "Buyer", "Your e-mail preferences");
+        assertReadsRight(email, "Buyer", "Your e-mail preferences", "offers every preferred process: Textile dyeing and finishing", "19 km of 80 km allowed");
         // below the 0.9 floor of one adviser, unsubscribed for the other: only the buyer side is e-mailed
         assertThat(emailsAbout(english)).hasSize(1);
         assertThat(emailsAbout(unsubscribed)).hasSize(1);
