@@ -72,7 +72,7 @@ class FaultInjectionIT {
     private static final KafkaAccess ACCESS = KafkaAccess.read(Path.of("").toAbsolutePath().getParent()
             .resolve("kafka/access.txt"));
     private static final Duration START = Duration.ofMinutes(4);
-    private static final Pattern MATCH_LINK = Pattern.compile("/api/v1/matches/([0-9a-f-]{36})");
+    private static final Pattern MATCH_LINK = Pattern.compile("/matches/([0-9a-f-]{36})");
 
     /** The CloudEvents type each consumed topic carries. */
     private static final Map<String, String> TYPES = Map.of(
