@@ -84,7 +84,10 @@ class EndToEndIT {
         for (MimeMessage email : emails) {
             assertThat(email.getSubject()).contains("Tissages de Normandie").contains(DemoData.DEMAND_TITLE);
             assertThat(fr.relocmatch.testinfra.MailText.plain(email)).contains("Tissages de Normandie").contains(DemoData.DEMAND_TITLE)
-                    .contains("Maison Française SA").contains("/matches/" + matchId).doesNotContain("/api/v1/");
+                    .contains("Maison Française SA").contains("/matches/" + matchId).doesNotContain("/api/v1/")
+                    // the demo's advisers read French: the notes too, with the processes' names, and apostrophes once
+                    .contains("km sur 80 km autorisés").contains("Ennoblissement textile").doesNotContain("km allowed")
+                    .doesNotContain("offers").doesNotContain("DYEING_FINISHING").doesNotContain("''");
         }
         assertThat(notifications.get("/api/v1/notifications?matchId=" + matchId).json().valueStream()
                 .map(n -> n.get("status").asString())).containsExactly("SENT", "SENT");
