@@ -1,8 +1,5 @@
 package fr.relocmatch.console.web;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import fr.relocmatch.console.api.ApiProblem;
 import fr.relocmatch.console.api.ServiceApis;
 import jakarta.servlet.http.HttpServletResponse;
@@ -36,6 +33,10 @@ class EmailLinkPages {
         catch (ApiProblem problem) {
             return expired(problem, model, response);
         }
+        return page(token, model);
+    }
+
+    private static String page(String token, Model model) {
         model.addAttribute("token", token);
         model.addAttribute("deliveries", MePage.DELIVERIES);
         return "preferences-link";
@@ -44,12 +45,8 @@ class EmailLinkPages {
     @PostMapping("/preferences")
     String savePreferences(@RequestParam String token, @RequestParam String delivery, @RequestParam double minScorePercent,
             @RequestParam String language, Model model, HttpServletResponse response) {
-        Map<String, Object> changed = new LinkedHashMap<>();
-        changed.put("language", language);
-        changed.put("delivery", delivery);
-        changed.put("minScore", Math.max(0, Math.min(100, minScorePercent)) / 100);
         try {
-            model.addAttribute("entry", api.savePreferencesByLink(token, changed));
+            model.addAttribute("entry", api.savePreferencesByLink(token, MePage.preferences(delivery, minScorePercent, language)));
         }
         catch (ApiProblem problem) {
             if (problem.status() == 400) {
@@ -60,9 +57,7 @@ class EmailLinkPages {
             return expired(problem, model, response);
         }
         model.addAttribute("saved", "preferences.saved");
-        model.addAttribute("token", token);
-        model.addAttribute("deliveries", MePage.DELIVERIES);
-        return "preferences-link";
+        return page(token, model);
     }
 
     /** Opening the link only asks: a link scanner or a prefetching mail client must not unsubscribe anyone. */

@@ -45,11 +45,8 @@ class MePage {
             redirect.addFlashAttribute("refused", "preferences.noentry");
             return "redirect:/me";
         }
-        Map<String, Object> changed = new LinkedHashMap<>();
+        Map<String, Object> changed = preferences(delivery, minScorePercent, language);
         changed.put("name", entry.get("name"));
-        changed.put("language", language);
-        changed.put("delivery", delivery);
-        changed.put("minScore", Math.max(0, Math.min(100, minScorePercent)) / 100);
         try {
             api.saveAdviser(me.email(), changed);
             redirect.addFlashAttribute("saved", "preferences.saved");
@@ -62,6 +59,15 @@ class MePage {
             redirect.addFlashAttribute("refusedDetail", String.join("; ", problem.messagesByField().values()));
         }
         return "redirect:/me";
+    }
+
+    /** The preferences form as notification-service's fields: the minimum score from percent to a share. */
+    static Map<String, Object> preferences(String delivery, double minScorePercent, String language) {
+        Map<String, Object> preferences = new LinkedHashMap<>();
+        preferences.put("language", language);
+        preferences.put("delivery", delivery);
+        preferences.put("minScore", Math.max(0, Math.min(100, minScorePercent)) / 100);
+        return preferences;
     }
 
     /** The adviser's directory entry; none when the région's admin has not created it yet. */

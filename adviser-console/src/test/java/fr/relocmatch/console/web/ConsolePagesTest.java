@@ -305,6 +305,25 @@ class ConsolePagesTest {
         mvc.perform(get("/suppliers/import").with(adviser("28"))).andExpect(status().isForbidden());
     }
 
+    @Test
+    void myPageListsMyEmailsAndChangesMyPreferencesButNotMyRegions() throws Exception {
+        when(api.myNotifications()).thenReturn(List.of(new fr.relocmatch.console.api.Notification("n1", "conseiller@28.cci.fr",
+                "m1", 1, "d1", "[RelocMatch] Mise en relation proposée", "SENT", 1, null, Instant.parse("2026-11-30T08:00:00Z"),
+                Instant.parse("2026-11-30T08:00:05Z"))));
+        when(api.adviser("conseiller@28.cci.fr")).thenReturn(Map.of("email", "conseiller@28.cci.fr", "name", "Claire",
+                "regions", List.of("28"), "delivery", "INSTANT", "minScore", 0.0, "language", "fr"));
+        Document page = html(mvc.perform(get("/me").with(adviser("28"))).andExpect(status().isOk()).andReturn());
+        assertThat(page.select("table a[href=/demands/d1]").text()).isEqualTo("[RelocMatch] Mise en relation proposée");
+        assertThat(page.text()).contains("envoyé").contains("30/11/2026 09:00");
+        assertThat(page.select("#delivery option[selected]").val()).isEqualTo("INSTANT");
+
+        mvc.perform(post("/me/preferences").with(csrf()).with(adviser("28")).param("delivery", "DAILY_DIGEST")
+                .param("minScorePercent", "150").param("language", "en")).andExpect(status().isFound());
+        // the name kept, the score bounded to 100 %, the régions left to the admin (not sent)
+        verify(api).saveAdviser("conseiller@28.cci.fr", Map.of("name", "Claire", "language", "en", "delivery", "DAILY_DIGEST",
+                "minScore", 1.0));
+    }
+
     // the e-mails' links
 
     @Test
@@ -317,6 +336,12 @@ class ConsolePagesTest {
         assertThat(page.select("#delivery option[selected]").val()).isEqualTo("DAILY_DIGEST");
         assertThat(page.getElementById("minScore").val()).isEqualTo("50");
         assertThat(page.select("form").attr("action")).isEqualTo("/preferences?token=signed");
+        when(api.savePreferencesByLink("signed", Map.of("language", "en", "delivery", "NONE", "minScore", 0.7)))
+                .thenReturn(Map.of("email", "conseiller@28.cci.fr", "delivery", "NONE", "minScore", 0.7, "language", "en"));
+        Document saved = html(mvc.perform(post("/preferences").param("token", "signed").param("delivery", "NONE")
+                .param("minScorePercent", "70").param("language", "en").with(csrf())).andExpect(status().isOk()).andReturn());
+        assertThat(saved.select(".notice.saved").text()).isEqualTo("Préférences enregistrées.");
+        assertThat(saved.select("#delivery option[selected]").val()).isEqualTo("NONE");
         Document refused = html(mvc.perform(get("/preferences").param("token", "forged").accept("text/html"))
                 .andExpect(status().isForbidden()).andReturn());
         assertThat(refused.select("h1").text()).isEqualTo("Lien expiré ou invalide");
