@@ -269,6 +269,11 @@ final class LocalKafka implements AutoCloseable {
                 }
                 Thread.sleep(50);
             }
+            // a changed password is applied by the broker a moment after the controller took it: wait
+            // until each login is accepted (being refused a resource afterwards is not a failed login)
+            for (String user : clients.passwords().keySet()) {
+                awaitLoginOf(clients, user, deadline);
+            }
         }
         catch (ExecutionException e) {
             throw new IllegalStateException("Cannot set the Kafka users and ACLs: " + e.getCause().getMessage(), e.getCause());
@@ -276,6 +281,31 @@ final class LocalKafka implements AutoCloseable {
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until a principal's SCRAM login (with its password of the files) is accepted on the clients' listener. */
+    private static void awaitLoginOf(KafkaClients clients, String user, Instant deadline) throws InterruptedException {
+        Map<String, Object> properties = clients.properties(user);
+        properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+        try (Admin login = Admin.create(properties)) {
+            while (true) {
+                try {
+                    login.describeCluster().nodes().get();
+                    return;
+                }
+                catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof org.apache.kafka.common.errors.SaslAuthenticationException)) {
+                        return;
+                    }
+                    if (Instant.now().isAfter(deadline)) {
+                        throw new IllegalStateException("The Kafka broker did not accept the login of " + user + " within "
+                                + READY, e.getCause());
+                    }
+                    Thread.sleep(100);
+                }
+            }
         }
     }
 
