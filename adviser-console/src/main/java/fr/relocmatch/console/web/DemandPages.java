@@ -277,8 +277,4 @@ class DemandPages {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
-    @ModelAttribute("today")
-    LocalDate today() {
-        return LocalDate.now(clock);
-    }
 }

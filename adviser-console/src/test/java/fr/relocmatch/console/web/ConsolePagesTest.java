@@ -60,7 +60,8 @@ class ConsolePagesTest {
     @Test
     void everyPageSendsAStrangerToTheIssuerWithAProofKey() throws Exception {
         for (String page : List.of("/", "/demands", "/demands/new", "/demands/d1", "/demands/d1/edit", "/matches/m1",
-                "/suppliers", "/suppliers/c1", "/me", "/lookup/communes?q=rou")) {
+                "/suppliers", "/suppliers/c1", "/me", "/lookup/communes?q=rou", "/programme", "/suppliers/import",
+                "/suppliers/import/j1/rejects.csv")) {
             // as a browser asks for a page
             MvcResult result = mvc.perform(get(page).accept("text/html,application/xhtml+xml,*/*;q=0.8")).andReturn();
             assertThat(result.getResponse().getStatus()).as(page).isEqualTo(302);
@@ -68,7 +69,7 @@ class ConsolePagesTest {
                     .endsWith("/oauth2/authorization/relocmatch");
         }
         for (String action : List.of("/demands", "/demands/d1", "/demands/d1/move", "/matches/m1/decision",
-                "/suppliers/c1/confirm", "/me/preferences")) {
+                "/suppliers/c1/confirm", "/me/preferences", "/suppliers/import", "/suppliers/import/j1/next")) {
             assertThat(mvc.perform(post(action).with(csrf()).accept("text/html")).andReturn().getResponse().getStatus())
                     .as(action).isEqualTo(302);
         }
