@@ -136,11 +136,25 @@ public class ContractsAutoConfiguration {
     @ConditionalOnMissingBean(name = "kafkaBinderHeaderMapper")
     @ConditionalOnClass(BinderHeaderMapper.class)
     BinderHeaderMapper kafkaBinderHeaderMapper() {
-        BinderHeaderMapper mapper = new BinderHeaderMapper();
+        BinderHeaderMapper mapper = new fr.relocmatch.contracts.partner.DeadLetterHeaderMapper();
         for (String header : CloudEventHeaders.TEXT_HEADERS) {
             mapper.addRawMappedHeader(header, true);
         }
         return mapper;
+    }
+
+    /**
+     * The partner inboxes' record converter ({@code converter-bean-name} of their bindings): as
+     * the binder's own, plus the record as received ({@code kafka_data}), so that a dead letter
+     * carries the partner's headers byte for byte.
+     */
+    @Bean(fr.relocmatch.contracts.partner.PartnerInbox.RECORD_CONVERTER)
+    @ConditionalOnClass(BinderHeaderMapper.class)
+    org.springframework.kafka.support.converter.MessagingMessageConverter partnerRecordConverter() {
+        org.springframework.kafka.support.converter.MessagingMessageConverter converter =
+                new org.springframework.kafka.support.converter.MessagingMessageConverter();
+        converter.setRawRecordHeader(true);
+        return converter;
     }
 
     @Bean

@@ -104,6 +104,12 @@ class PartnerCompanyInboxIT {
         assertThat(headers).containsEntry("ce_source", PARTNER).containsEntry("x-original-topic", INBOX)
                 .containsKeys("x-original-partition", "x-original-offset", "x-relocmatch-reason", "x-relocmatch-errors");
         assertThat(headers.get("x-original-offset")).isEqualTo(outcome.get("offset").asString());
+        assertThat(headers).as("the partner's headers come back untouched, with ours and nothing else")
+                .containsEntry("content-type", "application/json")
+                .containsEntry("ce_type", "fr.relocmatch.partner.CompanyProfileSubmitted.v1")
+                .containsEntry("ce_specversion", "1.0").containsEntry("ce_id", messageId)
+                .containsOnlyKeys("ce_id", "ce_source", "ce_type", "ce_specversion", "content-type", "x-original-topic",
+                        "x-original-partition", "x-original-offset", "x-relocmatch-reason", "x-relocmatch-errors");
         assertThat(dead.value()).as("the original body, untouched").isEqualTo(JSON.writeValueAsString(profile));
     }
 

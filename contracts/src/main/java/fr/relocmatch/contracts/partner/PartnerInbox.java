@@ -14,6 +14,8 @@ import fr.relocmatch.contracts.problem.FieldViolation;
 import fr.relocmatch.contracts.problem.InvalidInputException;
 import fr.relocmatch.contracts.schema.ContractSchemas;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.function.cloudevent.CloudEventMessageBuilder;
@@ -35,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Takes partners' messages from an inbox topic: each is checked against its JSON Schema, then by
  * the same domain rules as the REST API. An accepted one becomes an ordinary profile or demand; a
  * rejected one is copied to {@code <inbox>.dlq} with the reason, the original topic, partition and
- * offset and the partner's CloudEvents headers. Either way the partner gets an outcome event on
+ * offset ({@code x-} headers) and the partner's own headers byte for byte — nothing of Spring's
+ * ({@link DeadLetterHeaderMapper}). Either way the partner gets an outcome event on
  * the outcomes topic, keyed by its {@code ce_source} and carrying its {@code ce_id}.
  *
  * <p>Failures that are not the message's fault (database down...) are rethrown: the binder retries
@@ -50,6 +53,8 @@ public class PartnerInbox {
     public static final String ORIGINAL_TOPIC = "x-original-topic";
     public static final String ORIGINAL_PARTITION = "x-original-partition";
     public static final String ORIGINAL_OFFSET = "x-original-offset";
+    /** Bean name of the record converter the inbox bindings use ({@code converter-bean-name}). */
+    public static final String RECORD_CONVERTER = "partnerRecordConverter";
 
     private static final Logger log = LoggerFactory.getLogger(PartnerInbox.class);
 
@@ -137,19 +142,29 @@ public class PartnerInbox {
         log.warn("Partner {} message {} on {}-{}@{} rejected: {} {}", origin.source(), origin.id(), origin.topic(),
                 origin.partition(), origin.offset(), reason, errors);
         Object payload = message.getPayload() instanceof byte[] bytes ? bytes : new byte[0];
-        MessageBuilder<Object> dead = MessageBuilder.withPayload(payload)
-                .setHeader(REASON, text(reason))
+        MessageBuilder<Object> dead = MessageBuilder.withPayload(payload);
+        if (message.getHeaders().get(KafkaHeaders.RAW_DATA) instanceof ConsumerRecord<?, ?> record) {
+            // the partner's headers as they were written, byte for byte
+            for (Header header : record.headers()) {
+                if (!header.key().startsWith("x-")) {
+                    dead.setHeader(header.key(), header.value());
+                }
+            }
+        }
+        else {
+            for (String attribute : new String[] {"id", "source", "type", "specversion", "time", "subject"}) {
+                String value = CloudEventHeaders.read(message, attribute);
+                if (value != null) {
+                    dead.setHeader("ce_" + attribute, text(value));
+                }
+            }
+        }
+        dead.setHeader(REASON, text(reason))
                 .setHeader(ERRORS, json.writeValueAsBytes(errors))
                 .setHeader(ORIGINAL_TOPIC, text(origin.topic()))
                 .setHeader(ORIGINAL_PARTITION, text(String.valueOf(origin.partition())))
                 .setHeader(ORIGINAL_OFFSET, text(String.valueOf(origin.offset())))
                 .setHeader(KafkaHeaders.KEY, message.getHeaders().get(KafkaHeaders.RECEIVED_KEY));
-        for (String attribute : new String[] {"id", "source", "type", "specversion", "time", "subject"}) {
-            String value = CloudEventHeaders.read(message, attribute);
-            if (value != null) {
-                dead.setHeader("ce_" + attribute, text(value));
-            }
-        }
         send(origin.topic() + ".dlq", dead.build());
         publishOutcome(origin, new Outcome(origin.id(), origin.source(), "REJECTED", resource, null, reason, errors,
                 origin.topic(), origin.partition(), origin.offset(), clock.instant()));
