@@ -77,6 +77,49 @@ public final class Communes {
     }
 
     /**
+     * The commune one code names, for a search centre: {@code insee:76540} or {@code postal:76000}
+     * say which code it is; a bare code is taken as either, and must then name exactly one commune
+     * (69001 is both Affoux's INSEE code and Lyon 1er's postal code).
+     *
+     * @throws UnknownReferenceException naming the choices when the code names none or several
+     */
+    public Commune place(String text) {
+        String given = text == null ? "" : text.strip();
+        String lower = given.toLowerCase(java.util.Locale.ROOT);
+        if (lower.startsWith("insee:")) {
+            return resolve(given.substring(6), null);
+        }
+        if (lower.startsWith("postal:")) {
+            return resolve(null, given.substring(7));
+        }
+        String code = given.toUpperCase(java.util.Locale.ROOT);
+        Commune byInsee = byCode.get(code);
+        List<Commune> byPostal = byPostalCode(code);
+        if (byInsee == null && byPostal.isEmpty()) {
+            throw new UnknownReferenceException("'" + given + "' is neither a commune INSEE code nor a postal code (COG 2026)");
+        }
+        if (byInsee == null && byPostal.size() == 1) {
+            return byPostal.getFirst();
+        }
+        if (byPostal.isEmpty() || byPostal.equals(List.of(byInsee))) {
+            return byInsee;
+        }
+        List<String> choices = new ArrayList<>();
+        if (byInsee != null) {
+            choices.add("insee:" + code + " (" + byInsee.name() + ")");
+        }
+        if (byPostal.size() == 1) {
+            choices.add("postal:" + code + " (" + byPostal.getFirst().name() + ")");
+        }
+        else {
+            byPostal.stream().limit(5).forEach(c -> choices.add("insee:" + c.code() + " (" + c.name() + ", postal code " + code + ")"));
+        }
+        throw new UnknownReferenceException("'" + given + "' names " + (byInsee == null ? "" : "a commune by its INSEE code and ")
+                + (byPostal.size() == 1 ? "another" : byPostal.size() + " communes") + " by postal code; say which: "
+                + String.join(", ", choices) + (byPostal.size() > 5 ? ", …" : ""));
+    }
+
+    /**
      * Communes for a type-ahead: by INSEE code or postal code when the text is digits, else whose
      * name starts with the text (accents and case ignored), shortest names first, at most {@code limit}.
      */

@@ -60,4 +60,20 @@ class CommunesTest {
                 .isInstanceOf(UnknownReferenceException.class)
                 .hasMessageContaining("not served by postal code 75001");
     }
+
+    @Test
+    void aSearchCentreIsTheOneCommuneItsCodeNamesOrTheChoicesAreSaid() {
+        Communes communes = Communes.shipped();
+        // 69001: Affoux's INSEE code and a postal code of Lyon — neither is guessed
+        assertThatThrownBy(() -> communes.place("69001")).isInstanceOf(UnknownReferenceException.class)
+                .hasMessageContaining("insee:69001 (Affoux)").hasMessageContaining("postal:69001 (Lyon)");
+        assertThat(communes.place("insee:69001").name()).isEqualTo("Affoux");
+        assertThat(communes.place("postal:69001").name()).isEqualTo("Lyon");
+        // only a postal code (Rouen's), only an INSEE code (Paris): no doubt
+        assertThat(communes.place("76000").name()).isEqualTo("Rouen");
+        assertThat(communes.place("75056").name()).isEqualTo("Paris");
+        assertThat(communes.place(" INSEE:2a004 ").name()).isEqualTo("Ajaccio");
+        assertThatThrownBy(() -> communes.place("99999")).hasMessageContaining("neither");
+        assertThatThrownBy(() -> communes.place("postal:76540")).hasMessageContaining("give the INSEE code");
+    }
 }

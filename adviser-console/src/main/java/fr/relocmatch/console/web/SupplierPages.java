@@ -42,6 +42,11 @@ class SupplierPages {
         if (filters.values().stream().flatMap(List::stream).allMatch(value -> value == null || value.isBlank())) {
             return "suppliers";
         }
+        String near = filters.getFirst("near");
+        if (near != null && near.strip().matches("[0-9][0-9ABab][0-9]{3}")) {
+            // the field asks for an INSEE code (its type-ahead offers them): said so, as 76540 is also a postal code
+            filters.set("near", "insee:" + near.strip());
+        }
         filters.add("kind", "SME");
         filters.add("page", query.getFirst("page"));
         filters.add("size", "20");

@@ -246,6 +246,18 @@ class ConsolePagesTest {
     }
 
     @Test
+    void theSupplierSearchSendsTheCommuneOfItsFieldAsAnInseeCode() throws Exception {
+        when(api.companies(any())).thenReturn(new fr.relocmatch.console.api.Results<>(List.of(), 0, 20, 0, 0));
+        mvc.perform(get("/suppliers").param("near", "76540").param("radiusKm", "30").with(adviser("28")))
+                .andExpect(status().isOk());
+        org.mockito.ArgumentCaptor<org.springframework.util.MultiValueMap<String, String>> sent =
+                org.mockito.ArgumentCaptor.forClass(org.springframework.util.MultiValueMap.class);
+        org.mockito.Mockito.verify(api).companies(sent.capture());
+        assertThat(sent.getValue().getFirst("near")).isEqualTo("insee:76540");
+        assertThat(sent.getValue().getFirst("radiusKm")).isEqualTo("30");
+    }
+
+    @Test
     void theProgrammeCountsTheRegionsMonthsForItsAdminsOnly() throws Exception {
         Instant thisMonth = Instant.now();
         Demand opened = new Demand("d1", 2, "OPEN", null, "Linge", null, false, null, null, List.of("WEAVING"), List.of(),

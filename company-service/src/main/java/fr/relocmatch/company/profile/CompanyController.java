@@ -184,16 +184,18 @@ class CompanyController {
         }
         Commune centre = null;
         if (near != null) {
-            centre = Communes.shipped().byInseeCode(near.strip().toUpperCase()).orElse(null);
-            if (centre == null) {
-                faults.add("near", "'" + near + "' is not a commune INSEE code");
+            try {
+                centre = Communes.shipped().place(near);
+            }
+            catch (fr.relocmatch.reference.UnknownReferenceException e) {
+                faults.add("near", e.getMessage());
             }
             if (radiusKm == null) {
                 faults.add("radiusKm", "is required with near");
             }
         }
         else if (radiusKm != null) {
-            faults.add("near", "is required with radiusKm (an INSEE commune code)");
+            faults.add("near", "is required with radiusKm (a commune: insee:76540, postal:76000 or a code naming one commune)");
         }
         Sort order = sort(sort, near != null, faults);
         faults.throwIfAny();

@@ -90,9 +90,15 @@ class CompanySearchIT {
     @Test
     void findsWithinARadiusNearestFirst() {
         // Rouen–Évreux ~45 km, Rouen–Amiens ~100 km, Évreux–Amiens ~145 km.
-        assertThat(names("near=76540&radiusKm=60")).containsExactly("Alpha", "Bravo");
+        assertThat(names("near=insee:76540&radiusKm=60")).containsExactly("Alpha", "Bravo");
         assertThat(names("near=27229&radiusKm=160")).containsExactly("Bravo", "Alpha", "Charlie");
-        assertThat(names("near=76540&radiusKm=120&sort=name,desc")).containsExactly("Charlie", "Bravo", "Alpha");
+        assertThat(names("near=insee:76540&radiusKm=120&sort=name,desc")).containsExactly("Charlie", "Bravo", "Alpha");
+        // Rouen's postal code names Rouen alone; 76540 is Rouen's INSEE code and a postal code of other communes
+        assertThat(names("near=76000&radiusKm=60")).containsExactly("Alpha", "Bravo");
+        JsonApi.Response ambiguous = api.get("/api/v1/companies?near=76540&radiusKm=60");
+        assertThat(ambiguous.status()).isEqualTo(400);
+        assertThat(ambiguous.json().at("/errors/0/field").asString()).isEqualTo("near");
+        assertThat(ambiguous.json().at("/errors/0/message").asString()).contains("insee:76540 (Rouen)");
     }
 
     @Test
