@@ -93,6 +93,12 @@ public final class JsonApi {
         return send(request);
     }
 
+    /** Posts bytes as they are, e.g. a CSV file in Windows-1252. */
+    public Response postBytes(String path, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     /** Posts a body as given, to test malformed input. */
     public Response postRaw(String path, String body) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))

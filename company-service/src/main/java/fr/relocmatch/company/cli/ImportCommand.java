@@ -2,9 +2,6 @@ package fr.relocmatch.company.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Reader;
-import java.io.StringWriter;
-import java.io.Writer;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,19 +13,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
+import fr.relocmatch.establishments.EstablishmentFile;
+
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Imports a CSV of establishments into a running company-service: sends it in chunks to
- * {@code POST /api/v1/companies/import}, draws a progress bar, prints the totals and writes the
- * rejected rows with their reasons next to the file ({@code <file>.rejects.csv}).
+ * Imports a CSV of establishments into a running company-service: reads it as
+ * {@link EstablishmentFile} does (UTF-8 or Windows-1252, commas, semicolons or tabs — said before
+ * it starts), sends it in chunks to {@code POST /api/v1/companies/import}, draws a progress bar,
+ * prints the totals and writes the rejected rows as they were in the file, with their line and
+ * reasons, next to it ({@code <file>.rejects.csv}, in the file's encoding and separator). Rows
+ * sharing a SIRET are rejected here, across chunks, and never sent.
  *
  * <pre>
  * ./import-companies.sh establishments.csv [--url http://localhost:8081] [--adviser-email a@cci.fr] [--chunk 500] [--token TOKEN]
@@ -90,70 +89,75 @@ public final class ImportCommand {
 
     /** Sends the file and answers the totals; rejected rows go to {@code <file>.rejects.csv}. */
     Totals run(Path file) throws IOException, InterruptedException {
-        long rows = countRows(file);
+        EstablishmentFile establishments;
+        try {
+            establishments = EstablishmentFile.read(Files.readAllBytes(file));
+        }
+        catch (EstablishmentFile.UnreadableFile e) {
+            throw new Refused(file + " " + e.getMessage());
+        }
+        List<String> missing = establishments.missingColumns();
+        if (!missing.isEmpty()) {
+            throw new Refused(file + " lacks the column(s) " + missing + "; its header, read as " + establishments.describe()
+                    + ", has " + establishments.columns() + ". Nothing was imported.");
+        }
+        out.printf("%s: %d rows, read as %s%n", file.getFileName(), establishments.rows().size(), establishments.describe());
         Totals totals = new Totals();
         long started = System.nanoTime();
-        Path rejects = file.resolveSibling(file.getFileName() + ".rejects.csv");
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader);
-                CSVPrinter rejected = new CSVPrinter(Files.newBufferedWriter(rejects, StandardCharsets.UTF_8),
-                        CSVFormat.DEFAULT.builder().setHeader("line", "siret", "reasons").get())) {
-            List<String> header = parser.getHeaderNames();
-            List<CSVRecord> chunk = new ArrayList<>(chunkSize);
-            long firstLine = 2;
-            for (CSVRecord row : parser) {
-                if (chunk.isEmpty()) {
-                    firstLine = row.getRecordNumber() + 1;
-                }
-                chunk.add(row);
-                if (chunk.size() == chunkSize) {
-                    send(header, chunk, firstLine, totals, rejected);
-                    chunk.clear();
-                    progress(totals, rows, started);
-                }
-            }
-            if (!chunk.isEmpty()) {
-                send(header, chunk, firstLine, totals, rejected);
-            }
+        List<EstablishmentFile.Rejected> rejected = new ArrayList<>();
+        Map<EstablishmentFile.Row, List<Integer>> repeated = establishments.repeatedSirets();
+        repeated.forEach((row, others) -> rejected.add(new EstablishmentFile.Rejected(row,
+                "siret: " + EstablishmentFile.repeatedReason(others))));
+        totals.rows += repeated.size();
+        totals.rejected += repeated.size();
+        List<EstablishmentFile.Row> sendable = establishments.rows().stream().filter(row -> !repeated.containsKey(row)).toList();
+        long rows = establishments.rows().size();
+        for (int from = 0; from < sendable.size(); from += chunkSize) {
+            send(establishments, sendable.subList(from, Math.min(sendable.size(), from + chunkSize)), totals, rejected);
             progress(totals, rows, started);
+        }
+        progress(totals, rows, started);
+        Path rejects = file.resolveSibling(file.getFileName() + ".rejects.csv");
+        if (rejected.isEmpty()) {
+            Files.deleteIfExists(rejects); // an earlier run's, which no longer says anything of this file
+        }
+        else {
+            rejected.sort(java.util.Comparator.comparingInt(r -> r.row().line()));
+            Files.write(rejects, establishments.rejects(rejected));
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         out.printf("%n%d rows in %.1f s (%.0f rows/s): %d created, %d updated, %d unchanged, %d rejected%s%n",
                 totals.rows, seconds, totals.rows / Math.max(seconds, 1e-3), totals.created, totals.updated,
-                totals.unchanged, totals.rejected, totals.rejected > 0 ? " — see " + rejects : "");
+                totals.unchanged, totals.rejected, rejected.isEmpty() ? ""
+                        : " — the rejected rows as they were, with their line and reasons: " + rejects);
         if (totals.failedChunks > 0) {
             out.printf("%d chunk(s) were refused as a whole; see the messages above.%n", totals.failedChunks);
         }
         return totals;
     }
 
-    private void send(List<String> header, List<CSVRecord> chunk, long firstLine, Totals totals, CSVPrinter rejected)
-            throws IOException, InterruptedException {
-        Writer body = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(body, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
-            for (CSVRecord row : chunk) {
-                printer.printRecord(row.values());
-            }
-        }
+    private void send(EstablishmentFile establishments, List<EstablishmentFile.Row> chunk, Totals totals,
+            List<EstablishmentFile.Rejected> rejected) throws IOException, InterruptedException {
+        int firstLine = chunk.getFirst().line();
         String query = "?firstLine=" + firstLine + (adviserEmail == null ? ""
                 : "&adviserEmail=" + URLEncoder.encode(adviserEmail, StandardCharsets.UTF_8));
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(endpoint + query))
                 .timeout(Duration.ofMinutes(5))
                 .header("Content-Type", "text/csv; charset=utf-8")
                 .header("Authorization", "Bearer " + (accessToken == null ? "" : accessToken))
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build(),
+                .POST(HttpRequest.BodyPublishers.ofString(establishments.csv(chunk), StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString());
         totals.rows += chunk.size();
         if (response.statusCode() == 401 || response.statusCode() == 403) {
             throw new Refused("company-service refused the import (" + response.statusCode() + "): imports are run by a "
                     + "région admin; give their access token with --token or RELOCMATCH_TOKEN "
                     + "(RELOCMATCH_TOKEN=$(scripts/token.sh admin.normandie) with ./run-local.sh). Nothing was imported "
-                    + (firstLine > 2 ? "from line " + firstLine + " on." : "."));
+                    + (totals.rows > chunk.size() ? "from line " + firstLine + " on." : "."));
         }
         if (response.statusCode() != 200) {
             totals.failedChunks++;
             totals.rejected += chunk.size();
-            out.printf("%nLines %d–%d refused (%d): %s%n", firstLine, firstLine + chunk.size() - 1,
+            out.printf("%nLines %d–%d refused (%d): %s%n", firstLine, chunk.getLast().line(),
                     response.statusCode(), response.body());
             return;
         }
@@ -165,8 +169,7 @@ public final class ImportCommand {
         for (JsonNode rejection : report.get("rejections")) {
             List<String> reasons = new ArrayList<>();
             rejection.get("errors").forEach(e -> reasons.add(e.get("field").asString() + ": " + e.get("message").asString()));
-            rejected.printRecord(rejection.get("line").asInt(), rejection.path("siret").asString(""),
-                    String.join("; ", reasons));
+            rejected.add(new EstablishmentFile.Rejected(chunk.get(rejection.get("row").asInt() - 1), String.join("; ", reasons)));
         }
     }
 
@@ -179,21 +182,14 @@ public final class ImportCommand {
                 totals.rows, rows, totals.rows / Math.max(seconds, 1e-3), totals.rejected);
     }
 
-    private static long countRows(Path file) throws IOException {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
-            return parser.stream().count();
-        }
-    }
-
-    /** What the whole import did. */
-    /** The service refused the caller: no later chunk would fare better. */
+    /** The file or the caller was refused: nothing more would fare better. */
     static final class Refused extends RuntimeException {
         Refused(String message) {
             super(message);
         }
     }
 
+    /** What the whole import did. */
     static final class Totals {
         long rows;
         long created;

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,6 +17,7 @@ import fr.relocmatch.access.Caller;
 import fr.relocmatch.access.Role;
 import fr.relocmatch.contracts.problem.InvalidInputException;
 import fr.relocmatch.contracts.problem.VersionTags;
+import fr.relocmatch.establishments.EstablishmentFile;
 import fr.relocmatch.reference.Commune;
 import fr.relocmatch.reference.Communes;
 import fr.relocmatch.reference.NafCodes;
@@ -66,7 +66,7 @@ class CompanyController {
 
     /** By the région's advisers and admins, or by a partner (the profile is then its submission). */
     @PostMapping
-    ResponseEntity<CompanyView> create(@Valid @RequestBody CompanyRequest request) {
+    ResponseEntity<CompanyView> create(@RequestBody CompanyRequest request) {
         Caller caller = Caller.current();
         Caller.require(caller.actsFor(profiles.region()) || caller.has(Role.PARTNER),
                 "Profiles of région " + profiles.region() + " are registered by its advisers and admins, or by partners");
@@ -87,7 +87,7 @@ class CompanyController {
     }
 
     @PutMapping("/{id}")
-    ResponseEntity<CompanyView> replace(@PathVariable String id, @Valid @RequestBody CompanyRequest request,
+    ResponseEntity<CompanyView> replace(@PathVariable String id, @RequestBody CompanyRequest request,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Caller caller = mayChange(id);
         CompanyDocument replaced = profiles.replace(id, request, VersionTags.expected(ifMatch, "profile"));
@@ -113,12 +113,20 @@ class CompanyController {
      * @param firstLine line number of the first data row, for a client sending a large file in chunks
      */
     @PostMapping(path = "/import", consumes = {"text/csv", "text/plain"})
-    Map<String, Object> importCsv(@RequestBody String csv,
+    Map<String, Object> importCsv(@RequestBody byte[] csv,
+            @RequestHeader(name = "Content-Type") org.springframework.http.MediaType contentType,
             @RequestParam(required = false) @jakarta.validation.constraints.Email String adviserEmail,
             @RequestParam(defaultValue = "2") @Min(2) int firstLine) {
         Caller.require(Caller.current().is(Role.REGION_ADMIN, profiles.region()),
                 "Imports are run by an admin of région " + profiles.region());
-        Map<String, Object> report = imports.run(new java.io.StringReader(csv), adviserEmail, firstLine).toJson();
+        EstablishmentFile file;
+        try {
+            file = EstablishmentFile.read(csv, contentType.getCharset());
+        }
+        catch (EstablishmentFile.UnreadableFile e) {
+            throw InvalidInputException.of("body", e.getMessage());
+        }
+        Map<String, Object> report = imports.run(file, adviserEmail, firstLine).toJson();
         audit.record("IMPORT", "company", null, "created " + report.get("created") + ", updated " + report.get("updated")
                 + ", rejected " + report.get("rejected") + " from line " + firstLine);
         return report;

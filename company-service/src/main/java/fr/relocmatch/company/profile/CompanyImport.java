@@ -1,9 +1,6 @@
 package fr.relocmatch.company.profile;
 
 import fr.relocmatch.reference.Sector;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -15,29 +12,36 @@ import java.util.function.Function;
 
 import fr.relocmatch.contracts.problem.FieldViolation;
 import fr.relocmatch.contracts.problem.InvalidInputException;
+import fr.relocmatch.establishments.EstablishmentFile;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.springframework.stereotype.Service;
 import org.springframework.web.ErrorResponseException;
 
 /**
  * Bulk import of establishments from a CSV file with SIRENE-like columns, upserting by SIRET: a
  * re-run changes nothing and publishes nothing. Every row goes through the same rules as the REST
- * API; a rejected row is reported with its line and reasons and does not stop the others.
+ * API; a rejected row is reported with its line and every reason at once, and does not stop the
+ * others. The file is read as {@link EstablishmentFile} reads it: UTF-8 (with or without byte
+ * order mark) or Windows-1252, separated by commas, semicolons or tabs, column names in any case.
  *
  * <p>Columns (header required, order free): {@code siret}, {@code name}, {@code naf_code},
  * {@code commune_code} or {@code postal_code}, {@code headcount_band}, and optionally {@code kind}
  * (SME by default), {@code processes} ({@code |}-separated), {@code certifications}
  * ({@code CODE:valid-until|…}), {@code labels}, {@code sectors}, {@code adviser_email} (else the
- * default given with the file), {@code matching_consent} ({@code true}/{@code false}, false when
- * absent: consent is never assumed). An empty cell keeps what an existing profile has.
+ * default given with the file), {@code matching_consent} ({@code true}/{@code false},
+ * {@code oui}/{@code non}, {@code yes}/{@code no}, {@code 1}/{@code 0}, any case; false when
+ * absent for a new profile: consent is never assumed). An empty cell keeps what an existing
+ * profile has. A SIRET on several rows of one file is not imported at all ({@link
+ * EstablishmentFile#repeatedSirets()}). Each fault names the file's column.
  */
 @Service
 class CompanyImport {
 
-    static final Set<String> REQUIRED_COLUMNS = Set.of("siret", "name", "naf_code");
+    /** The API's field names as the file's columns, for the reasons of a rejected row. */
+    private static final Map<String, String> COLUMNS = Map.ofEntries(Map.entry("nafCode", "naf_code"),
+            Map.entry("headcountBand", "headcount_band"), Map.entry("headcount", "headcount_band"),
+            Map.entry("adviserEmail", "adviser_email"), Map.entry("matchingConsent", "matching_consent"),
+            Map.entry("site.communeCode", "commune_code"), Map.entry("site.postalCode", "postal_code"));
 
     private final CompanyProfiles profiles;
     private final CompanyValidator validator;
@@ -51,45 +55,52 @@ class CompanyImport {
      * @param firstLine the line number of the first data row in the caller's file, so that a client
      *                  sending a large file in chunks gets line numbers of the whole file
      */
-    ImportReport run(Reader csv, String defaultAdviserEmail, int firstLine) {
-        ImportReport report = new ImportReport();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).get();
-        try (CSVParser parser = format.parse(csv)) {
-            List<String> missing = REQUIRED_COLUMNS.stream().filter(c -> !parser.getHeaderMap().containsKey(c))
-                    .sorted().toList();
-            if (!parser.getHeaderMap().containsKey("commune_code") && !parser.getHeaderMap().containsKey("postal_code")) {
-                missing = new ArrayList<>(missing);
-                missing.add("commune_code or postal_code");
-            }
-            if (!missing.isEmpty()) {
-                throw InvalidInputException.of("header", "missing column(s) " + missing + "; found "
-                        + parser.getHeaderMap().keySet());
-            }
-            List<CSVRecord> rows = parser.getRecords();
-            // One query for the profiles the file already has, rather than one per row.
-            Map<String, CompanyDocument> existing = profiles.findBySirets(rows.stream().map(r -> cell(r, "siret"))
-                    .filter(java.util.Objects::nonNull).toList());
-            for (int i = 0; i < rows.size(); i++) {
-                importRow(rows.get(i), firstLine + i, defaultAdviserEmail, existing, report);
-            }
+    ImportReport run(EstablishmentFile file, String defaultAdviserEmail, int firstLine) {
+        List<String> missing = file.missingColumns();
+        if (!missing.isEmpty()) {
+            throw InvalidInputException.of("header", "missing column(s) " + missing + "; found " + file.columns()
+                    + " (read as " + file.describe() + ")");
         }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        catch (IllegalStateException | java.io.UncheckedIOException e) {
-            throw InvalidInputException.of("body", "is not readable CSV: " + e.getMessage());
+        ImportReport report = new ImportReport(file.describe());
+        List<EstablishmentFile.Row> rows = file.rows();
+        int offset = rows.isEmpty() ? 0 : firstLine - rows.getFirst().line();
+        Map<EstablishmentFile.Row, List<Integer>> repeated = file.repeatedSirets();
+        // One query for the profiles the file already has, rather than one per row.
+        Map<String, CompanyDocument> existing = profiles.findBySirets(rows.stream().map(r -> file.value(r, "siret"))
+                .filter(java.util.Objects::nonNull).toList());
+        for (int i = 0; i < rows.size(); i++) {
+            EstablishmentFile.Row row = rows.get(i);
+            int line = row.line() + offset;
+            if (repeated.containsKey(row)) {
+                report.reject(i + 1, line, file.value(row, "siret"), List.of(new FieldViolation("siret",
+                        EstablishmentFile.repeatedReason(repeated.get(row).stream().map(l -> l + offset).toList()))));
+            }
+            else {
+                importRow(file, row, i + 1, line, defaultAdviserEmail, existing, report);
+            }
         }
         return report;
     }
 
-    private void importRow(CSVRecord row, int line, String defaultAdviserEmail, Map<String, CompanyDocument> known,
-            ImportReport report) {
-        String siret = cell(row, "siret");
+    private void importRow(EstablishmentFile file, EstablishmentFile.Row row, int index, int line,
+            String defaultAdviserEmail, Map<String, CompanyDocument> known, ImportReport report) {
+        String siret = file.value(row, "siret");
         try {
             CompanyDocument existing = siret == null ? null : known.get(siret);
-            CompanyRequest request = overlay(existing == null ? null : existing.toRequest(), row, defaultAdviserEmail);
-            ValidCompany valid = validator.validate(request);
+            Cells cells = new Cells(file, row);
+            CompanyRequest request = overlay(existing == null ? null : existing.toRequest(), cells, defaultAdviserEmail);
+            ValidCompany valid = null;
+            try {
+                valid = validator.validate(request);
+            }
+            catch (InvalidInputException e) {
+                cells.faults.addAll(e.violations().stream().map(v -> new FieldViolation(column(v.field(), cells), v.message()))
+                        .filter(v -> cells.unread.stream().noneMatch(v.field()::equals)).toList());
+            }
+            if (!cells.faults.isEmpty()) {
+                report.reject(index, line, siret, cells.faults);
+                return;
+            }
             if (existing == null) {
                 known.put(valid.siret(), profiles.create(valid));
                 report.created++;
@@ -102,42 +113,47 @@ class CompanyImport {
                 report.updated++;
             }
         }
-        catch (InvalidInputException e) {
-            report.reject(line, siret, e.violations());
-        }
-        catch (RowException e) {
-            report.reject(line, siret, List.of(e.violation));
-        }
         catch (ErrorResponseException e) {
             // Duplicate SIRET within a concurrent import, stale version...
-            report.reject(line, siret, List.of(new FieldViolation("siret", e.getBody().getDetail())));
+            report.reject(index, line, siret, List.of(new FieldViolation("siret", e.getBody().getDetail())));
         }
     }
 
+    /** The file's column an API field comes from: {@code nafCode} → {@code naf_code}, {@code processes[1]} → {@code processes}. */
+    private static String column(String field, Cells cells) {
+        if (COLUMNS.containsKey(field)) {
+            return COLUMNS.get(field);
+        }
+        String root = field.replaceAll("[\\[.].*$", "");
+        if ("site".equals(root)) {
+            return cells.value("commune_code") != null || cells.value("postal_code") == null ? "commune_code" : "postal_code";
+        }
+        return COLUMNS.getOrDefault(root, root);
+    }
+
     /** The row's cells over the existing profile (or over nothing): an empty cell keeps the current value. */
-    private static CompanyRequest overlay(CompanyRequest base, CSVRecord row, String defaultAdviserEmail) {
-        CompanyRequest.SiteRequest site = cell(row, "commune_code") != null || cell(row, "postal_code") != null
-                ? new CompanyRequest.SiteRequest(cell(row, "commune_code"), cell(row, "postal_code"))
+    private static CompanyRequest overlay(CompanyRequest base, Cells row, String defaultAdviserEmail) {
+        CompanyRequest.SiteRequest site = row.value("commune_code") != null || row.value("postal_code") != null
+                ? new CompanyRequest.SiteRequest(row.value("commune_code"), row.value("postal_code"))
                 : base == null ? null : base.site();
-        String adviser = or(cell(row, "adviser_email"), base == null ? defaultAdviserEmail : base.adviserEmail());
-        String consent = cell(row, "matching_consent");
+        String adviser = or(row.value("adviser_email"), base == null ? defaultAdviserEmail : base.adviserEmail());
+        Boolean consent = row.parse("matching_consent", CompanyImport::bool);
         return new CompanyRequest(
-                or(parse(row, "kind", v -> CompanyKind.valueOf(v.toUpperCase(Locale.ROOT))), base == null ? CompanyKind.SME : base.kind()),
-                cell(row, "siret"),
-                or(cell(row, "name"), base == null ? null : base.name()),
-                or(cell(row, "naf_code"), base == null ? null : base.nafCode()),
-                or(list(row, "processes", Function.identity()), base == null ? null : base.processes()),
-                or(list(row, "certifications", CompanyImport::certification), base == null ? null : base.certifications()),
-                or(list(row, "sectors", v -> Sector.valueOf(v.toUpperCase(Locale.ROOT))), base == null ? null : base.sectors()),
-                or(list(row, "labels", Function.identity()), base == null ? null : base.labels()),
+                or(row.parse("kind", v -> CompanyKind.valueOf(v.toUpperCase(Locale.ROOT))), base == null ? CompanyKind.SME : base.kind()),
+                row.value("siret"),
+                or(row.value("name"), base == null ? null : base.name()),
+                or(row.value("naf_code"), base == null ? null : base.nafCode()),
+                or(row.list("processes", Function.identity()), base == null ? null : base.processes()),
+                or(row.list("certifications", CompanyImport::certification), base == null ? null : base.certifications()),
+                or(row.list("sectors", v -> Sector.valueOf(v.toUpperCase(Locale.ROOT))), base == null ? null : base.sectors()),
+                or(row.list("labels", Function.identity()), base == null ? null : base.labels()),
                 base == null ? null : base.headcount(),
-                or(cell(row, "headcount_band"), base == null ? null : base.headcountBand()),
+                or(row.value("headcount_band"), base == null ? null : base.headcountBand()),
                 base == null ? null : base.capacity(),
                 site,
                 base == null ? null : base.contact(),
                 adviser,
-                consent != null ? Boolean.valueOf(parse(row, "matching_consent", CompanyImport::bool))
-                        : base != null ? base.matchingConsent() : Boolean.FALSE,
+                or(consent, base != null ? base.matchingConsent() : Boolean.FALSE),
                 base == null ? null : base.status());
     }
 
@@ -154,86 +170,102 @@ class CompanyImport {
         }
     }
 
+    /** What {@code matching_consent} accepts, in any case. */
     private static boolean bool(String value) {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "true", "yes", "oui", "1" -> true;
             case "false", "no", "non", "0" -> false;
-            default -> throw new IllegalArgumentException("'" + value + "' is not true or false");
+            default -> throw new IllegalArgumentException("'" + value + "' is not one of true, false, oui, non, yes, no, 1, 0");
         };
-    }
-
-    private static String cell(CSVRecord row, String column) {
-        if (!row.isMapped(column) || !row.isSet(column)) {
-            return null;
-        }
-        String value = row.get(column).strip();
-        return value.isEmpty() ? null : value;
-    }
-
-    private static <T> T parse(CSVRecord row, String column, Function<String, T> reader) {
-        String value = cell(row, column);
-        return value == null ? null : read(column, value, reader);
-    }
-
-    private static <T> List<T> list(CSVRecord row, String column, Function<String, T> reader) {
-        String value = cell(row, column);
-        if (value == null) {
-            return null;
-        }
-        List<T> items = new ArrayList<>();
-        for (String item : value.split("\\|")) {
-            if (!item.isBlank()) {
-                items.add(read(column, item.strip(), reader));
-            }
-        }
-        return items;
-    }
-
-    private static <T> T read(String column, String value, Function<String, T> reader) {
-        try {
-            return reader.apply(value);
-        }
-        catch (IllegalArgumentException e) {
-            throw new RowException(new FieldViolation(column, e.getMessage() != null && e.getMessage().startsWith("'")
-                    ? e.getMessage() : "'" + value + "' is not accepted"));
-        }
     }
 
     private static <T> T or(T value, T fallback) {
         return value != null ? value : fallback;
     }
 
-    /** A cell that cannot even be read into the request. */
-    private static final class RowException extends RuntimeException {
+    /** A row's cells as they are read, and every cell that could not be ({@code unread}, with its fault). */
+    private static final class Cells {
 
-        private final FieldViolation violation;
+        private final EstablishmentFile file;
+        private final EstablishmentFile.Row row;
+        final List<FieldViolation> faults = new ArrayList<>();
+        final Set<String> unread = new java.util.HashSet<>();
 
-        RowException(FieldViolation violation) {
-            super(violation.toString(), null, false, false);
-            this.violation = violation;
+        Cells(EstablishmentFile file, EstablishmentFile.Row row) {
+            this.file = file;
+            this.row = row;
+        }
+
+        String value(String column) {
+            return file.value(row, column);
+        }
+
+        <T> T parse(String column, Function<String, T> reader) {
+            String value = value(column);
+            return value == null ? null : read(column, value, reader);
+        }
+
+        <T> List<T> list(String column, Function<String, T> reader) {
+            String value = value(column);
+            if (value == null) {
+                return null;
+            }
+            List<T> items = new ArrayList<>();
+            for (String item : value.split("\\|")) {
+                if (!item.isBlank()) {
+                    T read = read(column, item.strip(), reader);
+                    if (read != null) {
+                        items.add(read);
+                    }
+                }
+            }
+            return unread.contains(column) ? null : items;
+        }
+
+        private <T> T read(String column, String value, Function<String, T> reader) {
+            try {
+                return reader.apply(value);
+            }
+            catch (IllegalArgumentException e) {
+                unread.add(column);
+                faults.add(new FieldViolation(column, e.getMessage() != null && e.getMessage().startsWith("'")
+                        ? e.getMessage() : "'" + value + "' is not accepted"));
+                return null;
+            }
         }
     }
 
     /** What an import did: counts, and each rejected row with its reasons. */
     static final class ImportReport {
 
+        private final String readAs;
         int created;
         int updated;
         int unchanged;
         final List<Rejection> rejections = new ArrayList<>();
 
-        void reject(int line, String siret, List<FieldViolation> errors) {
-            rejections.add(new Rejection(line, siret, errors));
+        ImportReport(String readAs) {
+            this.readAs = readAs;
+        }
+
+        void reject(int row, int line, String siret, List<FieldViolation> errors) {
+            rejections.add(new Rejection(row, line, siret, errors));
         }
 
         Map<String, Object> toJson() {
             return Map.of("rows", created + updated + unchanged + rejections.size(), "created", created,
                     "updated", updated, "unchanged", unchanged, "rejected", rejections.size(),
-                    "rejections", rejections);
+                    "rejections", rejections, "readAs", readAs);
         }
     }
 
-    /** A row that was not imported, with every reason. */
-    record Rejection(int line, String siret, List<FieldViolation> errors) {
+    /**
+     * A row that was not imported, with every reason.
+     *
+     * @param row  its place among the data rows of the request (1 for the first), for a client
+     *             sending a file in chunks to find it in its file
+     * @param line its line, counted from {@code firstLine}
+     */
+    record Rejection(int row, int line, String siret, List<FieldViolation> errors) {
     }
 }

@@ -46,9 +46,9 @@ class CompanyProfiles {
         this.clock = clock;
     }
 
-    /** Creates a profile from a request whose constraints were checked by the caller. */
+    /** Creates a profile from a request, checked here (constraints and rules, every fault at once). */
     CompanyDocument create(CompanyRequest request, String submittedBy) {
-        return create(validator.rules(request), submittedBy);
+        return create(validator.validate(request), submittedBy);
     }
 
     CompanyDocument create(ValidCompany valid) {
@@ -75,7 +75,7 @@ class CompanyProfiles {
     CompanyDocument replace(String id, CompanyRequest request, Long expectedVersion) {
         CompanyDocument company = get(id);
         VersionTags.check(company, expectedVersion, "Company");
-        return update(company, validator.rules(request));
+        return update(company, validator.validate(request));
     }
 
     /** Applies a partial update: the patch was merged into the current content by the caller. */

@@ -34,13 +34,13 @@ class CompanyValidator {
         this.validator = validator;
     }
 
-    /** Checks the constraints and the rules; throws with every offending field. */
+    /**
+     * Checks the constraints and the rules; throws with every offending field at once — a rule is
+     * skipped only for a field whose constraints already failed (a SIRET of 13 digits is not also
+     * said to fail its check digit).
+     */
     ValidCompany validate(CompanyRequest request) {
-        List<FieldViolation> constraints = constraints(request);
-        if (!constraints.isEmpty()) {
-            throw new InvalidInputException(constraints);
-        }
-        return rules(request);
+        return rules(request, constraints(request));
     }
 
     private List<FieldViolation> constraints(CompanyRequest request) {
@@ -57,28 +57,31 @@ class CompanyValidator {
         return violation.getPropertyPath().toString().replace(".<list element>", "");
     }
 
-    /** The domain rules, for a request whose constraints hold. */
-    ValidCompany rules(CompanyRequest request) {
+    /** The domain rules, after the constraints: what those found, and what these find besides. */
+    private ValidCompany rules(CompanyRequest request, List<FieldViolation> constraints) {
         InvalidInputException.Collector faults = new InvalidInputException.Collector();
-        if (!Siret.isValid(request.siret())) {
+        constraints.forEach(v -> faults.add(v.field(), v.message()));
+        java.util.Set<String> failed = new java.util.HashSet<>();
+        constraints.forEach(v -> failed.add(v.field().replaceAll("[\\[.].*$", "")));
+        if (!failed.contains("siret") && !Siret.isValid(request.siret())) {
             faults.add("siret", "fails the SIRET check digit (Luhn)");
         }
-        Optional<String> naf = NafCodes.shipped().normalise(request.nafCode());
-        if (naf.isEmpty()) {
+        Optional<String> naf = failed.contains("nafCode") ? Optional.empty() : NafCodes.shipped().normalise(request.nafCode());
+        if (!failed.contains("nafCode") && naf.isEmpty()) {
             faults.add("nafCode", "'" + request.nafCode() + "' is not a NAF rév. 2 sous-classe (e.g. 13.92Z)");
         }
-        List<String> processes = distinct(request.processes());
-        for (int i = 0; i < orEmpty(request.processes()).size(); i++) {
+        List<String> processes = failed.contains("processes") ? List.of() : distinct(request.processes());
+        for (int i = 0; !failed.contains("processes") && i < orEmpty(request.processes()).size(); i++) {
             String code = request.processes().get(i);
             if (!ManufacturingProcesses.shipped().contains(code)) {
                 faults.add("processes[" + i + "]", "'" + code + "' is not a process of the taxonomy");
             }
         }
-        if (request.kind() != CompanyKind.GROUP && processes.isEmpty()) {
+        if (!failed.contains("processes") && request.kind() != CompanyKind.GROUP && processes.isEmpty()) {
             faults.add("processes", "a supplier declares at least one manufacturing process");
         }
         List<HeldCertification> certifications = new ArrayList<>();
-        for (int i = 0; i < orEmpty(request.certifications()).size(); i++) {
+        for (int i = 0; !failed.contains("certifications") && i < orEmpty(request.certifications()).size(); i++) {
             CompanyRequest.CertificationRequest held = request.certifications().get(i);
             String code = held.code().strip().toUpperCase();
             int index = i;
@@ -90,20 +93,26 @@ class CompanyValidator {
             certifications.add(new HeldCertification(code, held.validFrom(), held.validUntil(),
                     blankToNull(held.certificateNumber())));
         }
-        List<String> labels = distinct(orEmpty(request.labels()).stream().map(l -> l.strip().toUpperCase()).toList());
-        for (int i = 0; i < orEmpty(request.labels()).size(); i++) {
+        List<String> labels = failed.contains("labels") ? List.of()
+                : distinct(orEmpty(request.labels()).stream().map(l -> l.strip().toUpperCase()).toList());
+        for (int i = 0; !failed.contains("labels") && i < orEmpty(request.labels()).size(); i++) {
             String code = request.labels().get(i).strip().toUpperCase();
             int index = i;
             Certifications.shipped().companyLabelProblem(code).ifPresent(problem -> faults.add("labels[" + index + "]", problem));
         }
-        String band = request.headcount() != null ? HeadcountBand.of(request.headcount()).code() : request.headcountBand();
-        if (request.headcount() != null && request.headcountBand() != null && !request.headcountBand().equals(band)) {
+        boolean headcountRead = !failed.contains("headcount") && !failed.contains("headcountBand");
+        String band = request.headcount() != null && headcountRead ? HeadcountBand.of(request.headcount()).code()
+                : request.headcountBand();
+        if (headcountRead && request.headcount() != null && request.headcountBand() != null
+                && !request.headcountBand().equals(band)) {
             faults.add("headcountBand", "is " + request.headcountBand() + " but a headcount of " + request.headcount()
                     + " falls in band " + HeadcountBand.of(request.headcount()).describe());
         }
         Commune commune = null;
         try {
-            commune = Communes.shipped().resolve(request.site().communeCode(), request.site().postalCode());
+            if (!failed.contains("site")) {
+                commune = Communes.shipped().resolve(request.site().communeCode(), request.site().postalCode());
+            }
         }
         catch (UnknownReferenceException e) {
             faults.add("site", e.getMessage());

@@ -64,11 +64,14 @@ class CompanyImportIT {
         assertThat(report.get("rejected").asInt()).isEqualTo(5);
         JsonNode rejections = report.get("rejections");
         assertThat(rejections.valueStream().map(r -> r.get("line").asInt())).containsExactly(3, 4, 5, 6, 7);
+        // each reason names the file's column, and a row's every fault is said at once
         assertThat(rejections.get(0).get("errors").findValuesAsString("field")).containsExactly("siret");
-        assertThat(rejections.get(1).get("errors").findValuesAsString("field")).containsExactly("nafCode");
-        assertThat(rejections.get(2).get("errors").findValuesAsString("field")).containsExactly("site");
+        assertThat(rejections.get(1).get("errors").findValuesAsString("field")).containsExactly("naf_code");
+        assertThat(rejections.get(2).get("errors").findValuesAsString("field")).containsExactly("commune_code");
         assertThat(rejections.get(3).get("errors").findValuesAsString("field")).containsExactly("certifications");
-        assertThat(rejections.get(4).get("errors").findValuesAsString("field")).containsAnyOf("sectors", "matching_consent");
+        assertThat(rejections.get(4).get("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("sectors", "matching_consent");
+        assertThat(report.get("readAs").asString()).isEqualTo("UTF-8, separated by ','");
         CompanyDocument imported = repository.findBySiret(siret).orElseThrow();
         assertThat(imported.getAdviserEmail()).as("the default of the import").isEqualTo("import@normandie.cci.fr");
         assertThat(imported.getHeadcountBand()).isEqualTo("12");
@@ -89,6 +92,73 @@ class CompanyImportIT {
         assertThat(changed.get("updated").asInt()).isEqualTo(1);
         assertThat(repository.findBySiret(siret).orElseThrow().getHeadcountBand()).isEqualTo("21");
         assertThat(repository.findBySiret(siret).orElseThrow().getProcesses()).containsExactly("FOUNDRY_FERROUS", "CNC_MILLING");
+    }
+
+    /**
+     * A CCI's base as French Excel saves it: Windows-1252, semicolons, CRLF, a header in capitals,
+     * accented names, a quoted name holding a semicolon, a blank line, one establishment entered
+     * twice (line 3 and line 7), a row with three faults, consent written oui/non/1.
+     */
+    static byte[] excelExport(String siretA, String siretB, String siretC, String siretD) {
+        String csv = "SIRET;Name;NAF_code;Commune_code;Headcount_band;Processes;Matching_consent\r\n"
+                + siretA + ";Société Tissages de l'Eure;13.20Z;27229;12;WEAVING;oui\r\n"
+                + siretB + ";\"Broderies « Normandes »; atelier\";13.99Z;76540;11;EMBROIDERY;non\r\n"
+                + "\r\n"
+                + siretC + ";Filature d'Elbeuf;13.10Z;76231;21;SPINNING;1\r\n"
+                + "12345678901234;Tricotage à trois fautes;99.99Q;7654;11;KNITTING;peut-être\r\n"
+                + siretB + ";Broderies Normandes (deuxième saisie);13.99Z;76540;12;EMBROIDERY;oui\r\n"
+                + siretD + ";Mécanique Générale du Havre;25.62B;76351;11;CNC_MILLING;0\r\n";
+        return csv.getBytes(java.nio.charset.Charset.forName("windows-1252"));
+    }
+
+    @Test
+    void readsAFrenchExcelExportRejectsARepeatedSiretAndEveryFaultOfARowAndARerunChangesNothing() {
+        JsonApi api = SharedInfrastructure.get().api(port);
+        String a = TestSirets.random();
+        String b = TestSirets.random();
+        String c = TestSirets.random();
+        String d = TestSirets.random();
+        byte[] file = excelExport(a, b, c, d);
+
+        JsonNode report = importBytes(api, file);
+
+        assertThat(report.get("readAs").asString()).isEqualTo("Windows-1252, separated by ';'");
+        assertThat(report.get("created").asInt()).isEqualTo(3);
+        assertThat(report.get("rejected").asInt()).isEqualTo(3);
+        JsonNode rejections = report.get("rejections");
+        assertThat(rejections.valueStream().map(r -> r.get("line").asInt())).containsExactly(3, 6, 7);
+        assertThat(rejections.get(0).at("/errors/0/message").asString()).startsWith("this SIRET is also on line 7");
+        assertThat(rejections.get(2).at("/errors/0/message").asString()).startsWith("this SIRET is also on line 3");
+        assertThat(rejections.get(1).get("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("siret", "naf_code", "commune_code", "matching_consent");
+        assertThat(rejections.get(1).toString()).contains("true, false, oui, non, yes, no, 1, 0");
+        assertThat(repository.findBySiret(b)).as("neither row of a repeated SIRET").isEmpty();
+        CompanyDocument eure = repository.findBySiret(a).orElseThrow();
+        assertThat(eure.getName()).isEqualTo("Société Tissages de l'Eure");
+        assertThat(eure.isMatchingConsent()).isTrue();
+        assertThat(repository.findBySiret(c).orElseThrow().isMatchingConsent()).isTrue();
+        assertThat(repository.findBySiret(d).orElseThrow().isMatchingConsent()).isFalse();
+        assertThat(repository.findBySiret(d).orElseThrow().getName()).isEqualTo("Mécanique Générale du Havre");
+
+        JsonNode again = importBytes(api, file);
+        assertThat(again.get("unchanged").asInt()).isEqualTo(3);
+        assertThat(again.get("updated").asInt()).isZero();
+        assertThat(again.get("created").asInt()).isZero();
+        assertThat(again.get("rejected").asInt()).isEqualTo(3);
+        assertThat(repository.findBySiret(a).orElseThrow().getVersion()).as("never updated").isZero();
+    }
+
+    @Test
+    void aUtf8FileWithItsByteOrderMarkIsReadAsUtf8() {
+        String siret = TestSirets.random();
+        byte[] csv = ("\uFEFFsiret,name,naf_code,commune_code,processes,matching_consent\n"
+                + siret + ",Étoffes d'Évreux,13.92Z,27229,CUT_AND_SEW,yes\n").getBytes(StandardCharsets.UTF_8);
+
+        JsonNode report = importBytes(SharedInfrastructure.get().api(port), csv);
+
+        assertThat(report.get("readAs").asString()).isEqualTo("UTF-8 with byte order mark, separated by ','");
+        assertThat(report.get("created").asInt()).isEqualTo(1);
+        assertThat(repository.findBySiret(siret).orElseThrow().getName()).isEqualTo("Étoffes d'Évreux");
     }
 
     @Test
@@ -118,15 +188,57 @@ class CompanyImportIT {
         assertThat(totals.rejected()).isEqualTo(badLines.size());
         assertThat(totals.created()).isEqualTo(rows - badLines.size());
         assertThat(progress.toString(StandardCharsets.UTF_8)).contains("[########################################] 1500/1500 rows");
-        List<String> rejects = Files.readAllLines(dir.resolve("establishments.csv.rejects.csv"));
-        assertThat(rejects.subList(1, rejects.size())).extracting(l -> Integer.parseInt(l.split(",")[0]))
+        fr.relocmatch.establishments.EstablishmentFile rejects = fr.relocmatch.establishments.EstablishmentFile.read(
+                Files.readAllBytes(dir.resolve("establishments.csv.rejects.csv")));
+        assertThat(rejects.rows()).extracting(r -> Integer.parseInt(rejects.value(r, "line")))
                 .containsExactlyElementsOf(badLines);
+        assertThat(rejects.rows()).allSatisfy(r -> assertThat(rejects.value(r, "rejected_because")).isNotBlank());
         System.out.printf("Imported %d rows in %.1f s: %.0f rows/s%n", rows, seconds, rows / seconds);
 
         ImportCommandAccess.Totals rerun = ImportCommandAccess.run("http://127.0.0.1:" + port, ADMIN, "import@normandie.cci.fr", file, 500,
                 new PrintStream(new java.io.ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         assertThat(rerun.unchanged()).isEqualTo(rows - badLines.size());
         assertThat(rerun.created()).isZero();
+    }
+
+    @Test
+    void theCliReadsAFrenchExcelExportAndGivesBackTheRejectedRowsAsTheyWere(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("base-cci.csv");
+        byte[] excel = excelExport(TestSirets.random(), TestSirets.random(), TestSirets.random(), TestSirets.random());
+        Files.write(file, excel);
+        var progress = new java.io.ByteArrayOutputStream();
+
+        ImportCommandAccess.Totals totals = ImportCommandAccess.run("http://127.0.0.1:" + port, ADMIN, "import@normandie.cci.fr",
+                file, 2, new PrintStream(progress, true, StandardCharsets.UTF_8)); // chunks of 2: the repeated SIRET spans them
+
+        assertThat(totals.created()).isEqualTo(3);
+        assertThat(totals.rejected()).isEqualTo(3);
+        assertThat(progress.toString(StandardCharsets.UTF_8)).contains("read as Windows-1252, separated by ';'");
+        String rejects = new String(Files.readAllBytes(dir.resolve("base-cci.csv.rejects.csv")),
+                java.nio.charset.Charset.forName("windows-1252"));
+        String[] original = new String(excel, java.nio.charset.Charset.forName("windows-1252")).split("\r\n");
+        assertThat(rejects.split("\r\n")).hasSize(4);
+        assertThat(rejects).startsWith(original[0] + ";line;rejected_because\r\n")
+                .contains(original[2] + ";3;\"siret: this SIRET is also on line 7")
+                .contains(original[5] + ";6;\"")
+                .contains(original[6] + ";7;\"siret: this SIRET is also on line 3");
+
+        ImportCommandAccess.Totals rerun = ImportCommandAccess.run("http://127.0.0.1:" + port, ADMIN, "import@normandie.cci.fr",
+                file, 500, new PrintStream(new java.io.ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        assertThat(rerun.unchanged()).isEqualTo(3);
+        assertThat(rerun.updated()).isZero();
+    }
+
+    @Test
+    void theCliRefusesAFileWithoutTheColumnsBeforeSendingAnything(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("contacts.csv");
+        Files.writeString(file, "siren;raison sociale\n820471936;Tissages\n");
+
+        assertThatThrownBy(() -> ImportCommandAccess.run("http://127.0.0.1:" + port, ADMIN, null, file, 500,
+                new PrintStream(new java.io.ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
+                .hasMessageContaining("lacks the column(s) [siret, name, naf_code, commune_code or postal_code]")
+                .hasMessageContaining("separated by ';'").hasMessageContaining("[siren, raison sociale]");
+        assertThat(dir.resolve("contacts.csv.rejects.csv")).doesNotExist();
     }
 
     @Test
@@ -177,6 +289,12 @@ class CompanyImportIT {
         }
         Files.write(file, lines, StandardCharsets.UTF_8);
         return bad;
+    }
+
+    private static JsonNode importBytes(JsonApi api, byte[] csv) {
+        JsonApi.Response answer = api.postBytes("/api/v1/companies/import?adviserEmail=import@normandie.cci.fr", "text/csv", csv);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json();
     }
 
     private static JsonNode importCsv(JsonApi api, String csv, int firstLine) {

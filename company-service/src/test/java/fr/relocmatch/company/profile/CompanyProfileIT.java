@@ -190,8 +190,8 @@ class CompanyProfileIT {
         JsonApi.Response invalid = api.patch("/api/v1/companies/" + id,
                 Map.of("processes", List.of("TELEPORTATION"), "capacity", Map.of("availablePercent", 150)), null);
         assertThat(invalid.status()).isEqualTo(400);
-        assertThat(invalid.json().get("errors").findValuesAsString("field"))
-                .containsExactlyInAnyOrder("capacity.availablePercent");
+        assertThat(invalid.json().get("errors").findValuesAsString("field")).as("every fault at once, the process rule too")
+                .containsExactlyInAnyOrder("capacity.availablePercent", "processes[0]");
         JsonApi.Response wrongType = api.patch("/api/v1/companies/" + id, "{\"headcount\": \"many\"}", null);
         assertThat(wrongType.status()).isEqualTo(400);
         assertThat(wrongType.json().get("errors").findValuesAsString("field")).containsExactly("headcount");
