@@ -2,124 +2,75 @@ package fr.relocmatch.console.web;
 
 import java.io.Serial;
 import java.io.Serializable;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import fr.relocmatch.establishments.EstablishmentFile;
+
 /**
  * A CSV import under way, kept in the person's HTTP session while the page sends it chunk by
- * chunk: the rows as read from the file (by their line number), what the service answered so far,
- * and the rejected rows with their reasons.
+ * chunk: the file as read ({@link EstablishmentFile}: encoding and separator detected, rows as
+ * written), what the service answered so far, and the rejected rows with their reasons. Rows
+ * sharing a SIRET are rejected before anything is sent — across chunks, which the service could
+ * not see — and never sent.
  */
 public final class ImportJob implements Serializable {
 
     @Serial
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     static final int CHUNK = 500;
-    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     private final String id = UUID.randomUUID().toString();
     private final String fileName;
-    private final String encoding;
-    private final String header;
-    /** Each row's text and the line of the file it starts on. */
-    private final List<String> rows;
-    private final List<Integer> lines;
+    private final EstablishmentFile file;
+    /** The rows to send, in the file's order: all but those of a repeated SIRET. */
+    private final List<EstablishmentFile.Row> sendable;
     private final String adviserEmail;
     private int sent;
     private final Map<String, Integer> counts = new LinkedHashMap<>(Map.of("created", 0, "updated", 0, "unchanged", 0,
             "rejected", 0));
-    private final List<Rejection> rejections = new ArrayList<>();
+    private final List<EstablishmentFile.Rejected> rejections = new ArrayList<>();
 
-    private ImportJob(String fileName, String encoding, String header, List<String> rows, List<Integer> lines,
-            String adviserEmail) {
+    private ImportJob(String fileName, EstablishmentFile file, String adviserEmail) {
         this.fileName = fileName;
-        this.encoding = encoding;
-        this.header = header;
-        this.rows = rows;
-        this.lines = lines;
+        this.file = file;
         this.adviserEmail = adviserEmail;
+        Map<EstablishmentFile.Row, List<Integer>> repeated = file.repeatedSirets();
+        repeated.forEach((row, others) -> rejections.add(new EstablishmentFile.Rejected(row,
+                "siret: " + EstablishmentFile.repeatedReason(others))));
+        counts.put("rejected", repeated.size());
+        this.sendable = new ArrayList<>(file.rows().stream().filter(row -> !repeated.containsKey(row)).toList());
     }
 
     /**
-     * Reads an uploaded file: UTF-8 (with or without its byte order mark), else Windows-1252 (a plain
-     * Excel export); rows split at line ends outside quotes, blank lines skipped.
+     * Reads an uploaded file.
+     *
+     * @throws EstablishmentFile.UnreadableFile when it is empty or not CSV
      */
     static ImportJob of(String fileName, byte[] content, String adviserEmail) {
-        String encoding;
-        String text;
-        if (content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB && (content[2] & 0xFF) == 0xBF) {
-            encoding = "UTF-8 (BOM)";
-            text = new String(content, 3, content.length - 3, StandardCharsets.UTF_8);
-        }
-        else {
-            try {
-                text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
-                encoding = "UTF-8";
-            }
-            catch (CharacterCodingException notUtf8) {
-                text = new String(content, WINDOWS_1252);
-                encoding = "Windows-1252";
-            }
-        }
-        List<String> records = new ArrayList<>();
-        List<Integer> starts = new ArrayList<>();
-        StringBuilder record = new StringBuilder();
-        boolean quoted = false;
-        int line = 1;
-        int start = 1;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            }
-            if ((c == '\n' || c == '\r') && !quoted) {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                if (!record.toString().isBlank()) {
-                    records.add(record.toString());
-                    starts.add(start);
-                }
-                record.setLength(0);
-                line++;
-                start = line;
-                continue;
-            }
-            if (c == '\n') {
-                line++;
-            }
-            record.append(c);
-        }
-        if (!record.toString().isBlank()) {
-            records.add(record.toString());
-            starts.add(start);
-        }
-        if (records.isEmpty()) {
-            throw new IllegalArgumentException("empty");
-        }
-        return new ImportJob(fileName, encoding, records.getFirst(), new ArrayList<>(records.subList(1, records.size())),
-                new ArrayList<>(starts.subList(1, starts.size())), adviserEmail);
+        return new ImportJob(fileName, EstablishmentFile.read(content), adviserEmail);
+    }
+
+    /** The columns an import needs and the file lacks (nothing is sent then). */
+    public List<String> missingColumns() {
+        return file.missingColumns();
+    }
+
+    public List<String> columns() {
+        return file.columns();
     }
 
     public boolean done() {
-        return sent >= rows.size();
+        return sent >= sendable.size();
     }
 
     /** The next chunk as a CSV of its own (the header, then its rows), and the file line of its first row. */
     Chunk next() {
-        int end = Math.min(rows.size(), sent + CHUNK);
-        StringBuilder csv = new StringBuilder(header).append('\n');
-        rows.subList(sent, end).forEach(row -> csv.append(row).append('\n'));
-        return new Chunk(csv.toString(), lines.get(sent), end - sent);
+        List<EstablishmentFile.Row> rows = sendable.subList(sent, Math.min(sendable.size(), sent + CHUNK));
+        return new Chunk(file.csv(rows), rows.getFirst().line(), sent, rows.size());
     }
 
     /** What the service answered for the chunk just sent. */
@@ -129,25 +80,29 @@ public final class ImportJob implements Serializable {
             counts.merge(count, ((Number) report.getOrDefault(count, 0)).intValue(), Integer::sum);
         }
         for (Map<String, Object> rejection : (List<Map<String, Object>>) report.getOrDefault("rejections", List.of())) {
-            int line = ((Number) rejection.get("line")).intValue();
             List<String> reasons = new ArrayList<>();
             for (Map<String, Object> error : (List<Map<String, Object>>) rejection.getOrDefault("errors", List.of())) {
                 reasons.add(error.get("field") + ": " + error.get("message"));
             }
-            int index = lines.indexOf(line);
-            rejections.add(new Rejection(line, index < 0 ? "" : rows.get(index), String.join("; ", reasons)));
+            int row = ((Number) rejection.get("row")).intValue();
+            rejections.add(new EstablishmentFile.Rejected(sendable.get(chunk.from() + row - 1), String.join("; ", reasons)));
         }
         sent += chunk.rows();
     }
 
-    /** The rejected rows as they were in the file, each followed by its reasons: to correct and import again. */
-    String rejectsCsv() {
-        StringBuilder csv = new StringBuilder(header).append(",line,rejected_because\n");
-        for (Rejection rejection : rejections) {
-            csv.append(rejection.row()).append(',').append(rejection.line()).append(",\"")
-                    .append(rejection.reasons().replace("\"", "\"\"")).append("\"\n");
-        }
-        return csv.toString();
+    /**
+     * The rejected rows as they were in the file, each followed by its line and reasons, in the
+     * file's encoding and separator: to correct and import again.
+     */
+    byte[] rejectsCsv() {
+        List<EstablishmentFile.Rejected> byLine = new ArrayList<>(rejections);
+        byLine.sort(java.util.Comparator.comparingInt(r -> r.row().line()));
+        return file.rejects(byLine);
+    }
+
+    /** The charset the rejects file is written in (the file's). */
+    String rejectsCharset() {
+        return file.encoding();
     }
 
     public String id() {
@@ -158,8 +113,19 @@ public final class ImportJob implements Serializable {
         return fileName;
     }
 
+    /** How the file was read: {@code Windows-1252, separated by ';'}. */
+    public String readAs() {
+        return file.describe();
+    }
+
+    /** {@code UTF-8}, {@code Windows-1252}… */
     public String encoding() {
-        return encoding;
+        return file.encoding() + (file.byteOrderMark() ? " (BOM)" : "");
+    }
+
+    /** The separator as shown: {@code ;}, {@code ,} or {@code TAB}. */
+    public String separator() {
+        return file.separator() == '\t' ? "TAB" : String.valueOf(file.separator());
     }
 
     public String adviserEmail() {
@@ -167,24 +133,29 @@ public final class ImportJob implements Serializable {
     }
 
     public int total() {
-        return rows.size();
+        return file.rows().size();
     }
 
+    /** Rows dealt with: sent, or rejected before sending. */
     public int sent() {
-        return sent;
+        return sent + (file.rows().size() - sendable.size());
     }
 
     public Map<String, Integer> counts() {
         return counts;
     }
 
+    /** The rejected rows by line. */
     public List<Rejection> rejections() {
-        return rejections;
+        return rejections.stream().sorted(java.util.Comparator.comparingInt(r -> r.row().line()))
+                .map(r -> new Rejection(r.row().line(), r.reasons())).toList();
     }
 
-    public record Chunk(String csv, int firstLine, int rows) implements Serializable {
+    /** A chunk to send: its CSV, the line of its first row, where it starts among the rows to send, its size. */
+    public record Chunk(String csv, int firstLine, int from, int rows) implements Serializable {
     }
 
-    public record Rejection(int line, String row, String reasons) implements Serializable {
+    /** A rejected row's line and reasons, for the page. */
+    public record Rejection(int line, String reasons) {
     }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import fr.relocmatch.console.api.ApiProblem;
 import fr.relocmatch.console.api.ServiceApis;
 import fr.relocmatch.console.security.SignedInPerson;
+import fr.relocmatch.establishments.EstablishmentFile;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.http.ContentDisposition;
@@ -25,7 +26,9 @@ import org.springframework.web.multipart.MultipartFile;
  * The CSV import of supplier profiles (région admins): the file is read once, then sent to
  * company-service chunk by chunk — each chunk one request of the page (htmx asks for the next as
  * soon as one is done), so the progress bar moves and the person's token is used as for any call.
- * The rejected rows, as they were in the file with their reasons, download as a CSV.
+ * The rejected rows, as they were in the file with their line and reasons, download as a CSV in
+ * the file's encoding and separator. A file without the needed columns is refused before anything
+ * is sent, naming what it lacks and how it was read.
  */
 @Controller
 class ImportPages {
@@ -52,8 +55,12 @@ class ImportPages {
         try {
             job = ImportJob.of(file.getOriginalFilename(), file.getBytes(), adviserEmail);
         }
-        catch (IllegalArgumentException empty) {
-            model.addAttribute("refused", "import.empty");
+        catch (EstablishmentFile.UnreadableFile unreadable) {
+            model.addAttribute("unreadable", unreadable.getMessage());
+            return "import";
+        }
+        if (!job.missingColumns().isEmpty()) {
+            model.addAttribute("missing", job);
             return "import";
         }
         session.setAttribute(JOB, job);
@@ -84,14 +91,15 @@ class ImportPages {
     }
 
     @GetMapping("/suppliers/import/{id}/rejects.csv")
-    ResponseEntity<String> rejects(@ModelAttribute("me") SignedInPerson me, @PathVariable String id, HttpSession session) {
+    ResponseEntity<byte[]> rejects(@ModelAttribute("me") SignedInPerson me, @PathVariable String id, HttpSession session) {
         requireAdmin(me);
         ImportJob job = job(session, id);
         String name = (job.fileName() == null || job.fileName().isBlank() ? "import.csv" : job.fileName()) + ".rejects.csv";
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8)
                         .build().toString())
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(job.rejectsCsv());
+                .contentType(new MediaType("text", "csv", java.nio.charset.Charset.forName(job.rejectsCharset())))
+                .body(job.rejectsCsv());
     }
 
     private static ImportJob job(HttpSession session, String id) {

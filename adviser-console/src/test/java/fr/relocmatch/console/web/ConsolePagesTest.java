@@ -283,39 +283,64 @@ class ConsolePagesTest {
     // the CSV import
 
     @Test
-    void anAdminImportsAWindows1252FileChunkByChunkAndDownloadsTheRejectedRowsAsTheyWere() throws Exception {
-        byte[] excel = ("siret,name,naf_code,commune_code,matching_consent\r\n"
-                + "41234567800012,Société Textile,13.20Z,76540,oui\r\n"
+    void anAdminImportsAFrenchExcelFileChunkByChunkAndDownloadsTheRejectedRowsAsTheyWere() throws Exception {
+        // French Excel: Windows-1252, ';', CRLF, a blank line, one SIRET on lines 2 and 6
+        java.nio.charset.Charset windows1252 = java.nio.charset.Charset.forName("windows-1252");
+        byte[] excel = ("SIRET;Name;NAF_code;Commune_code;Matching_consent\r\n"
+                + "41234567800012;Société Textile;13.20Z;76540;oui\r\n"
                 + "\r\n"
-                + "42345678900019,\"Confection, Caux\",13.92Z,99999,oui\r\n").getBytes("windows-1252");
+                + "42345678900019;\"Confection; Caux\";13.92Z;99999;oui\r\n"
+                + "43456789000014;Filature d'Elbeuf;13.10Z;76231;non\r\n"
+                + "41234567800012;Société Textile (doublon);13.20Z;76540;oui\r\n").getBytes(windows1252);
         org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
         Document started = html(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/suppliers/import")
                 .file(new org.springframework.mock.web.MockMultipartFile("file", "base.csv", "text/csv", excel))
                 .param("adviserEmail", "pme@normandie.cci.fr").session(session).with(csrf()).with(admin("28")))
                 .andExpect(status().isOk()).andReturn());
-        assertThat(started.getElementById("progress").text()).contains("base.csv : 2 ligne(s) de données, lues en Windows-1252")
-                .contains("0 / 2 lignes envoyées");
+        assertThat(started.getElementById("progress").text())
+                .contains("base.csv : 4 ligne(s) de données, lues en Windows-1252, séparées par « ; »")
+                .contains("2 / 4 lignes envoyées").contains("0 créé(s), 0 mis à jour, 0 inchangé(s), 2 refusé(s)");
         String next = started.getElementById("progress").attr("hx-post");
         assertThat(next).matches("/suppliers/import/[0-9a-f-]{36}/next");
         assertThat(started.getElementById("progress").attr("hx-trigger")).isEqualTo("load");
 
-        when(api.importCompanies(anyString(), eq("pme@normandie.cci.fr"), eq(2))).thenReturn(Map.of("rows", 2, "created", 1,
-                "updated", 0, "unchanged", 0, "rejected", 1, "rejections", List.of(Map.of("line", 4, "siret", "42345678900019",
+        when(api.importCompanies(anyString(), eq("pme@normandie.cci.fr"), eq(4))).thenReturn(Map.of("rows", 2, "created", 1,
+                "updated", 0, "unchanged", 0, "rejected", 1, "rejections", List.of(Map.of("row", 1, "line", 4,
+                        "siret", "42345678900019",
                         "errors", List.of(Map.of("field", "commune_code", "message", "'99999' is not a commune INSEE code"))))));
         Document done = html(mvc.perform(post(next).session(session).with(csrf()).with(admin("28")).header("HX-Request", "true"))
                 .andExpect(status().isOk()).andReturn());
-        verify(api).importCompanies("siret,name,naf_code,commune_code,matching_consent\n41234567800012,Société Textile,13.20Z,76540,oui\n"
-                + "42345678900019,\"Confection, Caux\",13.92Z,99999,oui\n", "pme@normandie.cci.fr", 2);
+        // the repeated SIRET's rows are not sent; the others as plain CSV with the file's columns
+        verify(api).importCompanies("siret,name,naf_code,commune_code,matching_consent\n"
+                + "42345678900019,Confection; Caux,13.92Z,99999,oui\n43456789000014,Filature d'Elbeuf,13.10Z,76231,non\n",
+                "pme@normandie.cci.fr", 4);
         assertThat(done.getElementById("progress").hasAttr("hx-post")).isFalse();
-        assertThat(done.text()).contains("1 créé(s), 0 mis à jour, 0 inchangé(s), 1 refusé(s)").contains("Import terminé.");
+        assertThat(done.text()).contains("1 créé(s), 0 mis à jour, 0 inchangé(s), 3 refusé(s)").contains("Import terminé.");
+        assertThat(done.select("tbody tr td:first-child").eachText()).containsExactly("2", "4", "6");
         String rejects = done.select("a[href$=rejects.csv]").attr("href");
         MvcResult file = mvc.perform(get(rejects).session(session).with(admin("28"))).andExpect(status().isOk()).andReturn();
         assertThat(file.getResponse().getHeader("Content-Disposition")).contains("base.csv.rejects.csv");
-        assertThat(file.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(
-                "siret,name,naf_code,commune_code,matching_consent,line,rejected_because\n"
-                        + "42345678900019,\"Confection, Caux\",13.92Z,99999,oui,4,\"commune_code: '99999' is not a commune INSEE code\"\n");
+        assertThat(file.getResponse().getContentType()).isEqualTo("text/csv;charset=windows-1252");
+        assertThat(new String(file.getResponse().getContentAsByteArray(), windows1252)).isEqualTo(
+                "SIRET;Name;NAF_code;Commune_code;Matching_consent;line;rejected_because\r\n"
+                        + "41234567800012;Société Textile;13.20Z;76540;oui;2;\"siret: this SIRET is also on line 6: keep one row per establishment (none of these rows was imported)\"\r\n"
+                        + "42345678900019;\"Confection; Caux\";13.92Z;99999;oui;4;\"commune_code: '99999' is not a commune INSEE code\"\r\n"
+                        + "41234567800012;Société Textile (doublon);13.20Z;76540;oui;6;\"siret: this SIRET is also on line 2: keep one row per establishment (none of these rows was imported)\"\r\n");
 
         mvc.perform(get("/suppliers/import").with(adviser("28"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aFileWithoutTheColumnsIsRefusedBeforeAnythingIsSentSayingHowItWasRead() throws Exception {
+        Document page = html(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/suppliers/import")
+                .file(new org.springframework.mock.web.MockMultipartFile("file", "contacts.csv", "text/csv",
+                        "siren;raison sociale\n820471936;Tissages\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .with(csrf()).with(admin("28"))).andExpect(status().isOk()).andReturn());
+
+        assertThat(page.select("[role=alert]").text()).contains("Il manque à contacts.csv la ou les colonnes siret, name, naf_code, "
+                + "commune_code or postal_code").contains("lu en UTF-8 et séparé par « ; », contient siren, raison sociale");
+        assertThat(page.getElementById("progress")).isNull();
+        org.mockito.Mockito.verify(api, org.mockito.Mockito.never()).importCompanies(anyString(), any(), org.mockito.ArgumentMatchers.anyInt());
     }
 
     @Test
