@@ -9,9 +9,10 @@ import java.util.PriorityQueue;
 import fr.relocmatch.matching.domain.Candidate;
 import fr.relocmatch.matching.domain.Demand;
 import fr.relocmatch.matching.domain.MatchScorer;
+import fr.relocmatch.matching.domain.ScoreFormula;
+import fr.relocmatch.matching.domain.ScoreFormula.Part;
 import fr.relocmatch.matching.domain.ScoreParts;
 import fr.relocmatch.matching.domain.Supplier;
-import fr.relocmatch.matching.domain.Weights;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoublePoint;
@@ -119,7 +120,8 @@ public final class LuceneBaseline {
     }
 
     public List<Candidate> rank(Demand demand, int k, double minScore) {
-        Weights w = scorer.weights();
+        ScoreFormula formula = scorer.formula(demand);
+        double[] values = ScoreFormula.values();
         int today = (int) scorer.today().toEpochDay();
         PriorityQueue<double[]> heap = new PriorityQueue<>(k + 1, (a, b) -> a[1] != b[1] ? Double.compare(a[1], b[1])
                 : suppliers.get((int) b[0]).id().compareTo(suppliers.get((int) a[0]).id()));
@@ -155,27 +157,24 @@ public final class LuceneBaseline {
                     if (demand.reach() == Demand.Reach.RADIUS && km > demand.maxDistanceKm()) {
                         return;
                     }
-                    double weighted = 0;
-                    double weightSum = 0;
-                    if (!demand.preferredProcesses().isEmpty()) {
+                    // the part values from the doc values; the demand's formula combines them
+                    if (formula.applies(Part.PREFERRED_PROCESSES)) {
                         int offered = 0;
                         for (String p : demand.preferredProcesses()) {
                             offered += s.processes().contains(p) ? 1 : 0;
                         }
-                        weighted += ScoreParts.round(ScoreParts.coverage(offered, demand.preferredProcesses().size())) * w.preferredProcesses();
-                        weightSum += w.preferredProcesses();
+                        values[Part.PREFERRED_PROCESSES.ordinal()] = ScoreParts.coverage(offered, demand.preferredProcesses().size());
                     }
-                    if (!demand.targetNafCodes().isEmpty()) {
+                    if (formula.applies(Part.NAF_PROXIMITY)) {
                         naf.advanceExact(doc);
                         String code = naf.lookupOrd(naf.ordValue()).utf8ToString();
                         double best = 0;
                         for (String target : demand.targetNafCodes()) {
                             best = Math.max(best, ScoreParts.nafProximity(code, target));
                         }
-                        weighted += ScoreParts.round(best) * w.nafProximity();
-                        weightSum += w.nafProximity();
+                        values[Part.NAF_PROXIMITY.ordinal()] = best;
                     }
-                    if (demand.annualVolume() != null) {
+                    if (formula.applies(Part.CAPACITY)) {
                         available.advanceExact(doc);
                         unit.advanceExact(doc);
                         double free = Double.longBitsToDouble(available.longValue());
@@ -184,33 +183,27 @@ public final class LuceneBaseline {
                                 demand.annualVolume().minimumCoverage())) {
                             return;
                         }
-                        weighted += ScoreParts.round(comparable ? ScoreParts.capacity(free, demand.annualVolume().quantity()) : 0.3) * w.capacity();
-                        weightSum += w.capacity();
+                        values[Part.CAPACITY.ordinal()] = comparable ? ScoreParts.capacity(free, demand.annualVolume().quantity())
+                                : ScoreParts.NOT_DECLARED;
                     }
-                    double proximity = ScoreParts.distance(demand.reach(), demand.site() != null, km, demand.maxDistanceKm());
-                    weighted += ScoreParts.round(proximity) * w.distance();
-                    weightSum += w.distance();
-                    if (demand.sector() != null) {
-                        weighted += (s.sectors().contains(demand.sector()) ? 1 : 0) * w.sector();
-                        weightSum += w.sector();
+                    values[Part.DISTANCE.ordinal()] = ScoreParts.distance(demand.reach(), demand.site() != null, km, demand.maxDistanceKm());
+                    if (formula.applies(Part.SECTOR)) {
+                        values[Part.SECTOR.ordinal()] = s.sectors().contains(demand.sector()) ? 1 : 0;
                     }
                     labels.advanceExact(doc);
                     long bits = labels.longValue();
-                    weighted += ScoreParts.round(ScoreParts.labels((bits & 1) != 0, (bits & 2) != 0)) * w.labels();
-                    weightSum += w.labels();
+                    values[Part.LABELS.ordinal()] = ScoreParts.labels((bits & 1) != 0, (bits & 2) != 0);
                     confirmed.advanceExact(doc);
-                    long days = confirmed.longValue() == Long.MIN_VALUE ? -1 : today - confirmed.longValue();
-                    weighted += ScoreParts.round(ScoreParts.freshness(days)) * w.freshness();
-                    weightSum += w.freshness();
-                    if (!demand.requiredCertifications().isEmpty()) {
+                    values[Part.FRESHNESS.ordinal()] = ScoreParts.freshness(
+                            confirmed.longValue() == Long.MIN_VALUE ? -1 : today - confirmed.longValue());
+                    if (formula.applies(Part.CERTIFICATIONS)) {
                         int expiring = 0;
                         for (String code : demand.requiredCertifications()) {
                             expiring += s.certifications().get(code).covers(demand.startDate().plusYears(1)) ? 0 : 1;
                         }
-                        weighted += ScoreParts.round(1 - (double) expiring / demand.requiredCertifications().size()) * w.certifications();
-                        weightSum += w.certifications();
+                        values[Part.CERTIFICATIONS.ordinal()] = ScoreParts.renewal(expiring, demand.requiredCertifications().size());
                     }
-                    double score = ScoreParts.round(weighted / weightSum);
+                    double score = formula.score(values);
                     if (score >= minScore) {
                         heap.add(new double[] {o, score});
                         if (heap.size() > k) {

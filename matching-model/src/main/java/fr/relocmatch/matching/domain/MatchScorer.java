@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.TreeSet;
 
+import fr.relocmatch.matching.domain.ScoreFormula.Part;
+
 /**
  * Scores suppliers against a demand: hard gates first, then a weighted score whose parts explain
  * themselves, then the best {@code k} above a floor.
@@ -100,25 +102,34 @@ public final class MatchScorer {
         return null;
     }
 
-    /** The score of one pair with its explanation, or empty when a hard gate fails. */
+    /** The formula of a demand: which parts apply, with this scorer's weights. */
+    public ScoreFormula formula(Demand demand) {
+        return ScoreFormula.of(demand, weights);
+    }
+
+    /**
+     * The score of one pair with its explanation, or empty when a hard gate fails: each part that
+     * applies, valued and said in words, combined by the demand's {@link ScoreFormula}.
+     */
     public Optional<Score> score(Demand demand, Supplier supplier) {
         if (!passesGates(demand, supplier)) {
             return Optional.empty();
         }
-        List<ScorePart> parts = new ArrayList<>(8);
-        if (!demand.preferredProcesses().isEmpty()) {
+        ScoreFormula formula = formula(demand);
+        Explained parts = new Explained(formula);
+        if (formula.applies(Part.PREFERRED_PROCESSES)) {
             TreeSet<String> offered = new TreeSet<>(demand.preferredProcesses());
             offered.retainAll(supplier.processes());
             TreeSet<String> lacking = new TreeSet<>(demand.preferredProcesses());
             lacking.removeAll(offered);
-            parts.add(part("preferredProcesses", ScoreParts.coverage(offered.size(), demand.preferredProcesses().size()),
-                    weights.preferredProcesses(), lacking.isEmpty() ? "offers every preferred process " + offered
+            parts.add(Part.PREFERRED_PROCESSES, ScoreParts.coverage(offered.size(), demand.preferredProcesses().size()),
+                    lacking.isEmpty() ? "offers every preferred process " + offered
                             : offered.isEmpty() ? "offers none of the preferred processes " + lacking
                                     : "offers " + offered + "; lacks " + lacking,
                     "preferredProcesses." + (lacking.isEmpty() ? "all" : offered.isEmpty() ? "none" : "some"),
-                    Map.of("offeredProcesses", String.join("|", offered), "lackingProcesses", String.join("|", lacking))));
+                    Map.of("offeredProcesses", String.join("|", offered), "lackingProcesses", String.join("|", lacking)));
         }
-        if (!demand.targetNafCodes().isEmpty()) {
+        if (formula.applies(Part.NAF_PROXIMITY)) {
             String best = demand.targetNafCodes().getFirst();
             for (String target : demand.targetNafCodes()) {
                 if (ScoreParts.nafProximity(supplier.nafCode(), target) > ScoreParts.nafProximity(supplier.nafCode(), best)) {
@@ -126,18 +137,18 @@ public final class MatchScorer {
                 }
             }
             double proximity = ScoreParts.nafProximity(supplier.nafCode(), best);
-            parts.add(part("nafProximity", proximity, weights.nafProximity(), nafNote(supplier.nafCode(), best, proximity),
+            parts.add(Part.NAF_PROXIMITY, proximity, nafNote(supplier.nafCode(), best, proximity),
                     "nafProximity." + (proximity == 1 ? "within" : proximity == 0 ? "outside" : proximity == 0.75 ? "class"
                             : proximity == 0.5 ? "group" : "division"),
-                    Map.of("naf", supplier.nafCode(), "target", best)));
+                    Map.of("naf", supplier.nafCode(), "target", best));
         }
-        if (demand.annualVolume() != null) {
-            parts.add(capacityPart(demand.annualVolume(), supplier.capacity()));
+        if (formula.applies(Part.CAPACITY)) {
+            capacityPart(parts, demand.annualVolume(), supplier.capacity());
         }
         double distanceKm = demand.site() == null ? 0 : demand.site().distanceKm(supplier.site());
         String km = String.format(Locale.ROOT, "%.0f", distanceKm);
-        parts.add(part("distance", ScoreParts.distance(demand.reach(), demand.site() != null, distanceKm, demand.maxDistanceKm()),
-                weights.distance(), switch (demand.reach()) {
+        parts.add(Part.DISTANCE, ScoreParts.distance(demand.reach(), demand.site() != null, distanceKm, demand.maxDistanceKm()),
+                switch (demand.reach()) {
                     case RADIUS -> String.format(Locale.ROOT, "%.0f km of %d km allowed", distanceKm, demand.maxDistanceKm());
                     case REGIONS -> demand.site() == null ? "in allowed région " + supplier.regionCode()
                             : String.format(Locale.ROOT, "%.0f km from the delivery site, in allowed région %s", distanceKm,
@@ -149,49 +160,61 @@ public final class MatchScorer {
                     case REGIONS -> demand.site() == null ? "regionOnly" : "region";
                     case NATIONWIDE -> demand.site() == null ? "nationwideNoSite" : "nationwide";
                 }, Map.of("km", km, "maxKm", String.valueOf(demand.maxDistanceKm()), "region",
-                        String.valueOf(supplier.regionCode()))));
-        if (demand.sector() != null) {
+                        String.valueOf(supplier.regionCode())));
+        if (formula.applies(Part.SECTOR)) {
             boolean serves = supplier.sectors().contains(demand.sector());
-            parts.add(part("sector", serves ? 1 : 0, weights.sector(), serves ? "serves " + demand.sector()
+            parts.add(Part.SECTOR, serves ? 1 : 0, serves ? "serves " + demand.sector()
                     : supplier.sectors().isEmpty() ? "no sector declared; the demand is for " + demand.sector()
                             : "serves " + new TreeSet<>(supplier.sectors()) + ", not " + demand.sector(),
                     "sector." + (serves ? "serves" : supplier.sectors().isEmpty() ? "noneDeclared" : "other"),
                     Map.of("sector", String.valueOf(demand.sector()), "sectors", String.join("|",
-                            new TreeSet<>(supplier.sectors().stream().map(String::valueOf).toList())))));
+                            new TreeSet<>(supplier.sectors().stream().map(String::valueOf).toList()))));
         }
         boolean ofg = supplier.labels().contains("OFG");
         boolean epv = supplier.labels().contains("EPV");
-        parts.add(part("labels", ScoreParts.labels(ofg, epv), weights.labels(), ofg && epv
+        parts.add(Part.LABELS, ScoreParts.labels(ofg, epv), ofg && epv
                 ? "Origine France Garantie and Entreprise du patrimoine vivant" : ofg ? "Origine France Garantie"
                         : epv ? "Entreprise du patrimoine vivant" : "no label",
-                "labels." + (ofg && epv ? "both" : ofg ? "ofg" : epv ? "epv" : "none"), Map.of()));
+                "labels." + (ofg && epv ? "both" : ofg ? "ofg" : epv ? "epv" : "none"), Map.of());
         long days = supplier.lastConfirmed() == null ? -1 : ChronoUnit.DAYS.between(supplier.lastConfirmed(), today());
-        parts.add(part("freshness", ScoreParts.freshness(days), weights.freshness(), days < 0 ? "profile never confirmed"
+        parts.add(Part.FRESHNESS, ScoreParts.freshness(days), days < 0 ? "profile never confirmed"
                 : days < 31 ? "profile confirmed this month" : "profile confirmed " + Math.round(days / 30.44) + " months ago",
                 "freshness." + (days < 0 ? "never" : days < 31 ? "thisMonth" : "months"),
-                Map.of("months", String.valueOf(Math.round(days / 30.44)))));
-        if (!demand.requiredCertifications().isEmpty()) {
-            parts.add(certificationsPart(demand, supplier));
+                Map.of("months", String.valueOf(Math.round(days / 30.44))));
+        if (formula.applies(Part.CERTIFICATIONS)) {
+            certificationsPart(parts, demand, supplier);
         }
-        double weighted = 0;
-        double weightSum = 0;
-        for (ScorePart p : parts) {
-            weighted += p.value() * p.weight();
-            weightSum += p.weight();
-        }
-        return Optional.of(new Score(ScoreParts.round(weightSum == 0 ? 0 : weighted / weightSum), parts,
+        return Optional.of(new Score(formula.score(parts.values), parts.list,
                 demand.site() == null ? null : ScoreParts.round(distanceKm)));
     }
 
-    private ScorePart capacityPart(Demand.Volume volume, Supplier.Capacity capacity) {
+    /** The parts of one pair as they are explained, and their values for the formula. */
+    private static final class Explained {
+
+        private final ScoreFormula formula;
+        final List<ScorePart> list = new ArrayList<>(8);
+        final double[] values = ScoreFormula.values();
+
+        Explained(ScoreFormula formula) {
+            this.formula = formula;
+        }
+
+        void add(Part part, double value, String note, String noteKey, Map<String, String> facts) {
+            values[part.ordinal()] = value;
+            list.add(new ScorePart(part.key(), ScoreParts.round(value), formula.weight(part), note, noteKey, facts));
+        }
+    }
+
+    private static void capacityPart(Explained parts, Demand.Volume volume, Supplier.Capacity capacity) {
         if (capacity == null) {
-            return part("capacity", ScoreParts.NOT_DECLARED, weights.capacity(), "capacity not declared", "capacity.notDeclared",
-                    Map.of());
+            parts.add(Part.CAPACITY, ScoreParts.NOT_DECLARED, "capacity not declared", "capacity.notDeclared", Map.of());
+            return;
         }
         if (!capacity.unit().equals(volume.unit())) {
-            return part("capacity", ScoreParts.NOT_DECLARED, weights.capacity(), "capacity in " + capacity.unit()
-                    + ", volume in " + volume.unit() + ": not comparable", "capacity.notComparable",
+            parts.add(Part.CAPACITY, ScoreParts.NOT_DECLARED, "capacity in " + capacity.unit() + ", volume in "
+                    + volume.unit() + ": not comparable", "capacity.notComparable",
                     Map.of("capacityUnit", String.valueOf(capacity.unit()), "volumeUnit", String.valueOf(volume.unit())));
+            return;
         }
         double value = ScoreParts.capacity(capacity.available(), volume.quantity());
         double ratio = capacity.available() / volume.quantity();
@@ -201,13 +224,13 @@ public final class MatchScorer {
                         ? String.format(Locale.ROOT, "available capacity %.1f× the annual volume", ratio)
                         : String.format(Locale.ROOT, "available capacity %.0f× the annual volume: a small account for it", ratio);
         String key = ratio < 1 ? "capacity.covers" : ratio <= ScoreParts.CAPACITY_COMFORT ? "capacity.times" : "capacity.small";
-        return part("capacity", value, weights.capacity(), note, key, Map.of("coverage", ScoreParts.percent(ratio), "minimum",
+        parts.add(Part.CAPACITY, value, note, key, Map.of("coverage", ScoreParts.percent(ratio), "minimum",
                 ScoreParts.percent(volume.minimumCoverage()), "times", String.format(Locale.ROOT,
                         ratio <= ScoreParts.CAPACITY_COMFORT ? "%.1f" : "%.0f", ratio)));
     }
 
     /** Gates ensure validity at the start date; this part weighs the renewal risk over the first year. */
-    private ScorePart certificationsPart(Demand demand, Supplier supplier) {
+    private void certificationsPart(Explained parts, Demand demand, Supplier supplier) {
         LocalDate yearIn = startDate(demand).plusYears(1);
         List<String> expiring = new ArrayList<>();
         List<String> expiringFacts = new ArrayList<>();
@@ -218,9 +241,8 @@ public final class MatchScorer {
                 expiringFacts.add(code + "@" + validity.until());
             }
         }
-        double value = 1 - (double) expiring.size() / demand.requiredCertifications().size();
-        return part("certifications", value, weights.certifications(), expiring.isEmpty()
-                ? "every required certification valid a year after the start date" : String.join("; ", expiring),
+        parts.add(Part.CERTIFICATIONS, ScoreParts.renewal(expiring.size(), demand.requiredCertifications().size()),
+                expiring.isEmpty() ? "every required certification valid a year after the start date" : String.join("; ", expiring),
                 expiring.isEmpty() ? "certifications.allValid" : "certifications.expiring",
                 Map.of("expiring", String.join("|", expiringFacts)));
     }
@@ -238,11 +260,6 @@ public final class MatchScorer {
 
     private LocalDate startDate(Demand demand) {
         return demand.startDate() != null ? demand.startDate() : today();
-    }
-
-    private static ScorePart part(String name, double value, double weight, String note, String noteKey,
-            Map<String, String> facts) {
-        return new ScorePart(name, ScoreParts.round(value), weight, note, noteKey, facts);
     }
 
     /** The best {@code k} suppliers scoring at least {@code minScore}, best first. */

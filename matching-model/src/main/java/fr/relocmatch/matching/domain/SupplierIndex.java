@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 
+import fr.relocmatch.matching.domain.ScoreFormula.Part;
+
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -217,7 +219,8 @@ public final class SupplierIndex {
     /** The best {@code k} scoring at least {@code minScore}, best first, each explained. */
     public List<Candidate> rank(Demand demand, int k, double minScore) {
         List<RoaringBitmap> parts = candidateParts(demand);
-        Weights w = scorer.weights();
+        ScoreFormula formula = scorer.formula(demand);
+        double[] values = ScoreFormula.values();
         LocalDate start = demand.startDate() != null ? demand.startDate() : scorer.today();
         int today = (int) scorer.today().toEpochDay();
         List<String> required = List.copyOf(demand.requiredCertifications());
@@ -272,10 +275,8 @@ public final class SupplierIndex {
             if (comparable && ScoreParts.belowMinimumCoverage(free, demand.annualVolume().quantity(), minimumCoverage)) {
                 continue;
             }
-            // The parts in MatchScorer's order, summed in that order so that scores are identical to the bit.
-            double weighted = 0;
-            double weightSum = 0;
-            if (!preferred.isEmpty()) {
+            // The part values from the columns; the demand's formula combines them as it does MatchScorer's.
+            if (formula.applies(Part.PREFERRED_PROCESSES)) {
                 int offered;
                 if (preferredMask >= 0) {
                     offered = Long.bitCount(rows[4 * o] & preferredMask);
@@ -286,35 +287,30 @@ public final class SupplierIndex {
                         offered += p.contains(o) ? 1 : 0;
                     }
                 }
-                weighted += ScoreParts.round(ScoreParts.coverage(offered, preferred.size())) * w.preferredProcesses();
-                weightSum += w.preferredProcesses();
+                values[Part.PREFERRED_PROCESSES.ordinal()] = ScoreParts.coverage(offered, preferred.size());
             }
             if (nafProximity != null) {
-                weighted += nafProximity[(int) (traits >>> 32) & 0xFFFF] * w.nafProximity();
-                weightSum += w.nafProximity();
+                values[Part.NAF_PROXIMITY.ordinal()] = nafProximity[(int) (traits >>> 32) & 0xFFFF];
             }
             if (demandUnit != -2) {
-                double value = !comparable ? ScoreParts.NOT_DECLARED : ScoreParts.capacity(free, demand.annualVolume().quantity());
-                weighted += ScoreParts.round(value) * w.capacity();
-                weightSum += w.capacity();
+                values[Part.CAPACITY.ordinal()] = !comparable ? ScoreParts.NOT_DECLARED
+                        : ScoreParts.capacity(free, demand.annualVolume().quantity());
             }
-            boolean serves = sector != null && (sectorBit >= 0 ? (traits & sectorBit) != 0 : sector.contains(o));
-            double sectorTerm = sector == null ? 0 : (serves ? 1 : 0) * w.sector();
+            if (sector != null) {
+                values[Part.SECTOR.ordinal()] = (sectorBit >= 0 ? (traits & sectorBit) != 0 : sector.contains(o)) ? 1 : 0;
+            }
             int labelBits = (int) (traits >>> 56) & 0xFF;
-            double labelsTerm = ScoreParts.round(ScoreParts.labels((labelBits & 1) != 0, (labelBits & 2) != 0)) * w.labels();
+            values[Part.LABELS.ordinal()] = ScoreParts.labels((labelBits & 1) != 0, (labelBits & 2) != 0);
             int confirmed = (int) identity;
-            long days = confirmed == Integer.MIN_VALUE ? -1 : today - confirmed;
-            double freshnessTerm = ScoreParts.round(ScoreParts.freshness(days)) * w.freshness();
-            double certificationsTerm = demand.requiredCertifications().isEmpty() ? 0
-                    : ScoreParts.round(renewal(o, required, columns, yearInDay, start.plusYears(1))) * w.certifications();
-            double totalWeight = weightSum + w.distance() + (sector == null ? 0 : w.sector()) + w.labels() + w.freshness()
-                    + (demand.requiredCertifications().isEmpty() ? 0 : w.certifications());
+            values[Part.FRESHNESS.ordinal()] = ScoreParts.freshness(confirmed == Integer.MIN_VALUE ? -1 : today - confirmed);
+            if (!required.isEmpty()) {
+                values[Part.CERTIFICATIONS.ordinal()] = renewal(o, required, columns, yearInDay, start.plusYears(1));
+            }
             double km = 0;
             if (located) {
                 // Best case, next door: if even that cannot enter the top k, skip the trigonometry.
-                double best = (weighted + w.distance() + sectorTerm + labelsTerm + freshnessTerm + certificationsTerm)
-                        / totalWeight + 0.001;
-                if (best < minScore || heap.size() == k && best * 10_000 < heap.peek()[1]) {
+                double best = formula.bestCase(values, Part.DISTANCE);
+                if (best < minScore || heap.size() == k && (int) Math.round(best * 10_000) < heap.peek()[1]) {
                     continue;
                 }
                 km = GeoPoint.distanceKm(centreLat, centreLon, lat, lon);
@@ -322,22 +318,8 @@ public final class SupplierIndex {
                     continue;
                 }
             }
-            double proximity = ScoreParts.distance(demand.reach(), located, km, demand.maxDistanceKm());
-            weighted += ScoreParts.round(proximity) * w.distance();
-            weightSum += w.distance();
-            if (sector != null) {
-                weighted += sectorTerm;
-                weightSum += w.sector();
-            }
-            weighted += labelsTerm;
-            weightSum += w.labels();
-            weighted += freshnessTerm;
-            weightSum += w.freshness();
-            if (!demand.requiredCertifications().isEmpty()) {
-                weighted += certificationsTerm;
-                weightSum += w.certifications();
-            }
-            double score = ScoreParts.round(weightSum == 0 ? 0 : weighted / weightSum);
+            values[Part.DISTANCE.ordinal()] = ScoreParts.distance(demand.reach(), located, km, demand.maxDistanceKm());
+            double score = formula.score(values);
             if (score < minScore || heap.size() == k && (int) Math.round(score * 10_000) < heap.peek()[1]) {
                 continue;
             }
@@ -383,7 +365,7 @@ public final class SupplierIndex {
                 expiring++;
             }
         }
-        return 1 - (double) expiring / required.size();
+        return ScoreParts.renewal(expiring, required.size());
     }
 
     private boolean valid(int o, String code, int column, int day, LocalDate date) {

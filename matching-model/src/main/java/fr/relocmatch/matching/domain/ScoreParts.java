@@ -3,8 +3,9 @@ package fr.relocmatch.matching.domain;
 import java.util.Locale;
 
 /**
- * The value of each score part, as pure functions of a few numbers, so that the explaining scorer
- * and the columnar index compute exactly the same scores.
+ * The value of each score part, as pure functions of a few numbers, so that the explaining scorer,
+ * the columnar index and the benchmark's baseline value the parts alike ({@link ScoreFormula}
+ * combines them).
  */
 public final class ScoreParts {
 
@@ -12,7 +13,8 @@ public final class ScoreParts {
     static final double CAPACITY_COMFORT = 5;
     static final double FRESH_MONTHS = 6;
     static final double STALE_MONTHS = 24;
-    static final double NOT_DECLARED = 0.3;
+    /** The value of a capacity or freshness that is not known. */
+    public static final double NOT_DECLARED = 0.3;
 
     private ScoreParts() {
     }
@@ -98,6 +100,11 @@ public final class ScoreParts {
             return distance(km, maxKm);
         }
         return hasSite ? softDistance(km) : 1;
+    }
+
+    /** Share of the required certifications still valid a year into production. */
+    public static double renewal(int expiring, int required) {
+        return required == 0 ? 1 : 1 - (double) expiring / required;
     }
 
     /** Origine France Garantie counts 0.6, Entreprise du patrimoine vivant 0.4. */
