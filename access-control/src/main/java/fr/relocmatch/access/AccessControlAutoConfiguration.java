@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -41,6 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
         "fr.relocmatch.contracts.ContractsAutoConfiguration"})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import(RefusalAdvice.class)
+@org.springframework.boot.context.properties.EnableConfigurationProperties(InstanceRegion.class)
 public class AccessControlAutoConfiguration {
 
     /** Open to anyone: what a client needs before it has a token, and what holds no personal data. */
@@ -70,14 +70,14 @@ public class AccessControlAutoConfiguration {
 
     @Bean
     @ConditionalOnBean(MongoTemplate.class)
-    AuditTrail auditTrail(MongoTemplate mongo, ObjectProvider<Clock> clock, @Value("${relocmatch.region}") String region) {
-        return new AuditTrail(mongo, clock.getIfAvailable(Clock::systemUTC), region);
+    AuditTrail auditTrail(MongoTemplate mongo, ObjectProvider<Clock> clock, InstanceRegion region) {
+        return new AuditTrail(mongo, clock.getIfAvailable(Clock::systemUTC), region.code());
     }
 
     @Bean
     @ConditionalOnBean(AuditTrail.class)
-    AuditController auditController(AuditTrail trail, @Value("${relocmatch.region}") String region) {
-        return new AuditController(trail, region);
+    AuditController auditController(AuditTrail trail, InstanceRegion region) {
+        return new AuditController(trail, region.code());
     }
 
     /** The {@code roles} claim as {@code ROLE_*} authorities; the subject stays the token's {@code sub}. */

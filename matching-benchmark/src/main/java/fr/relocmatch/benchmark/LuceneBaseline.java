@@ -11,7 +11,7 @@ import fr.relocmatch.matching.domain.Demand;
 import fr.relocmatch.matching.domain.MatchScorer;
 import fr.relocmatch.matching.domain.ScoreFormula;
 import fr.relocmatch.matching.domain.ScoreFormula.Part;
-import fr.relocmatch.matching.domain.ScoreParts;
+import fr.relocmatch.matching.domain.PartValues;
 import fr.relocmatch.matching.domain.Supplier;
 
 import org.apache.lucene.document.Document;
@@ -163,14 +163,14 @@ public final class LuceneBaseline {
                         for (String p : demand.preferredProcesses()) {
                             offered += s.processes().contains(p) ? 1 : 0;
                         }
-                        values[Part.PREFERRED_PROCESSES.ordinal()] = ScoreParts.coverage(offered, demand.preferredProcesses().size());
+                        values[Part.PREFERRED_PROCESSES.ordinal()] = PartValues.coverage(offered, demand.preferredProcesses().size());
                     }
                     if (formula.applies(Part.NAF_PROXIMITY)) {
                         naf.advanceExact(doc);
                         String code = naf.lookupOrd(naf.ordValue()).utf8ToString();
                         double best = 0;
                         for (String target : demand.targetNafCodes()) {
-                            best = Math.max(best, ScoreParts.nafProximity(code, target));
+                            best = Math.max(best, PartValues.nafProximity(code, target));
                         }
                         values[Part.NAF_PROXIMITY.ordinal()] = best;
                     }
@@ -179,29 +179,29 @@ public final class LuceneBaseline {
                         unit.advanceExact(doc);
                         double free = Double.longBitsToDouble(available.longValue());
                         boolean comparable = free >= 0 && unit.lookupOrd(unit.ordValue()).utf8ToString().equals(demand.annualVolume().unit());
-                        if (comparable && ScoreParts.belowMinimumCoverage(free, demand.annualVolume().quantity(),
+                        if (comparable && PartValues.belowMinimumCoverage(free, demand.annualVolume().quantity(),
                                 demand.annualVolume().minimumCoverage())) {
                             return;
                         }
-                        values[Part.CAPACITY.ordinal()] = comparable ? ScoreParts.capacity(free, demand.annualVolume().quantity())
-                                : ScoreParts.NOT_DECLARED;
+                        values[Part.CAPACITY.ordinal()] = comparable ? PartValues.capacity(free, demand.annualVolume().quantity())
+                                : PartValues.NOT_DECLARED;
                     }
-                    values[Part.DISTANCE.ordinal()] = ScoreParts.distance(demand.reach(), demand.site() != null, km, demand.maxDistanceKm());
+                    values[Part.DISTANCE.ordinal()] = PartValues.distance(demand.reach(), demand.site() != null, km, demand.maxDistanceKm());
                     if (formula.applies(Part.SECTOR)) {
                         values[Part.SECTOR.ordinal()] = s.sectors().contains(demand.sector()) ? 1 : 0;
                     }
                     labels.advanceExact(doc);
                     long bits = labels.longValue();
-                    values[Part.LABELS.ordinal()] = ScoreParts.labels((bits & 1) != 0, (bits & 2) != 0);
+                    values[Part.LABELS.ordinal()] = PartValues.labels((bits & 1) != 0, (bits & 2) != 0);
                     confirmed.advanceExact(doc);
-                    values[Part.FRESHNESS.ordinal()] = ScoreParts.freshness(
+                    values[Part.FRESHNESS.ordinal()] = PartValues.freshness(
                             confirmed.longValue() == Long.MIN_VALUE ? -1 : today - confirmed.longValue());
                     if (formula.applies(Part.CERTIFICATIONS)) {
                         int expiring = 0;
                         for (String code : demand.requiredCertifications()) {
                             expiring += s.certifications().get(code).covers(demand.startDate().plusYears(1)) ? 0 : 1;
                         }
-                        values[Part.CERTIFICATIONS.ordinal()] = ScoreParts.renewal(expiring, demand.requiredCertifications().size());
+                        values[Part.CERTIFICATIONS.ordinal()] = PartValues.renewal(expiring, demand.requiredCertifications().size());
                     }
                     double score = formula.score(values);
                     if (score >= minScore) {

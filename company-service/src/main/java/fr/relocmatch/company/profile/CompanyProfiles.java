@@ -37,8 +37,8 @@ class CompanyProfiles {
 
     CompanyProfiles(CompanyRepository repository, MongoTemplate mongo, CompanyValidator validator,
             StatePublisher<CompanyDocument> publisher, Clock clock,
-            @org.springframework.beans.factory.annotation.Value("${relocmatch.region}") String region) {
-        this.region = region;
+            fr.relocmatch.access.InstanceRegion region) {
+        this.region = region.code();
         this.repository = repository;
         this.mongo = mongo;
         this.validator = validator;

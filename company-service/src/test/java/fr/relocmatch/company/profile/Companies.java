@@ -17,7 +17,7 @@ final class Companies {
     static Map<String, Object> textileSmeInNormandy() {
         Map<String, Object> company = new LinkedHashMap<>();
         company.put("kind", "SME");
-        company.put("siret", validSiret());
+        company.put("siret", TestSirets.random());
         company.put("name", "Tissages de Normandie");
         company.put("nafCode", "13.92Z");
         company.put("processes", List.of("WEAVING", "CUT_AND_SEW", "HOME_TEXTILES"));
@@ -35,8 +35,4 @@ final class Companies {
         return company;
     }
 
-    /** A fresh SIRET passing the Luhn check, so that tests never collide on the unique index. */
-    static String validSiret() {
-        return TestSirets.random();
-    }
 }

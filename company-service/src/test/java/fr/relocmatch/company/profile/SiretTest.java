@@ -1,5 +1,6 @@
 package fr.relocmatch.company.profile;
 
+import fr.relocmatch.testinfra.TestSirets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +29,6 @@ class SiretTest {
 
     @org.junit.jupiter.api.RepeatedTest(50)
     void testSiretsPassTheCheck() {
-        assertThat(Siret.isValid(Companies.validSiret())).isTrue();
+        assertThat(Siret.isValid(TestSirets.random())).isTrue();
     }
 }

@@ -95,9 +95,9 @@ public final class MatchScorer {
         Demand.Volume volume = demand.annualVolume();
         Supplier.Capacity capacity = supplier.capacity();
         if (volume != null && capacity != null && capacity.unit().equals(volume.unit())
-                && ScoreParts.belowMinimumCoverage(capacity.available(), volume.quantity(), volume.minimumCoverage())) {
-            return explain ? "free capacity covers " + ScoreParts.percent(capacity.available() / volume.quantity())
-                    + " of the annual volume, under the demand's minimum of " + ScoreParts.percent(volume.minimumCoverage()) : "";
+                && PartValues.belowMinimumCoverage(capacity.available(), volume.quantity(), volume.minimumCoverage())) {
+            return explain ? "free capacity covers " + PartValues.percent(capacity.available() / volume.quantity())
+                    + " of the annual volume, under the demand's minimum of " + PartValues.percent(volume.minimumCoverage()) : "";
         }
         return null;
     }
@@ -122,7 +122,7 @@ public final class MatchScorer {
             offered.retainAll(supplier.processes());
             TreeSet<String> lacking = new TreeSet<>(demand.preferredProcesses());
             lacking.removeAll(offered);
-            parts.add(Part.PREFERRED_PROCESSES, ScoreParts.coverage(offered.size(), demand.preferredProcesses().size()),
+            parts.add(Part.PREFERRED_PROCESSES, PartValues.coverage(offered.size(), demand.preferredProcesses().size()),
                     lacking.isEmpty() ? "offers every preferred process " + offered
                             : offered.isEmpty() ? "offers none of the preferred processes " + lacking
                                     : "offers " + offered + "; lacks " + lacking,
@@ -132,11 +132,11 @@ public final class MatchScorer {
         if (formula.applies(Part.NAF_PROXIMITY)) {
             String best = demand.targetNafCodes().getFirst();
             for (String target : demand.targetNafCodes()) {
-                if (ScoreParts.nafProximity(supplier.nafCode(), target) > ScoreParts.nafProximity(supplier.nafCode(), best)) {
+                if (PartValues.nafProximity(supplier.nafCode(), target) > PartValues.nafProximity(supplier.nafCode(), best)) {
                     best = target;
                 }
             }
-            double proximity = ScoreParts.nafProximity(supplier.nafCode(), best);
+            double proximity = PartValues.nafProximity(supplier.nafCode(), best);
             parts.add(Part.NAF_PROXIMITY, proximity, nafNote(supplier.nafCode(), best, proximity),
                     "nafProximity." + (proximity == 1 ? "within" : proximity == 0 ? "outside" : proximity == 0.75 ? "class"
                             : proximity == 0.5 ? "group" : "division"),
@@ -147,7 +147,7 @@ public final class MatchScorer {
         }
         double distanceKm = demand.site() == null ? 0 : demand.site().distanceKm(supplier.site());
         String km = String.format(Locale.ROOT, "%.0f", distanceKm);
-        parts.add(Part.DISTANCE, ScoreParts.distance(demand.reach(), demand.site() != null, distanceKm, demand.maxDistanceKm()),
+        parts.add(Part.DISTANCE, PartValues.distance(demand.reach(), demand.site() != null, distanceKm, demand.maxDistanceKm()),
                 switch (demand.reach()) {
                     case RADIUS -> String.format(Locale.ROOT, "%.0f km of %d km allowed", distanceKm, demand.maxDistanceKm());
                     case REGIONS -> demand.site() == null ? "in allowed région " + supplier.regionCode()
@@ -172,12 +172,12 @@ public final class MatchScorer {
         }
         boolean ofg = supplier.labels().contains("OFG");
         boolean epv = supplier.labels().contains("EPV");
-        parts.add(Part.LABELS, ScoreParts.labels(ofg, epv), ofg && epv
+        parts.add(Part.LABELS, PartValues.labels(ofg, epv), ofg && epv
                 ? "Origine France Garantie and Entreprise du patrimoine vivant" : ofg ? "Origine France Garantie"
                         : epv ? "Entreprise du patrimoine vivant" : "no label",
                 "labels." + (ofg && epv ? "both" : ofg ? "ofg" : epv ? "epv" : "none"), Map.of());
         long days = supplier.lastConfirmed() == null ? -1 : ChronoUnit.DAYS.between(supplier.lastConfirmed(), today());
-        parts.add(Part.FRESHNESS, ScoreParts.freshness(days), days < 0 ? "profile never confirmed"
+        parts.add(Part.FRESHNESS, PartValues.freshness(days), days < 0 ? "profile never confirmed"
                 : days < 31 ? "profile confirmed this month" : "profile confirmed " + Math.round(days / 30.44) + " months ago",
                 "freshness." + (days < 0 ? "never" : days < 31 ? "thisMonth" : "months"),
                 Map.of("months", String.valueOf(Math.round(days / 30.44))));
@@ -185,7 +185,7 @@ public final class MatchScorer {
             certificationsPart(parts, demand, supplier);
         }
         return Optional.of(new Score(formula.score(parts.values), parts.list,
-                demand.site() == null ? null : ScoreParts.round(distanceKm)));
+                demand.site() == null ? null : PartValues.round(distanceKm)));
     }
 
     /** The parts of one pair as they are explained, and their values for the formula. */
@@ -201,32 +201,32 @@ public final class MatchScorer {
 
         void add(Part part, double value, String note, String noteKey, Map<String, String> facts) {
             values[part.ordinal()] = value;
-            list.add(new ScorePart(part.key(), ScoreParts.round(value), formula.weight(part), note, noteKey, facts));
+            list.add(new ScorePart(part.key(), PartValues.round(value), formula.weight(part), note, noteKey, facts));
         }
     }
 
     private static void capacityPart(Explained parts, Demand.Volume volume, Supplier.Capacity capacity) {
         if (capacity == null) {
-            parts.add(Part.CAPACITY, ScoreParts.NOT_DECLARED, "capacity not declared", "capacity.notDeclared", Map.of());
+            parts.add(Part.CAPACITY, PartValues.NOT_DECLARED, "capacity not declared", "capacity.notDeclared", Map.of());
             return;
         }
         if (!capacity.unit().equals(volume.unit())) {
-            parts.add(Part.CAPACITY, ScoreParts.NOT_DECLARED, "capacity in " + capacity.unit() + ", volume in "
+            parts.add(Part.CAPACITY, PartValues.NOT_DECLARED, "capacity in " + capacity.unit() + ", volume in "
                     + volume.unit() + ": not comparable", "capacity.notComparable",
                     Map.of("capacityUnit", String.valueOf(capacity.unit()), "volumeUnit", String.valueOf(volume.unit())));
             return;
         }
-        double value = ScoreParts.capacity(capacity.available(), volume.quantity());
+        double value = PartValues.capacity(capacity.available(), volume.quantity());
         double ratio = capacity.available() / volume.quantity();
-        String note = ratio < 1 ? "available capacity covers " + ScoreParts.percent(ratio) + " of the annual volume (minimum "
-                + ScoreParts.percent(volume.minimumCoverage()) + ")"
-                : ratio <= ScoreParts.CAPACITY_COMFORT
+        String note = ratio < 1 ? "available capacity covers " + PartValues.percent(ratio) + " of the annual volume (minimum "
+                + PartValues.percent(volume.minimumCoverage()) + ")"
+                : ratio <= PartValues.CAPACITY_COMFORT
                         ? String.format(Locale.ROOT, "available capacity %.1f× the annual volume", ratio)
                         : String.format(Locale.ROOT, "available capacity %.0f× the annual volume: a small account for it", ratio);
-        String key = ratio < 1 ? "capacity.covers" : ratio <= ScoreParts.CAPACITY_COMFORT ? "capacity.times" : "capacity.small";
-        parts.add(Part.CAPACITY, value, note, key, Map.of("coverage", ScoreParts.percent(ratio), "minimum",
-                ScoreParts.percent(volume.minimumCoverage()), "times", String.format(Locale.ROOT,
-                        ratio <= ScoreParts.CAPACITY_COMFORT ? "%.1f" : "%.0f", ratio)));
+        String key = ratio < 1 ? "capacity.covers" : ratio <= PartValues.CAPACITY_COMFORT ? "capacity.times" : "capacity.small";
+        parts.add(Part.CAPACITY, value, note, key, Map.of("coverage", PartValues.percent(ratio), "minimum",
+                PartValues.percent(volume.minimumCoverage()), "times", String.format(Locale.ROOT,
+                        ratio <= PartValues.CAPACITY_COMFORT ? "%.1f" : "%.0f", ratio)));
     }
 
     /** Gates ensure validity at the start date; this part weighs the renewal risk over the first year. */
@@ -241,7 +241,7 @@ public final class MatchScorer {
                 expiringFacts.add(code + "@" + validity.until());
             }
         }
-        parts.add(Part.CERTIFICATIONS, ScoreParts.renewal(expiring.size(), demand.requiredCertifications().size()),
+        parts.add(Part.CERTIFICATIONS, PartValues.renewal(expiring.size(), demand.requiredCertifications().size()),
                 expiring.isEmpty() ? "every required certification valid a year after the start date" : String.join("; ", expiring),
                 expiring.isEmpty() ? "certifications.allValid" : "certifications.expiring",
                 Map.of("expiring", String.join("|", expiringFacts)));

@@ -78,11 +78,11 @@ public final class ScoreFormula {
         double weightSum = 0;
         for (int i = 0; i < PARTS.length; i++) {
             if (applies[i]) {
-                weighted += ScoreParts.round(values[i]) * weights[i];
+                weighted += PartValues.round(values[i]) * weights[i];
                 weightSum += weights[i];
             }
         }
-        return ScoreParts.round(weightSum == 0 ? 0 : weighted / weightSum);
+        return PartValues.round(weightSum == 0 ? 0 : weighted / weightSum);
     }
 
     /**

@@ -41,13 +41,6 @@ public final class SupplierIndex {
     private final Vocabulary processIds = new Vocabulary();
     private final Vocabulary sectorIds = new Vocabulary();
     /**
-     * The scoring columns, packed row by row so that a candidate costs two cache lines, not ten:
-     * {@code coords[2o]}, {@code coords[2o + 1]} latitude and longitude; {@code rows[4o]} process
-     * mask; {@code rows[4o + 1]} sector mask (32 bits), NAF id (16), capacity unit id (8), labels
-     * (8: OFG 1, EPV 2); {@code rows[4o + 2]} available capacity (double bits, −1 when undeclared);
-     * {@code rows[4o + 3]} SIREN (high 32 bits) and confirmation epoch day (low 32 bits).
-     */
-    /**
      * Validity of the first {@value #CERTIFICATION_COLUMNS} certifications seen, as epoch days:
      * {@code validity[c][2o]} from ({@link Integer#MIN_VALUE} when open), {@code [2o + 1]} until;
      * meaningful where the holders' bitmap has {@code o}. Others are read from the profile.
@@ -55,6 +48,13 @@ public final class SupplierIndex {
     private static final int CERTIFICATION_COLUMNS = 4;
     private final Vocabulary certificationIds = new Vocabulary();
     private final int[][] validity = new int[CERTIFICATION_COLUMNS][];
+    /*
+     * The scoring columns, packed row by row so that a candidate costs two cache lines, not ten:
+     * {@code coords[2o]}, {@code coords[2o + 1]} latitude and longitude; {@code rows[4o]} process
+     * mask; {@code rows[4o + 1]} sector mask (32 bits), NAF id (16), capacity unit id (8), labels
+     * (8: OFG 1, EPV 2); {@code rows[4o + 2]} available capacity (double bits, −1 when undeclared);
+     * {@code rows[4o + 3]} SIREN (high 32 bits) and confirmation epoch day (low 32 bits).
+     */
     private double[] coords = new double[2 * 1024];
     private long[] rows = new long[4 * 1024];
     private int capacityRows = 1024;
@@ -272,7 +272,7 @@ public final class SupplierIndex {
             }
             double free = Double.longBitsToDouble(rows[4 * o + 2]);
             boolean comparable = demandUnit != -2 && free >= 0 && ((int) (traits >>> 48) & 0xFF) == demandUnit;
-            if (comparable && ScoreParts.belowMinimumCoverage(free, demand.annualVolume().quantity(), minimumCoverage)) {
+            if (comparable && PartValues.belowMinimumCoverage(free, demand.annualVolume().quantity(), minimumCoverage)) {
                 continue;
             }
             // The part values from the columns; the demand's formula combines them as it does MatchScorer's.
@@ -287,22 +287,22 @@ public final class SupplierIndex {
                         offered += p.contains(o) ? 1 : 0;
                     }
                 }
-                values[Part.PREFERRED_PROCESSES.ordinal()] = ScoreParts.coverage(offered, preferred.size());
+                values[Part.PREFERRED_PROCESSES.ordinal()] = PartValues.coverage(offered, preferred.size());
             }
             if (nafProximity != null) {
                 values[Part.NAF_PROXIMITY.ordinal()] = nafProximity[(int) (traits >>> 32) & 0xFFFF];
             }
             if (demandUnit != -2) {
-                values[Part.CAPACITY.ordinal()] = !comparable ? ScoreParts.NOT_DECLARED
-                        : ScoreParts.capacity(free, demand.annualVolume().quantity());
+                values[Part.CAPACITY.ordinal()] = !comparable ? PartValues.NOT_DECLARED
+                        : PartValues.capacity(free, demand.annualVolume().quantity());
             }
             if (sector != null) {
                 values[Part.SECTOR.ordinal()] = (sectorBit >= 0 ? (traits & sectorBit) != 0 : sector.contains(o)) ? 1 : 0;
             }
             int labelBits = (int) (traits >>> 56) & 0xFF;
-            values[Part.LABELS.ordinal()] = ScoreParts.labels((labelBits & 1) != 0, (labelBits & 2) != 0);
+            values[Part.LABELS.ordinal()] = PartValues.labels((labelBits & 1) != 0, (labelBits & 2) != 0);
             int confirmed = (int) identity;
-            values[Part.FRESHNESS.ordinal()] = ScoreParts.freshness(confirmed == Integer.MIN_VALUE ? -1 : today - confirmed);
+            values[Part.FRESHNESS.ordinal()] = PartValues.freshness(confirmed == Integer.MIN_VALUE ? -1 : today - confirmed);
             if (!required.isEmpty()) {
                 values[Part.CERTIFICATIONS.ordinal()] = renewal(o, required, columns, yearInDay, start.plusYears(1));
             }
@@ -318,7 +318,7 @@ public final class SupplierIndex {
                     continue;
                 }
             }
-            values[Part.DISTANCE.ordinal()] = ScoreParts.distance(demand.reach(), located, km, demand.maxDistanceKm());
+            values[Part.DISTANCE.ordinal()] = PartValues.distance(demand.reach(), located, km, demand.maxDistanceKm());
             double score = formula.score(values);
             if (score < minScore || heap.size() == k && (int) Math.round(score * 10_000) < heap.peek()[1]) {
                 continue;
@@ -365,7 +365,7 @@ public final class SupplierIndex {
                 expiring++;
             }
         }
-        return ScoreParts.renewal(expiring, required.size());
+        return PartValues.renewal(expiring, required.size());
     }
 
     private boolean valid(int o, String code, int column, int day, LocalDate date) {
@@ -385,9 +385,9 @@ public final class SupplierIndex {
         for (int id = 0; id < nafCodes.size(); id++) {
             double best = 0;
             for (String target : demand.targetNafCodes()) {
-                best = Math.max(best, ScoreParts.nafProximity(nafCodes.value(id), target));
+                best = Math.max(best, PartValues.nafProximity(nafCodes.value(id), target));
             }
-            proximity[id] = ScoreParts.round(best);
+            proximity[id] = PartValues.round(best);
         }
         return proximity;
     }

@@ -26,10 +26,10 @@ class MatchBook {
     private final DecisionEvents decisions;
     private final MatchingProperties properties;
     private final Clock clock;
-    private final Regions regions;
+    private final RegionOwnership regions;
 
     MatchBook(MatchRepository repository, StatePublisher<MatchDocument> publisher, DecisionEvents decisions,
-            MatchingProperties properties, Clock clock, Regions regions) {
+            MatchingProperties properties, Clock clock, RegionOwnership regions) {
         this.regions = regions;
         this.decisions = decisions;
         this.repository = repository;

@@ -19,7 +19,7 @@ import org.springframework.messaging.Message;
 class MatchingFunctions {
 
     @Bean
-    Consumer<Message<?>> companies(MatchingEngine engine, Regions regions, CatchUpHealth catchUp, InboundRecords records) {
+    Consumer<Message<?>> companies(MatchingEngine engine, RegionOwnership regions, CatchUpHealth catchUp, InboundRecords records) {
         return message -> {
             try {
                 if (InboundRecords.isTombstone(message)) {
@@ -27,7 +27,7 @@ class MatchingFunctions {
                     regions.supplierDeleted(InboundRecords.key(message));
                 }
                 else {
-                    CompanyProfileView profile = records.read(message, CompanyProfileView.class, "companyId", "version");
+                    CompanySnapshot profile = records.read(message, CompanySnapshot.class, "companyId", "version");
                     regions.supplier(profile.companyId(), profile.ownerRegion());
                     engine.onSupplier(profile.toSupplier());
                 }
@@ -43,11 +43,11 @@ class MatchingFunctions {
     }
 
     @Bean
-    Consumer<Message<?>> demands(MatchingEngine engine, MatchBook book, Regions regions, CatchUpHealth catchUp,
+    Consumer<Message<?>> demands(MatchingEngine engine, MatchBook book, RegionOwnership regions, CatchUpHealth catchUp,
             InboundRecords records) {
         return message -> {
             try {
-                DemandView demand = records.read(message, DemandView.class, "demandId", "version", "status");
+                DemandSnapshot demand = records.read(message, DemandSnapshot.class, "demandId", "version", "status");
                 if (!regions.ownsDemand(demand.ownerRegion())) {
                     return; // another région's instance matches it
                 }

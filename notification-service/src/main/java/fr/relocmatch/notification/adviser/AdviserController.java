@@ -6,10 +6,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 
 import fr.relocmatch.access.AuditTrail;
+import fr.relocmatch.access.InstanceRegion;
 import fr.relocmatch.access.Caller;
 import fr.relocmatch.access.Role;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -33,9 +33,9 @@ class AdviserController {
     private final String region;
     private final AuditTrail audit;
 
-    AdviserController(AdviserDirectory directory, @Value("${relocmatch.region}") String region, AuditTrail audit) {
+    AdviserController(AdviserDirectory directory, InstanceRegion region, AuditTrail audit) {
         this.directory = directory;
-        this.region = region;
+        this.region = region.code();
         this.audit = audit;
     }
 

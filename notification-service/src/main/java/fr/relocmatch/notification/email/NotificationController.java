@@ -8,7 +8,6 @@ import java.util.Locale;
 import fr.relocmatch.access.Caller;
 import fr.relocmatch.access.Role;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -27,9 +26,9 @@ class NotificationController {
     private final MongoTemplate mongo;
     private final String region;
 
-    NotificationController(MongoTemplate mongo, @Value("${relocmatch.region}") String region) {
+    NotificationController(MongoTemplate mongo, fr.relocmatch.access.InstanceRegion region) {
         this.mongo = mongo;
-        this.region = region;
+        this.region = region.code();
     }
 
     /**
@@ -50,7 +49,7 @@ class NotificationController {
         }
         Query query = new Query().with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(LIMIT);
         if (recipient != null) {
-            query.addCriteria(where("recipient").is(recipient.strip().toLowerCase(Locale.ROOT)));
+            query.addCriteria(where("recipient").is(fr.relocmatch.notification.adviser.AdviserDirectory.normalise(recipient)));
         }
         if (matchId != null) {
             query.addCriteria(where("matchId").is(matchId));

@@ -59,8 +59,8 @@ class Notifier {
 
     Notifier(NotificationRepository repository, MongoTemplate mongo, MatchEmailComposer composer, SmtpGateway smtp,
             AdviserDirectory directory, NotificationOutcomes outcomes, NotificationProperties properties, Clock clock,
-            @org.springframework.beans.factory.annotation.Value("${relocmatch.region}") String region) {
-        this.region = region;
+            fr.relocmatch.access.InstanceRegion region) {
+        this.region = region.code();
         this.mongo = mongo;
         this.directory = directory;
         this.repository = repository;

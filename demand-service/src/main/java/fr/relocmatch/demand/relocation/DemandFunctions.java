@@ -1,0 +1,53 @@
+package fr.relocmatch.demand.relocation;
+
+import java.util.function.Consumer;
+
+import fr.relocmatch.contracts.events.InboundRecords;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+/**
+ * Spring Cloud Stream consumers: the companies topic (to know buyers) and the decisions topic (an
+ * accepted match puts the demand into discussion). Failures are retried, then dead-lettered.
+ */
+@Configuration(proxyBeanMethods = false)
+class DemandFunctions {
+
+    /** Profile snapshots, and tombstones of deleted profiles (a buyer that no longer exists). */
+    @Bean
+    Consumer<Message<?>> companies(KnownCompanies known, InboundRecords records) {
+        return message -> {
+            if (InboundRecords.isTombstone(message)) {
+                known.forget(InboundRecords.key(message));
+            }
+            else {
+                known.remember(records.read(message, CompanySnapshot.class, "companyId", "version"));
+            }
+        };
+    }
+
+    /** Demands partners publish on the inbox topic (binding {@code partnerDemands-in-0}). */
+    @Bean
+    Consumer<Message<byte[]>> partnerDemands(fr.relocmatch.contracts.partner.PartnerInbox inbox, Demands demands,
+            fr.relocmatch.access.AuditTrail audit) {
+        return message -> inbox.receive(message, "partner-demand-submission", "demand", DemandRequest.class,
+                submission -> {
+                    String id = demands.submittedByPartner(submission.body(), submission.source(), submission.id());
+                    audit.recordAs(submission.source(), "kafka", "CREATE", "demand", id, "message " + submission.id());
+                    return id;
+                });
+    }
+
+    /** Advisers' decisions; a body that is not a decision is dead-lettered at once. */
+    @Bean
+    Consumer<Message<?>> decisions(Demands demands, InboundRecords records) {
+        return message -> {
+            MatchDecided decision = records.read(message, MatchDecided.class, "matchId", "demandId", "decision");
+            if (decision.accepted()) {
+                demands.matchAccepted(decision);
+            }
+        };
+    }
+}

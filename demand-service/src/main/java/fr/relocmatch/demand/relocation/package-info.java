@@ -1,0 +1,2 @@
+/** Relocation demands: validation, storage and publication. */
+package fr.relocmatch.demand.relocation;

@@ -1,5 +1,0 @@
-package fr.relocmatch.demand.request;
-
-/** The group behind a demand, as known from the companies topic. */
-record Buyer(String companyId, String siret, String name) {
-}

@@ -1,7 +1,0 @@
-package fr.relocmatch.demand.request;
-
-import java.time.Instant;
-
-/** A confidential buyer revealed to one supplier, once an adviser accepted their match. */
-record Disclosure(String matchId, String companyId, Instant at) {
-}

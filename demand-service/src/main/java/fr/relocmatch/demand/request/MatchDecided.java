@@ -1,9 +1,0 @@
-package fr.relocmatch.demand.request;
-
-/** The part of a MatchDecided event demand-service reads: an adviser accepted or rejected a match. */
-record MatchDecided(String matchId, String demandId, String companyId, String decision, String reason) {
-
-    boolean accepted() {
-        return "ACCEPTED".equals(decision);
-    }
-}

@@ -1,9 +1,0 @@
-package fr.relocmatch.demand.request;
-
-/** Product classifications a demand may cite. */
-enum ProductScheme {
-    /** Classification des produits française, rév. 2.1: its first four digits are the NAF class. */
-    CPF,
-    /** Harmonised System, 6 digits (customs). */
-    HS
-}

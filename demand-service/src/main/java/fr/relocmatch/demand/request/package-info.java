@@ -1,2 +1,0 @@
-/** Relocation demands: validation, storage and publication. */
-package fr.relocmatch.demand.request;
