@@ -1,2 +1,6 @@
-/** The contracts RelocMatch publishes: event envelope and names, and the shape of REST errors. */
+/**
+ * What crosses a service boundary: the CloudEvents envelope and event types, the topics' JSON
+ * Schemas and the field violations a partner's outcome names. How a service publishes, reads or
+ * answers over REST lives elsewhere ({@code state-events}, {@code partner-inbox}, {@code api-conventions}).
+ */
 package fr.relocmatch.contracts;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import fr.relocmatch.contracts.events.EventTypes;
-import fr.relocmatch.contracts.problem.FieldViolation;
+import fr.relocmatch.contracts.schema.FieldViolation;
 import fr.relocmatch.contracts.schema.ContractSchemas;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -49,7 +49,7 @@ public final class TestIssuer implements AutoCloseable {
      */
     static final String NOT_IN_ISSUER = String.join(",", "fr.relocmatch.access.AccessControlAutoConfiguration",
             "fr.relocmatch.contracts.ContractsAutoConfiguration",
-            "fr.relocmatch.contracts.health.MongoPingHealthAutoConfiguration",
+            "fr.relocmatch.state.health.MongoPingHealthAutoConfiguration",
             "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
             "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration",
             "org.springframework.boot.mongodb.autoconfigure.metrics.MongoMetricsAutoConfiguration",

@@ -15,8 +15,8 @@ import jakarta.validation.constraints.Positive;
 import fr.relocmatch.access.AuditTrail;
 import fr.relocmatch.access.Caller;
 import fr.relocmatch.access.Role;
-import fr.relocmatch.contracts.problem.InvalidInputException;
-import fr.relocmatch.contracts.problem.VersionTags;
+import fr.relocmatch.api.InvalidInputException;
+import fr.relocmatch.api.VersionTags;
 import fr.relocmatch.establishments.EstablishmentFile;
 import fr.relocmatch.reference.Commune;
 import fr.relocmatch.reference.Communes;
@@ -73,7 +73,7 @@ class CompanyController {
         CompanyDocument company = profiles.create(request, caller.has(Role.PARTNER) ? caller.partner() : null);
         audit.record("CREATE", "company", company.getId(), null);
         return ResponseEntity.created(URI.create("/api/v1/companies/" + company.getId()))
-                .eTag(VersionTags.etag(company)).body(CompanyView.of(company, caller));
+                .eTag(VersionTags.etag(company.getVersion())).body(CompanyView.of(company, caller));
     }
 
     /** Whole to the région's staff and to the partner that submitted it; without the contact to other régions. */
@@ -238,7 +238,7 @@ class CompanyController {
     }
 
     private static ResponseEntity<CompanyView> answer(CompanyDocument company, Caller caller) {
-        return ResponseEntity.ok().eTag(VersionTags.etag(company)).body(CompanyView.of(company, caller));
+        return ResponseEntity.ok().eTag(VersionTags.etag(company.getVersion())).body(CompanyView.of(company, caller));
     }
 
     /** The names of the fields a merge patch sets or removes: what changed, not the values (personal data). */

@@ -4,7 +4,7 @@ import fr.relocmatch.reference.Sector;
 import java.time.Instant;
 import java.util.List;
 
-import fr.relocmatch.contracts.events.PublishedDocument;
+import fr.relocmatch.state.events.PublishedDocument;
 
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-import fr.relocmatch.contracts.problem.FieldViolation;
-import fr.relocmatch.contracts.problem.InvalidInputException;
+import fr.relocmatch.contracts.schema.FieldViolation;
+import fr.relocmatch.api.InvalidInputException;
 import fr.relocmatch.establishments.EstablishmentFile;
 
 import org.springframework.stereotype.Service;

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import fr.relocmatch.contracts.events.StatePublisher;
-import fr.relocmatch.contracts.problem.FieldViolation;
-import fr.relocmatch.contracts.problem.VersionTags;
+import fr.relocmatch.state.events.StatePublisher;
+import fr.relocmatch.contracts.schema.FieldViolation;
+import fr.relocmatch.api.VersionTags;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -74,14 +74,14 @@ class CompanyProfiles {
     /** Replaces the whole content of a profile. */
     CompanyDocument replace(String id, CompanyRequest request, Long expectedVersion) {
         CompanyDocument company = get(id);
-        VersionTags.check(company, expectedVersion, "Company");
+        VersionTags.check(company.getId(), company.getVersion(), expectedVersion, "Company");
         return update(company, validator.validate(request));
     }
 
     /** Applies a partial update: the patch was merged into the current content by the caller. */
     CompanyDocument patch(String id, java.util.function.UnaryOperator<CompanyRequest> merge, Long expectedVersion) {
         CompanyDocument company = get(id);
-        VersionTags.check(company, expectedVersion, "Company");
+        VersionTags.check(company.getId(), company.getVersion(), expectedVersion, "Company");
         return update(company, validator.validate(merge.apply(company.toRequest())));
     }
 
@@ -97,7 +97,7 @@ class CompanyProfiles {
     /** Records that the profile is still accurate ({@code lastConfirmedAt}). */
     CompanyDocument confirm(String id, Long expectedVersion) {
         CompanyDocument company = get(id);
-        VersionTags.check(company, expectedVersion, "Company");
+        VersionTags.check(company.getId(), company.getVersion(), expectedVersion, "Company");
         company.confirm(clock.instant());
         return save(company, company.getSiret());
     }
@@ -105,7 +105,7 @@ class CompanyProfiles {
     /** Erases the profile and publishes its tombstone; the id answers 404 from then on. */
     void delete(String id, Long expectedVersion) {
         CompanyDocument company = get(id);
-        VersionTags.check(company, expectedVersion, "Company");
+        VersionTags.check(company.getId(), company.getVersion(), expectedVersion, "Company");
         company.erase(clock.instant());
         save(company, null);
     }

@@ -9,8 +9,8 @@ import java.util.Optional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
-import fr.relocmatch.contracts.problem.FieldViolation;
-import fr.relocmatch.contracts.problem.InvalidInputException;
+import fr.relocmatch.contracts.schema.FieldViolation;
+import fr.relocmatch.api.InvalidInputException;
 import fr.relocmatch.reference.Certifications;
 import fr.relocmatch.reference.Commune;
 import fr.relocmatch.reference.Communes;

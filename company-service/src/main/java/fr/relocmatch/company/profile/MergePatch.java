@@ -1,7 +1,7 @@
 package fr.relocmatch.company.profile;
 
-import fr.relocmatch.contracts.problem.InvalidInputException;
-import fr.relocmatch.contracts.problem.ProblemDetailsAdvice;
+import fr.relocmatch.api.InvalidInputException;
+import fr.relocmatch.api.ProblemDetailsAdvice;
 
 import org.springframework.stereotype.Component;
 

@@ -3,7 +3,7 @@ package fr.relocmatch.company.profile;
 import java.util.function.Consumer;
 
 import fr.relocmatch.access.AuditTrail;
-import fr.relocmatch.contracts.partner.PartnerInbox;
+import fr.relocmatch.partner.PartnerInbox;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

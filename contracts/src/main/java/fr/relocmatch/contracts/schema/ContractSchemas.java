@@ -17,7 +17,7 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 
 import fr.relocmatch.contracts.events.EventTypes;
-import fr.relocmatch.contracts.problem.FieldViolation;
+import fr.relocmatch.contracts.schema.FieldViolation;
 
 import tools.jackson.databind.JsonNode;
 

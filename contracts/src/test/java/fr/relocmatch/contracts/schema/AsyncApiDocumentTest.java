@@ -13,7 +13,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import fr.relocmatch.contracts.events.EventTypes;
-import fr.relocmatch.contracts.problem.FieldViolation;
+import fr.relocmatch.contracts.schema.FieldViolation;
 
 import org.junit.jupiter.api.Test;
 

@@ -12,8 +12,8 @@ import jakarta.validation.constraints.Pattern;
 import fr.relocmatch.access.AuditTrail;
 import fr.relocmatch.access.Caller;
 import fr.relocmatch.access.Role;
-import fr.relocmatch.contracts.problem.VersionTags;
-import fr.relocmatch.contracts.problem.InvalidInputException;
+import fr.relocmatch.api.VersionTags;
+import fr.relocmatch.api.InvalidInputException;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -53,7 +53,7 @@ class DemandController {
         DemandDocument demand = demands.create(request, caller.has(Role.PARTNER) ? caller.partner() : null);
         audit.record("CREATE", "demand", demand.getId(), null);
         return ResponseEntity.created(URI.create("/api/v1/demands/" + demand.getId()))
-                .eTag(VersionTags.etag(demand)).body(DemandView.of(demand, caller));
+                .eTag(VersionTags.etag(demand.getVersion())).body(DemandView.of(demand, caller));
     }
 
     @PutMapping("/{id}")
@@ -139,7 +139,7 @@ class DemandController {
     }
 
     private static ResponseEntity<DemandView> answer(DemandDocument demand, Caller caller) {
-        return ResponseEntity.ok().eTag(VersionTags.etag(demand)).body(DemandView.of(demand, caller));
+        return ResponseEntity.ok().eTag(VersionTags.etag(demand.getVersion())).body(DemandView.of(demand, caller));
     }
 
     private DemandDocument existing(String id) {

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import fr.relocmatch.contracts.events.PublishedDocument;
+import fr.relocmatch.state.events.PublishedDocument;
 
 import org.springframework.data.mongodb.core.mapping.Document;
 

@@ -2,11 +2,11 @@ package fr.relocmatch.demand.relocation;
 
 import java.time.Clock;
 
-import fr.relocmatch.contracts.events.CloudEventPublisher;
+import fr.relocmatch.state.events.CloudEventPublisher;
 import fr.relocmatch.contracts.events.EventTypes;
-import fr.relocmatch.contracts.events.RelayProperties;
-import fr.relocmatch.contracts.events.StateEvent;
-import fr.relocmatch.contracts.events.StatePublisher;
+import fr.relocmatch.state.events.RelayProperties;
+import fr.relocmatch.state.events.StateEvent;
+import fr.relocmatch.state.events.StatePublisher;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -2,7 +2,7 @@ package fr.relocmatch.demand.relocation;
 
 import java.util.function.Consumer;
 
-import fr.relocmatch.contracts.events.InboundRecords;
+import fr.relocmatch.state.events.InboundRecords;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,7 +30,7 @@ class DemandFunctions {
 
     /** Demands partners publish on the inbox topic (binding {@code partnerDemands-in-0}). */
     @Bean
-    Consumer<Message<byte[]>> partnerDemands(fr.relocmatch.contracts.partner.PartnerInbox inbox, Demands demands,
+    Consumer<Message<byte[]>> partnerDemands(fr.relocmatch.partner.PartnerInbox inbox, Demands demands,
             fr.relocmatch.access.AuditTrail audit) {
         return message -> inbox.receive(message, "partner-demand-submission", "demand", DemandRequest.class,
                 submission -> {

@@ -7,7 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
-import fr.relocmatch.contracts.problem.InvalidInputException;
+import fr.relocmatch.api.InvalidInputException;
 import fr.relocmatch.reference.Certifications;
 import fr.relocmatch.reference.Commune;
 import fr.relocmatch.reference.Communes;

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import fr.relocmatch.contracts.events.StatePublisher;
-import fr.relocmatch.contracts.problem.VersionTags;
+import fr.relocmatch.state.events.StatePublisher;
+import fr.relocmatch.api.VersionTags;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,7 +97,7 @@ class Demands {
      */
     DemandDocument replace(String id, DemandRequest request, Long expectedVersion) {
         DemandDocument demand = get(id);
-        VersionTags.check(demand, expectedVersion, "Demand");
+        VersionTags.check(demand.getId(), demand.getVersion(), expectedVersion, "Demand");
         if (!demand.getStatus().isEditable()) {
             throw new ErrorResponseException(HttpStatus.CONFLICT, org.springframework.http.ProblemDetail
                     .forStatusAndDetail(HttpStatus.CONFLICT, "Demand " + id + " is " + demand.getStatus()
@@ -109,7 +109,7 @@ class Demands {
 
     DemandDocument transition(String id, DemandStatus target, String reason, Long expectedVersion) {
         DemandDocument demand = get(id);
-        VersionTags.check(demand, expectedVersion, "Demand");
+        VersionTags.check(demand.getId(), demand.getVersion(), expectedVersion, "Demand");
         demand.moveTo(target, reason, clock.instant());
         return save(demand);
     }

@@ -5,10 +5,10 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Clock;
 
-import fr.relocmatch.contracts.events.CloudEventPublisher;
+import fr.relocmatch.state.events.CloudEventPublisher;
 import fr.relocmatch.contracts.events.EventTypes;
-import fr.relocmatch.contracts.events.RelayProperties;
-import fr.relocmatch.contracts.events.StateEvent;
+import fr.relocmatch.state.events.RelayProperties;
+import fr.relocmatch.state.events.StateEvent;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;

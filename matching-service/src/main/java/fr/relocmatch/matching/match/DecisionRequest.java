@@ -17,7 +17,7 @@ record DecisionRequest(@NotNull Decision decision, @Size(max = 1000) String reas
     /** The body may not speak for someone else. */
     void requireNoOtherDecider(String caller) {
         if (decidedBy != null && !decidedBy.equalsIgnoreCase(caller)) {
-            throw fr.relocmatch.contracts.problem.InvalidInputException.of("decidedBy",
+            throw fr.relocmatch.api.InvalidInputException.of("decidedBy",
                     "is taken from your access token (" + caller + "); leave it out");
         }
     }
@@ -25,7 +25,7 @@ record DecisionRequest(@NotNull Decision decision, @Size(max = 1000) String reas
     /** A rejection needs a reason: advisers and the ranking learn from it. */
     void requireReasonForRejection() {
         if (decision == Decision.REJECTED && (reason == null || reason.isBlank())) {
-            throw fr.relocmatch.contracts.problem.InvalidInputException.of("reason", "a rejection needs a reason");
+            throw fr.relocmatch.api.InvalidInputException.of("reason", "a rejection needs a reason");
         }
     }
 }

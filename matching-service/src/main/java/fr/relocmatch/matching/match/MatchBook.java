@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import fr.relocmatch.contracts.events.StatePublisher;
+import fr.relocmatch.state.events.StatePublisher;
 import fr.relocmatch.matching.domain.Candidate;
 import fr.relocmatch.matching.domain.Demand;
 

@@ -7,7 +7,7 @@ import jakarta.validation.Valid;
 import fr.relocmatch.access.AuditTrail;
 import fr.relocmatch.access.Caller;
 import fr.relocmatch.access.Role;
-import fr.relocmatch.contracts.problem.InvalidInputException;
+import fr.relocmatch.api.InvalidInputException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;

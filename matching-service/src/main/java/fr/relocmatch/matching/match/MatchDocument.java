@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import fr.relocmatch.contracts.events.PublishedDocument;
+import fr.relocmatch.state.events.PublishedDocument;
 import fr.relocmatch.matching.domain.Candidate;
 import fr.relocmatch.matching.domain.Demand;
 import fr.relocmatch.matching.domain.ScorePart;

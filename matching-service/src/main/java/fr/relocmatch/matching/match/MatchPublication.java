@@ -2,10 +2,10 @@ package fr.relocmatch.matching.match;
 
 import java.time.Clock;
 
-import fr.relocmatch.contracts.events.CloudEventPublisher;
-import fr.relocmatch.contracts.events.RelayProperties;
-import fr.relocmatch.contracts.events.StateEvent;
-import fr.relocmatch.contracts.events.StatePublisher;
+import fr.relocmatch.state.events.CloudEventPublisher;
+import fr.relocmatch.state.events.RelayProperties;
+import fr.relocmatch.state.events.StateEvent;
+import fr.relocmatch.state.events.StatePublisher;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -2,7 +2,7 @@ package fr.relocmatch.matching.match;
 
 import java.util.function.Consumer;
 
-import fr.relocmatch.contracts.events.InboundRecords;
+import fr.relocmatch.state.events.InboundRecords;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import fr.relocmatch.contracts.events.UnreadableRecordException;
+import fr.relocmatch.state.events.UnreadableRecordException;
 import fr.relocmatch.testinfra.SharedInfrastructure;
 import fr.relocmatch.testinfra.TestIssuer;
 import fr.relocmatch.testinfra.JsonApi;

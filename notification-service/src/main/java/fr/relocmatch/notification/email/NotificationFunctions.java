@@ -4,7 +4,7 @@ import java.util.function.Consumer;
 
 import fr.relocmatch.contracts.events.CloudEventHeaders;
 import fr.relocmatch.contracts.events.EventTypes;
-import fr.relocmatch.contracts.events.InboundRecords;
+import fr.relocmatch.state.events.InboundRecords;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

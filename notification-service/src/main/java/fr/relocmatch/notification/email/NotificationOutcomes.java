@@ -6,9 +6,9 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
-import fr.relocmatch.contracts.events.CloudEventPublisher;
-import fr.relocmatch.contracts.events.RelayProperties;
-import fr.relocmatch.contracts.events.StateEvent;
+import fr.relocmatch.state.events.CloudEventPublisher;
+import fr.relocmatch.state.events.RelayProperties;
+import fr.relocmatch.state.events.StateEvent;
 
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.data.mongodb.core.MongoTemplate;

@@ -1,2 +1,0 @@
-/** Health indicators that hold on every supported backend. */
-package fr.relocmatch.contracts.health;

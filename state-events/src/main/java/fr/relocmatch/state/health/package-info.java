@@ -1,0 +1,2 @@
+/** Health indicators that hold on every supported backend. */
+package fr.relocmatch.state.health;

@@ -1,0 +1,117 @@
+package fr.relocmatch.state.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * The relay republishes what was saved and not acknowledged, in the order saved. A document that
+ * cannot be published while the broker takes others (a record too large, a body that does not
+ * serialise) is parked with its reason after a few runs, and never again blocks the ones behind it;
+ * a broker that takes nothing parks nothing.
+ */
+class StatePublisherTest {
+
+    private final MongoServer server = new MongoServer(new MemoryBackend());
+    private final MongoClient client = MongoClients.create("mongodb://" + hostAndPort(server.bind()));
+    private final MongoTemplate mongo = new MongoTemplate(client, "relay");
+    private final CloudEventPublisher events = mock(CloudEventPublisher.class);
+    private final List<String> sent = new ArrayList<>();
+    private boolean brokerUp = true;
+    private final StatePublisher<Thing> publisher = new StatePublisher<>(mongo, Thing.class, events, "things-out-0",
+            thing -> new StateEvent(thing.getId() + "@" + thing.getVersion(), "Thing", thing.getId(), thing.getId(),
+                    Instant.EPOCH, Map.of("id", thing.getId())),
+            Duration.ZERO, Clock.systemUTC());
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void aDocumentThatCannotBePublishedIsParkedAndTheOthersGoOut() {
+        when(events.send(anyString(), any())).thenAnswer(call -> {
+            StateEvent event = call.getArgument(1);
+            if (!brokerUp) {
+                return java.util.Optional.of("TimeoutException: broker unreachable");
+            }
+            if (event.subject().equals("poison")) {
+                return java.util.Optional.of("RecordTooLargeException: 2 MB");
+            }
+            sent.add(event.subject());
+            return java.util.Optional.empty();
+        });
+        for (String id : List.of("a", "poison", "b", "c")) {
+            mongo.insert(new Thing(id));
+        }
+
+        publisher.republishPending();
+        assertThat(sent).as("nothing stops behind the poison").containsExactly("a", "b", "c");
+
+        publisher.republishPending();
+        publisher.republishPending();
+        Thing poison = mongo.findById("poison", Thing.class);
+        assertThat(poison.getPublishedVersion()).isEqualTo(-1);
+        assertThat(mongo.getCollection("things").find(new org.bson.Document("_id", "poison")).first())
+                .containsEntry("publishFailures", 3).containsEntry("lastPublishError", "RecordTooLargeException: 2 MB");
+        assertThat(publisher.parked()).isEqualTo(1);
+
+        sent.clear();
+        mongo.insert(new Thing("d"));
+        publisher.republishPending();
+        assertThat(sent).as("the parked one is not tried again").containsExactly("d");
+    }
+
+    @Test
+    void aBrokerThatTakesNothingParksNothing() {
+        brokerUp = false;
+        when(events.send(anyString(), any())).thenReturn(java.util.Optional.of("TimeoutException: broker unreachable"));
+        for (String id : List.of("a", "b")) {
+            mongo.insert(new Thing(id));
+        }
+        for (int run = 0; run < 5; run++) {
+            publisher.republishPending();
+        }
+        assertThat(publisher.parked()).isZero();
+        assertThat(mongo.getCollection("things").find(new org.bson.Document("_id", "a")).first())
+                .doesNotContainEntry("publishParked", true);
+    }
+
+    private static String hostAndPort(java.net.InetSocketAddress address) {
+        return address.getHostString() + ":" + address.getPort();
+    }
+
+    @Document("things")
+    static class Thing extends PublishedDocument {
+
+        Thing() {
+        }
+
+        Thing(String id) {
+            this.id = id;
+            this.updatedAt = Instant.now().minusSeconds(10);
+        }
+    }
+}
