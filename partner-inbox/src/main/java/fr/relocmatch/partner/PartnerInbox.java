@@ -5,10 +5,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Function;
 
 import fr.relocmatch.contracts.events.CloudEventHeaders;
+import fr.relocmatch.contracts.events.EventIds;
 import fr.relocmatch.contracts.events.EventTypes;
 import fr.relocmatch.contracts.schema.FieldViolation;
 import fr.relocmatch.api.InvalidInputException;
@@ -177,8 +177,7 @@ public class PartnerInbox {
                 : outcome.correlationId();
         Message<Outcome> event = CloudEventMessageBuilder.withData(outcome)
                 .setSpecVersion("1.0")
-                .setId(UUID.nameUUIDFromBytes(("outcome/" + outcome.source() + "/" + correlation)
-                        .getBytes(StandardCharsets.UTF_8)).toString())
+                .setId(EventIds.of("outcome", String.valueOf(outcome.source()), correlation).toString())
                 .setSource(source)
                 .setType(type)
                 .setSubject(correlation)

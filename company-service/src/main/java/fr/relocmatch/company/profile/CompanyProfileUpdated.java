@@ -1,7 +1,6 @@
 package fr.relocmatch.company.profile;
 
 import fr.relocmatch.reference.Sector;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -26,6 +25,6 @@ record CompanyProfileUpdated(UUID eventId, Instant occurredAt, String companyId,
 
     /** The same (company, version) always gets the same event id, however often it is relayed. */
     static UUID eventId(String companyId, long version) {
-        return UUID.nameUUIDFromBytes(("company/" + companyId + "@" + version).getBytes(StandardCharsets.UTF_8));
+        return fr.relocmatch.contracts.events.EventIds.ofVersion("company", companyId, version);
     }
 }

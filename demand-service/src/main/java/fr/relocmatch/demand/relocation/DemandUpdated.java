@@ -2,7 +2,6 @@ package fr.relocmatch.demand.relocation;
 
 import fr.relocmatch.reference.Sector;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -44,6 +43,6 @@ record DemandUpdated(UUID eventId, Instant occurredAt, String demandId, long ver
 
     /** The same (demand, version) always gets the same event id, however often it is relayed. */
     static UUID eventId(String demandId, long version) {
-        return UUID.nameUUIDFromBytes(("demand/" + demandId + "@" + version).getBytes(StandardCharsets.UTF_8));
+        return fr.relocmatch.contracts.events.EventIds.ofVersion("demand", demandId, version);
     }
 }

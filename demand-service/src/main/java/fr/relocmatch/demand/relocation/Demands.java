@@ -70,8 +70,7 @@ class Demands {
      * CloudEvents id) is one demand however often it is delivered: its id derives from them.
      */
     String submittedByPartner(DemandRequest request, String partnerSource, String messageId) {
-        String id = UUID.nameUUIDFromBytes(("partner/" + partnerSource + "/" + messageId)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        String id = fr.relocmatch.contracts.events.EventIds.of("partner", partnerSource, messageId).toString();
         if (repository.existsById(id)) {
             return id;
         }

@@ -1,6 +1,5 @@
 package fr.relocmatch.matching.match;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -9,7 +8,7 @@ record MatchDecided(UUID decisionId, String matchId, String demandId, String com
         String reason, String decidedBy, Instant decidedAt) {
 
     static MatchDecided of(MatchDocument match) {
-        return new MatchDecided(UUID.nameUUIDFromBytes(("decision/" + match.getId()).getBytes(StandardCharsets.UTF_8)),
+        return new MatchDecided(fr.relocmatch.contracts.events.EventIds.of("decision", match.getId()),
                 match.getId(), match.getDemandId(), match.getCompanyId(), match.getStatus(), match.getReason(),
                 match.getDecidedBy(), match.getDecidedAt());
     }

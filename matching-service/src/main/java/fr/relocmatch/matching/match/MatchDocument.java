@@ -1,9 +1,7 @@
 package fr.relocmatch.matching.match;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import fr.relocmatch.state.events.PublishedDocument;
 import fr.relocmatch.matching.domain.Candidate;
@@ -50,7 +48,7 @@ class MatchDocument extends PublishedDocument {
 
     /** The id of a pair never changes: one document per (demand, company). */
     static String idOf(String demandId, String companyId) {
-        return UUID.nameUUIDFromBytes((demandId + "/" + companyId).getBytes(StandardCharsets.UTF_8)).toString();
+        return fr.relocmatch.contracts.events.EventIds.of(demandId, companyId).toString();
     }
 
     static MatchDocument proposed(Demand demand, Candidate candidate, Instant now) {

@@ -1,6 +1,5 @@
 package fr.relocmatch.matching.match;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -28,6 +27,6 @@ record MatchEvent(UUID eventId, Instant occurredAt, String matchId, long version
 
     /** The same (match, version) always gets the same event id, however often it is relayed. */
     static UUID eventId(String matchId, long version) {
-        return UUID.nameUUIDFromBytes(("match/" + matchId + "@" + version).getBytes(StandardCharsets.UTF_8));
+        return fr.relocmatch.contracts.events.EventIds.ofVersion("match", matchId, version);
     }
 }

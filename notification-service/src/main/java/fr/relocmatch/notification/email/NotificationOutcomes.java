@@ -48,8 +48,7 @@ class NotificationOutcomes {
 
     void publish(NotificationDocument notification) {
         boolean failed = notification.getStatus() == NotificationStatus.FAILED;
-        String id = java.util.UUID.nameUUIDFromBytes(("notification/" + notification.getId() + "/"
-                + notification.getStatus()).getBytes(StandardCharsets.UTF_8)).toString();
+        String id = fr.relocmatch.contracts.events.EventIds.of("notification", notification.getId(), String.valueOf(notification.getStatus())).toString();
         boolean published = events.publish(STATUS_BINDING, new StateEvent(id, failed ? FAILED : SENT,
                 notification.getMatchId(), "notification/" + notification.getId(), clock.instant(),
                 NotificationOutcome.of(notification)));
