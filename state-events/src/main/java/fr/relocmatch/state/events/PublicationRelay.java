@@ -4,18 +4,21 @@ import java.util.List;
 
 import org.springframework.scheduling.annotation.Scheduled;
 
-/** Runs {@link StatePublisher#republishPending()} of every publisher of the service, on a fixed delay. */
+/**
+ * Runs {@link Publication#republishPending()} of every publication of the service — each
+ * document's state, and the one-off events (decisions, e-mail outcomes) — on a fixed delay.
+ */
 public class PublicationRelay {
 
-    private final List<StatePublisher<?>> publishers;
+    private final List<Publication<?>> publications;
 
-    public PublicationRelay(List<StatePublisher<?>> publishers) {
-        this.publishers = List.copyOf(publishers);
+    public PublicationRelay(List<Publication<?>> publications) {
+        this.publications = List.copyOf(publications);
     }
 
     @Scheduled(fixedDelayString = "${relocmatch.relay.interval:PT5S}",
             initialDelayString = "${relocmatch.relay.interval:PT5S}")
     public void republishPending() {
-        publishers.forEach(StatePublisher::republishPending);
+        publications.forEach(Publication::republishPending);
     }
 }

@@ -69,8 +69,8 @@ public class StateEventsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    PublicationRelay publicationRelay(ObjectProvider<StatePublisher<?>> publishers) {
-        return new PublicationRelay(publishers.orderedStream().toList());
+    PublicationRelay publicationRelay(ObjectProvider<Publication<?>> publications) {
+        return new PublicationRelay(publications.orderedStream().toList());
     }
 
     /**

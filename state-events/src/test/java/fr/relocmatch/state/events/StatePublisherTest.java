@@ -99,6 +99,41 @@ class StatePublisherTest {
                 .doesNotContainEntry("publishParked", true);
     }
 
+    @Test
+    void aOneOffPublicationIsFlaggedOnAcknowledgementKeepsItsOwnBookkeepingAndIsNotSentAgain() {
+        List<String> decisions = new ArrayList<>();
+        boolean[] up = {false};
+        Publication<Thing> decided = new Publication<>("ThingDecided", mongo, Thing.class, Thing::getId,
+                Publication.flag("decisionPublished", org.springframework.data.mongodb.core.query.Criteria.where("decided").is(true)),
+                thing -> {
+                    if (!up[0]) {
+                        return java.util.Optional.of("TimeoutException: broker unreachable");
+                    }
+                    decisions.add(thing.getId());
+                    return java.util.Optional.empty();
+                }, Duration.ZERO, Clock.systemUTC());
+        mongo.insert(new Thing("open"));
+        for (String id : List.of("x", "y")) {
+            mongo.insert(new Thing(id));
+            mongo.getCollection("things").updateOne(new org.bson.Document("_id", id),
+                    new org.bson.Document("$set", new org.bson.Document("decided", true).append("decisionPublished", false)));
+        }
+
+        assertThat(decided.publish(mongo.findById("x", Thing.class))).as("broker down").isFalse();
+        decided.republishPending();
+        assertThat(mongo.getCollection("things").find(new org.bson.Document("_id", "x")).first())
+                .as("its failures kept apart from the state publication's").doesNotContainKey("publishFailures")
+                .extractingByKey("decisionPublishedRelay").asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("publishFailures", 1);
+
+        up[0] = true;
+        decided.republishPending();
+        decided.republishPending();
+        assertThat(decisions).as("each decided one once, the undecided one never").containsExactly("x", "y");
+        assertThat(mongo.getCollection("things").find(new org.bson.Document("_id", "x")).first())
+                .as("the state publication untouched").containsEntry("decisionPublished", true).containsEntry("publishedVersion", -1L);
+    }
+
     private static String hostAndPort(java.net.InetSocketAddress address) {
         return address.getHostString() + ":" + address.getPort();
     }
