@@ -34,9 +34,8 @@ record MatchNotice(String matchId, long version, String status, String demandId,
     private static List<String> addresses(String... emails) {
         return java.util.Arrays.stream(emails)
                 .filter(java.util.Objects::nonNull)
-                .map(String::strip)
+                .map(fr.relocmatch.notification.adviser.AdviserDirectory::normalise)
                 .filter(s -> !s.isEmpty())
-                .map(s -> s.toLowerCase(java.util.Locale.ROOT))
                 .distinct()
                 .toList();
     }
