@@ -1,5 +1,6 @@
 package fr.relocmatch.access;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -40,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
         "fr.relocmatch.contracts.ContractsAutoConfiguration"})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import(RefusalAdvice.class)
-@org.springframework.boot.context.properties.EnableConfigurationProperties(InstanceRegion.class)
+@EnableConfigurationProperties(InstanceRegion.class)
 public class AccessControlAutoConfiguration {
 
     /** Open to anyone: what a client needs before it has a token, and what holds no personal data. */

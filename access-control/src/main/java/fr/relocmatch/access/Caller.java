@@ -1,5 +1,6 @@
 package fr.relocmatch.access;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -46,7 +47,7 @@ public record Caller(String subject, String email, Set<Role> roles, Set<String> 
     /** Reads the claims of a validated token. */
     public static Caller of(Jwt token) {
         Set<Role> roles = strings(token.getClaim(ROLES_CLAIM)).stream()
-                .flatMap(name -> java.util.Arrays.stream(Role.values()).filter(role -> role.name().equals(name)))
+                .flatMap(name -> Arrays.stream(Role.values()).filter(role -> role.name().equals(name)))
                 .collect(Collectors.toSet());
         return new Caller(token.getSubject(), token.getClaimAsString(EMAIL_CLAIM), roles,
                 Set.copyOf(strings(token.getClaim(REGIONS_CLAIM))), token.getClaimAsString(PARTNER_CLAIM));

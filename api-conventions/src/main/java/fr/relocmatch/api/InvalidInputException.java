@@ -1,5 +1,6 @@
 package fr.relocmatch.api;
 
+import java.util.ArrayList;
 import fr.relocmatch.contracts.schema.FieldViolation;
 import java.util.List;
 
@@ -36,7 +37,7 @@ public class InvalidInputException extends ErrorResponseException {
     /** Collects violations so that a request is answered with all its faults at once. */
     public static final class Collector {
 
-        private final java.util.ArrayList<FieldViolation> violations = new java.util.ArrayList<>();
+        private final ArrayList<FieldViolation> violations = new ArrayList<>();
 
         public Collector add(String field, String message) {
             violations.add(new FieldViolation(field, message));

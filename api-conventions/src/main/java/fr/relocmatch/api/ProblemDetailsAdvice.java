@@ -1,5 +1,7 @@
 package fr.relocmatch.api;
 
+import java.util.Arrays;
+import org.springframework.beans.TypeMismatchException;
 import fr.relocmatch.contracts.schema.FieldViolation;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +75,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException ex,
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String field = ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
                 : String.valueOf(ex.getPropertyName());
@@ -121,7 +123,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 // not Jackson's wording, which names the Java class: the values the client may send
                 String path = jsonPath(format.getPath());
                 return new FieldViolation(path.isEmpty() ? "$" : path, "'" + format.getValue() + "' is not one of "
-                        + String.join(", ", java.util.Arrays.stream(format.getTargetType().getEnumConstants())
+                        + String.join(", ", Arrays.stream(format.getTargetType().getEnumConstants())
                                 .map(String::valueOf).toList()));
             }
             if (cause instanceof JacksonException jackson) {

@@ -1,5 +1,6 @@
 package fr.relocmatch.api;
 
+import org.hamcrest.Matchers;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -29,7 +30,7 @@ class LostRaceTest {
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                 .andExpect(jsonPath("$.type").value(ProblemTypes.CONCURRENT_CHANGE.toString()))
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsStringIgnoringCase("read it again")));
+                .andExpect(jsonPath("$.detail").value(Matchers.containsStringIgnoringCase("read it again")));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package fr.relocmatch.establishments;
 
+import java.util.Arrays;
 import java.io.IOException;
 import java.io.Serial;
 import java.io.Serializable;
@@ -199,7 +200,7 @@ public final class EstablishmentFile implements Serializable {
     }
 
     private static int lineOf(int[] lineStarts, int position) {
-        int index = java.util.Arrays.binarySearch(lineStarts, position);
+        int index = Arrays.binarySearch(lineStarts, position);
         return (index >= 0 ? index : -index - 2) + 1;
     }
 

@@ -1,5 +1,6 @@
 package fr.relocmatch.issuer;
 
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,7 +24,7 @@ public class IdentityIssuerApplication {
     /** The issuer as an application, e.g. to start it inside a test's JVM on another port. */
     public static SpringApplication application() {
         SpringApplication application = new SpringApplication(IdentityIssuerApplication.class);
-        application.setDefaultProperties(java.util.Map.of("spring.config.name", CONFIG_NAME));
+        application.setDefaultProperties(Map.of("spring.config.name", CONFIG_NAME));
         return application;
     }
 }

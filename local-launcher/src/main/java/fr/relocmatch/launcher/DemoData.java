@@ -1,5 +1,7 @@
 package fr.relocmatch.launcher;
 
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -59,20 +61,20 @@ final class DemoData {
                 Map.entry("targetNafCodes", List.of("13.92Z")),
                 Map.entry("sector", "TEXTILE"),
                 Map.entry("annualVolume", Map.of("quantity", 120000, "unit", "PIECES")),
-                Map.entry("startDate", java.time.LocalDate.now().plusMonths(3).toString()),
+                Map.entry("startDate", LocalDate.now().plusMonths(3).toString()),
                 Map.entry("location", Map.of("mode", "RADIUS", "communeCode", "76540", "maxDistanceKm", 80)),
                 Map.entry("adviserEmail", "grands-comptes@normandie.cci.fr"));
     }
 
     private static Map<String, Object> company(String kind, String siret, String name, String naf,
             List<String> processes, String commune) {
-        Map<String, Object> company = new java.util.LinkedHashMap<>(Map.of("kind", kind, "siret", siret, "name", name,
+        Map<String, Object> company = new LinkedHashMap<>(Map.of("kind", kind, "siret", siret, "name", name,
                 "nafCode", naf, "processes", processes, "site", Map.of("communeCode", commune),
                 "adviserEmail", SME_ADVISER, "matchingConsent", true));
         if (!"GROUP".equals(kind)) {
             company.put("sectors", List.of(naf.startsWith("13") ? "TEXTILE" : "AUTOMOTIVE"));
             company.put("headcount", 20 + Math.floorMod(siret.hashCode(), 180));
-            String until = java.time.LocalDate.now().plusYears(2).toString();
+            String until = LocalDate.now().plusYears(2).toString();
             company.put("certifications", List.of(Map.of("code", "ISO9001", "validUntil", until)));
             if (name.startsWith("Tissages")) {
                 company.put("labels", List.of("OFG"));

@@ -1,5 +1,8 @@
 package fr.relocmatch.launcher;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -201,7 +204,7 @@ final class LocalKafka implements AutoCloseable {
      */
     private static void addAdministrator(Properties normal, String password) throws IOException {
         int setupPort;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             setupPort = socket.getLocalPort();
         }
         Properties properties = new Properties();
@@ -296,7 +299,7 @@ final class LocalKafka implements AutoCloseable {
                     return;
                 }
                 catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof org.apache.kafka.common.errors.SaslAuthenticationException)) {
+                    if (!(e.getCause() instanceof SaslAuthenticationException)) {
                         return;
                     }
                     if (Instant.now().isAfter(deadline)) {

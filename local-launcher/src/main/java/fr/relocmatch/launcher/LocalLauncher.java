@@ -1,5 +1,7 @@
 package fr.relocmatch.launcher;
 
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -163,7 +165,7 @@ public final class LocalLauncher {
 
     /** The e-mails of a list that are about the given demand. */
     private static JsonNode aboutDemand(List<JsonNode> emails, String demandId) {
-        tools.jackson.databind.node.ArrayNode about = tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        ArrayNode about = JsonNodeFactory.instance.arrayNode();
         emails.stream().filter(email -> demandId.equals(email.path("demandId").asString(""))).forEach(about::add);
         return about;
     }

@@ -1,5 +1,7 @@
 package fr.relocmatch.launcher;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -30,7 +32,7 @@ final class LocalMail implements AutoCloseable {
     });
     private final long runStarted = System.currentTimeMillis() / 1000;
     /** Copies filed per Message-ID, and files written this run. */
-    private final java.util.Map<String, Integer> filed = new java.util.HashMap<>();
+    private final Map<String, Integer> filed = new HashMap<>();
     private int count;
 
     private LocalMail(GreenMail greenMail, Path mailDir) {
@@ -70,7 +72,7 @@ final class LocalMail implements AutoCloseable {
      * message sent to two recipients counts twice), not by their place in the list.
      */
     synchronized void fileNewMessages() {
-        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
         for (MimeMessage message : greenMail.getReceivedMessages()) {
             String key = key(message);
             int copy = seen.merge(key, 1, Integer::sum);

@@ -1,5 +1,7 @@
 package fr.relocmatch.launcher;
 
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +21,7 @@ final class Services implements AutoCloseable {
     private final List<ServiceProcess> processes;
 
     private Services(List<ServiceProcess> processes) {
-        this.processes = new java.util.concurrent.CopyOnWriteArrayList<>(processes);
+        this.processes = new CopyOnWriteArrayList<>(processes);
     }
 
     /**
@@ -38,7 +40,7 @@ final class Services implements AutoCloseable {
      * @param extra more properties of each service by name, e.g. another instance's {@code relocmatch.region}
      */
     static Services start(Path projectRoot, Map<String, Integer> ports, KafkaClients kafka, String mongoUri, int smtpPort,
-            Access access, Path logDir, Duration timeout, java.util.function.Function<String, Map<String, String>> extra) {
+            Access access, Path logDir, Duration timeout, Function<String, Map<String, String>> extra) {
         List<ServiceProcess> started = new ArrayList<>();
         try {
             for (String name : NAMES.stream().filter(ports::containsKey).toList()) {

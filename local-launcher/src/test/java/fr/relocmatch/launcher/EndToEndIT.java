@@ -1,5 +1,8 @@
 package fr.relocmatch.launcher;
 
+import fr.relocmatch.testinfra.MailText;
+import java.util.Optional;
+import org.assertj.core.api.Assertions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -64,7 +67,7 @@ class EndToEndIT {
         JsonNode match = await().atMost(TIMEOUT)
                 .until(() -> matching.get("/api/v1/matches?demandId=" + demandId).json().valueStream()
                         .filter(m -> companyId.equals(m.get("companyId").asString())).findFirst(),
-                        java.util.Optional::isPresent)
+                        Optional::isPresent)
                 .orElseThrow();
         // the score is the weighted mean of the explained parts, and the demo pair is close and labelled
         double weighted = 0;
@@ -73,7 +76,7 @@ class EndToEndIT {
             weighted += part.get("weight").asDouble() * part.get("value").asDouble();
             weights += part.get("weight").asDouble();
         }
-        assertThat(match.get("score").asDouble()).isCloseTo(weighted / weights, org.assertj.core.api.Assertions.within(0.001))
+        assertThat(match.get("score").asDouble()).isCloseTo(weighted / weights, Assertions.within(0.001))
                 .isGreaterThan(0.5);
         assertThat(match.get("explanation").valueStream().map(part -> part.get("name").asString())).contains("distance");
         String matchId = match.get("id").asString();
@@ -83,7 +86,7 @@ class EndToEndIT {
                 .containsExactlyInAnyOrder("textile@normandie.cci.fr", "grands-comptes@normandie.cci.fr");
         for (MimeMessage email : emails) {
             assertThat(email.getSubject()).contains("Tissages de Normandie").contains(DemoData.DEMAND_TITLE);
-            assertThat(fr.relocmatch.testinfra.MailText.plain(email)).contains("Tissages de Normandie").contains(DemoData.DEMAND_TITLE)
+            assertThat(MailText.plain(email)).contains("Tissages de Normandie").contains(DemoData.DEMAND_TITLE)
                     .contains("Maison Française SA").contains("/matches/" + matchId).doesNotContain("/api/v1/")
                     // the demo's advisers read French: the notes too, with the processes' names, and apostrophes once
                     .contains("km sur 80 km autorisés").contains("Ennoblissement textile").doesNotContain("km allowed")
@@ -140,7 +143,7 @@ class EndToEndIT {
     private List<MimeMessage> emailsAbout(String matchId) {
         return Arrays.stream(infrastructure.smtp().getReceivedMessages()).filter(m -> {
             try {
-                return fr.relocmatch.testinfra.MailText.plain(m).contains(matchId);
+                return MailText.plain(m).contains(matchId);
             }
             catch (Exception e) {
                 return false;

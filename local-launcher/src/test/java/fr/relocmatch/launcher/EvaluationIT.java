@@ -1,5 +1,6 @@
 package fr.relocmatch.launcher;
 
+import java.util.Comparator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -121,7 +122,7 @@ class EvaluationIT {
             double precision = relevant == 0 ? 1
                     : (double) top5.stream().filter(p -> grades.getOrDefault(p, 0) >= 2).count() / Math.min(5, relevant);
             double dcg = dcg(ranking.stream().limit(10).map(p -> grades.getOrDefault(p, 0)).toList());
-            double ideal = dcg(grades.values().stream().sorted(java.util.Comparator.reverseOrder()).limit(10).toList());
+            double ideal = dcg(grades.values().stream().sorted(Comparator.reverseOrder()).limit(10).toList());
             double ndcg = ideal == 0 ? 1 : dcg / ideal;
             precisions.add(precision);
             ndcgs.add(ndcg);

@@ -1,5 +1,9 @@
 package fr.relocmatch.launcher;
 
+import com.icegreen.greenmail.Managers;
+import com.icegreen.greenmail.store.StoredMessage;
+import java.util.concurrent.Callable;
+import org.springframework.util.FileSystemUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -177,8 +181,8 @@ class FaultInjectionIT {
 
     @Test
     void nothingIsLostAndNothingSentTwiceUnderCrashesOutagesAndPoison() throws Exception {
-        org.springframework.util.FileSystemUtils.deleteRecursively(data);
-        org.springframework.util.FileSystemUtils.deleteRecursively(logs);
+        FileSystemUtils.deleteRecursively(data);
+        FileSystemUtils.deleteRecursively(logs);
         kafka = LocalKafka.start(data.resolve("kafka"), kafkaPort, controllerPort, ACCESS);
         mongo = LocalMongo.start(data.resolve("mongo/relocmatch.mv"), mongoPort);
         startSmtp();
@@ -336,7 +340,7 @@ class FaultInjectionIT {
     }
 
     /** Waits at least {@code outage}, and until the condition shows the outage was felt. */
-    private static void holdUntil(Duration outage, java.util.concurrent.Callable<Boolean> felt, String what) {
+    private static void holdUntil(Duration outage, Callable<Boolean> felt, String what) {
         Instant end = Instant.now().plus(outage);
         await(what).atMost(outage.plusMinutes(2)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                 .until(() -> Instant.now().isAfter(end) && felt.call());
@@ -429,11 +433,11 @@ class FaultInjectionIT {
 
     /** Stops the SMTP server, then keeps what it received — up to the last message it accepted. */
     private synchronized void stopSmtp() {
-        com.icegreen.greenmail.Managers store = smtp.getManagers();
+        Managers store = smtp.getManagers();
         smtp.stop();
         smtp = null;
         received.addAll(read(store.getImapHostManager().getAllMessages().stream()
-                .map(com.icegreen.greenmail.store.StoredMessage::getMimeMessage).toArray(MimeMessage[]::new)));
+                .map(StoredMessage::getMimeMessage).toArray(MimeMessage[]::new)));
     }
 
     private synchronized List<Received> allReceived() {

@@ -1,5 +1,6 @@
 package fr.relocmatch.launcher;
 
+import org.apache.kafka.common.TopicPartition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -89,7 +90,7 @@ class KafkaAccessIT {
             assertThatThrownBy(() -> consumer.poll(Duration.ofSeconds(10))).isInstanceOf(TopicAuthorizationException.class);
         }
         try (KafkaConsumer<String, String> consumer = consumer(partner, null)) {
-            consumer.assign(List.of(new org.apache.kafka.common.TopicPartition("relocmatch.matches.v1", 0)));
+            consumer.assign(List.of(new TopicPartition("relocmatch.matches.v1", 0)));
             consumer.seekToBeginning(consumer.assignment());
             assertThatThrownBy(() -> consumer.poll(Duration.ofSeconds(10))).isInstanceOf(TopicAuthorizationException.class);
         }

@@ -1,5 +1,6 @@
 package fr.relocmatch.launcher;
 
+import jakarta.mail.MessagingException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
@@ -41,7 +42,7 @@ class LocalMailTest {
                 String id = "<" + UUID.randomUUID() + "@relocmatch>";
                 MimeMessage message = new MimeMessage(session) {
                     @Override
-                    protected void updateMessageID() throws jakarta.mail.MessagingException {
+                    protected void updateMessageID() throws MessagingException {
                         setHeader("Message-ID", id); // stable, as notification-service sets it
                     }
                 };

@@ -1,5 +1,11 @@
 package fr.relocmatch.launcher;
 
+import fr.relocmatch.testinfra.MailText;
+import jakarta.mail.internet.MimeMessage;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -50,7 +56,7 @@ class LocalRunIT {
     void stopsWithinSecondsOnSigtermAndARestartAnnouncesNothingTwice() throws Exception {
         Process first = start("first.log");
         List<String> emails = await().atMost(Duration.ofSeconds(60)).until(this::mailFolder, files -> files.size() >= 4);
-        java.util.regex.Matcher demand = java.util.regex.Pattern.compile("Demo data loaded: .*\\(([0-9a-f-]{36})\\)")
+        Matcher demand = Pattern.compile("Demo data loaded: .*\\(([0-9a-f-]{36})\\)")
                 .matcher(log("first.log"));
         assertThat(demand.find()).as(log("first.log")).isTrue();
         String demandId = demand.group(1);
@@ -139,14 +145,14 @@ class LocalRunIT {
     /** The text of an e-mail of the mail folder. */
     private String mailText(String emailFile) throws Exception {
         try (var in = Files.newInputStream(data.resolve("mail").resolve(emailFile))) {
-            return fr.relocmatch.testinfra.MailText.plain(new jakarta.mail.internet.MimeMessage(null, in));
+            return MailText.plain(new MimeMessage(null, in));
         }
     }
 
     /** The signed preferences link in an e-mail of the mail folder. */
     private String preferencesLink(String emailFile) throws Exception {
         String text = mailText(emailFile);
-        java.util.regex.Matcher link = java.util.regex.Pattern.compile("preferences\\?token=([A-Za-z0-9_.-]+)").matcher(text);
+        Matcher link = Pattern.compile("preferences\\?token=([A-Za-z0-9_.-]+)").matcher(text);
         assertThat(link.find()).as(emailFile).isTrue();
         return link.group(1);
     }
@@ -189,7 +195,7 @@ class LocalRunIT {
     private static int pair() {
         for (int attempt = 0; attempt < 50; attempt++) {
             int port = RunningServices.freePort();
-            try (java.net.ServerSocket next = new java.net.ServerSocket(port + 1, 1, java.net.InetAddress.getLoopbackAddress())) {
+            try (ServerSocket next = new ServerSocket(port + 1, 1, InetAddress.getLoopbackAddress())) {
                 return port;
             }
             catch (IOException taken) {

@@ -1,5 +1,6 @@
 package fr.relocmatch.launcher;
 
+import java.time.LocalDate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -65,7 +66,7 @@ class PartnerKcatIT {
         demand.put("buyerSiret", groupSiret);
         demand.put("requiredProcesses", List.of("WEAVING"));
         demand.put("annualVolume", Map.of("quantity", 40000, "unit", "PIECES"));
-        demand.put("startDate", java.time.LocalDate.now().plusMonths(4).toString());
+        demand.put("startDate", LocalDate.now().plusMonths(4).toString());
         demand.put("location", Map.of("mode", "RADIUS", "communeCode", "76540", "maxDistanceKm", 50));
         demand.put("adviserEmail", "grands-comptes@normandie.cci.fr");
         String demandId = await().atMost(TIMEOUT).until(() -> {

@@ -1,5 +1,7 @@
 package fr.relocmatch.launcher;
 
+import java.net.InetAddress;
+import org.springframework.util.FileSystemUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -38,7 +40,7 @@ final class RunningServices {
             consolePort = ports.get("adviser-console");
             Path projectRoot = Path.of("").toAbsolutePath().getParent();
             kafkaData = projectRoot.resolve("local-launcher/target/e2e-kafka");
-            org.springframework.util.FileSystemUtils.deleteRecursively(kafkaData.toFile());
+            FileSystemUtils.deleteRecursively(kafkaData.toFile());
             kafka = LocalKafka.start(kafkaData.resolve("kafka"), freePort(), freePort(),
                     KafkaAccess.read(projectRoot.resolve("kafka/access.txt")));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -80,7 +82,7 @@ final class RunningServices {
 
     /** A free TCP port on the loopback interface. */
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
         catch (IOException e) {

@@ -1,5 +1,6 @@
 package fr.relocmatch.launcher;
 
+import jakarta.mail.MessagingException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -127,7 +128,7 @@ class TwoRegionsIT {
         try {
             return message.getRecipients(Message.RecipientType.TO)[0].toString();
         }
-        catch (jakarta.mail.MessagingException e) {
+        catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
     }

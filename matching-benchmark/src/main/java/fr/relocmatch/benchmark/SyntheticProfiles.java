@@ -1,5 +1,6 @@
 package fr.relocmatch.benchmark;
 
+import java.util.Comparator;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,11 +34,11 @@ public final class SyntheticProfiles {
     private final List<ManufacturingProcess> processes = new ArrayList<>(ManufacturingProcesses.shipped().all());
     private final Map<String, List<ManufacturingProcess>> byFamily = new HashMap<>();
     private final List<Commune> communes = Communes.shipped().all().stream()
-            .sorted(java.util.Comparator.comparing(Commune::code)).toList();
+            .sorted(Comparator.comparing(Commune::code)).toList();
 
     public SyntheticProfiles(long seed) {
         this.random = new Random(seed);
-        processes.sort(java.util.Comparator.comparing(ManufacturingProcess::code));
+        processes.sort(Comparator.comparing(ManufacturingProcess::code));
         processes.forEach(p -> byFamily.computeIfAbsent(p.family(), k -> new ArrayList<>()).add(p));
     }
 

@@ -1,5 +1,7 @@
 package fr.relocmatch.reference;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -85,11 +87,11 @@ public final class Certifications {
     }
 
     /** Codes and names whose code or name contains the text, case-insensitively; all when blank. */
-    public java.util.List<Entry> search(String text) {
-        String q = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+    public List<Entry> search(String text) {
+        String q = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         return names.entrySet().stream()
-                .filter(e -> q.isEmpty() || e.getKey().toLowerCase(java.util.Locale.ROOT).contains(q)
-                        || e.getValue().toLowerCase(java.util.Locale.ROOT).contains(q))
+                .filter(e -> q.isEmpty() || e.getKey().toLowerCase(Locale.ROOT).contains(q)
+                        || e.getValue().toLowerCase(Locale.ROOT).contains(q))
                 .map(e -> new Entry(e.getKey(), e.getValue(), kinds.get(e.getKey()),
                         isCompanyLabel(e.getKey()) ? "LABEL" : "CERTIFICATE"))
                 .toList();

@@ -1,5 +1,9 @@
 package fr.relocmatch.reference;
 
+import java.text.Normalizer;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -85,14 +89,14 @@ public final class Communes {
      */
     public Commune place(String text) {
         String given = text == null ? "" : text.strip();
-        String lower = given.toLowerCase(java.util.Locale.ROOT);
+        String lower = given.toLowerCase(Locale.ROOT);
         if (lower.startsWith("insee:")) {
             return resolve(given.substring(6), null);
         }
         if (lower.startsWith("postal:")) {
             return resolve(null, given.substring(7));
         }
-        String code = given.toUpperCase(java.util.Locale.ROOT);
+        String code = given.toUpperCase(Locale.ROOT);
         Commune byInsee = byCode.get(code);
         List<Commune> byPostal = byPostalCode(code);
         if (byInsee == null && byPostal.isEmpty()) {
@@ -132,7 +136,7 @@ public final class Communes {
             return byCode.values().stream()
                     .filter(c -> c.code().startsWith(q.toUpperCase()) || c.postalCodes().stream().anyMatch(p -> p.startsWith(q)))
                     // the commune with exactly this INSEE code first, then by code
-                    .sorted(java.util.Comparator.comparing((Commune c) -> !c.code().equals(q.toUpperCase()))
+                    .sorted(Comparator.comparing((Commune c) -> !c.code().equals(q.toUpperCase()))
                             .thenComparing(Commune::code))
                     .limit(limit)
                     .toList();
@@ -140,18 +144,18 @@ public final class Communes {
         String folded = fold(q);
         return byCode.values().stream()
                 .filter(c -> fold(c.name()).startsWith(folded))
-                .sorted(java.util.Comparator.comparing((Commune c) -> c.name().length()).thenComparing(Commune::code))
+                .sorted(Comparator.comparing((Commune c) -> c.name().length()).thenComparing(Commune::code))
                 .limit(limit)
                 .toList();
     }
 
     private static String fold(String text) {
-        return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .replace('-', ' ').replace('\'', ' ').toLowerCase(java.util.Locale.ROOT);
+        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .replace('-', ' ').replace('\'', ' ').toLowerCase(Locale.ROOT);
     }
 
     /** Every commune and arrondissement, in no particular order. */
-    public java.util.Collection<Commune> all() {
+    public Collection<Commune> all() {
         return byCode.values();
     }
 

@@ -1,5 +1,8 @@
 package fr.relocmatch.reference;
 
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,19 +34,19 @@ public final class ManufacturingProcesses {
     }
 
     /** Processes typically carried out by the NAF sous-classes under a prefix ({@code 13.92}, {@code 13}). */
-    public java.util.List<ManufacturingProcess> forNafPrefix(String prefix) {
+    public List<ManufacturingProcess> forNafPrefix(String prefix) {
         return byCode.values().stream().filter(p -> p.nafCodes().stream().anyMatch(naf -> naf.startsWith(prefix)))
                 .toList();
     }
 
     /** Processes whose code, family or French or English label contains the text, case-insensitively. */
-    public java.util.List<ManufacturingProcess> search(String text) {
-        String q = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+    public List<ManufacturingProcess> search(String text) {
+        String q = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         return byCode.values().stream()
-                .filter(p -> q.isEmpty() || p.code().toLowerCase(java.util.Locale.ROOT).contains(q)
-                        || p.family().toLowerCase(java.util.Locale.ROOT).contains(q)
-                        || p.labelFr().toLowerCase(java.util.Locale.ROOT).contains(q)
-                        || p.labelEn().toLowerCase(java.util.Locale.ROOT).contains(q))
+                .filter(p -> q.isEmpty() || p.code().toLowerCase(Locale.ROOT).contains(q)
+                        || p.family().toLowerCase(Locale.ROOT).contains(q)
+                        || p.labelFr().toLowerCase(Locale.ROOT).contains(q)
+                        || p.labelEn().toLowerCase(Locale.ROOT).contains(q))
                 .toList();
     }
 
@@ -57,6 +60,6 @@ public final class ManufacturingProcesses {
             byCode.put(row.get("code"), new ManufacturingProcess(row.get("code"), row.get("family"),
                     row.get("label_fr"), row.get("label_en"), Csv.split(row.get("naf_codes"))));
         }
-        return new ManufacturingProcesses(java.util.Collections.unmodifiableMap(byCode));
+        return new ManufacturingProcesses(Collections.unmodifiableMap(byCode));
     }
 }

@@ -1,5 +1,7 @@
 package fr.relocmatch.reference;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -57,12 +59,12 @@ public final class NafCodes {
     }
 
     /** Sous-classes whose code starts with, or label contains, the text (case-insensitive), at most {@code limit}. */
-    public java.util.List<Entry> search(String text, int limit) {
-        String q = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+    public List<Entry> search(String text, int limit) {
+        String q = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         return labels.entrySet().stream()
-                .filter(e -> q.isEmpty() || e.getKey().toLowerCase(java.util.Locale.ROOT).startsWith(q)
-                        || e.getKey().replace(".", "").toLowerCase(java.util.Locale.ROOT).startsWith(q)
-                        || e.getValue().toLowerCase(java.util.Locale.ROOT).contains(q))
+                .filter(e -> q.isEmpty() || e.getKey().toLowerCase(Locale.ROOT).startsWith(q)
+                        || e.getKey().replace(".", "").toLowerCase(Locale.ROOT).startsWith(q)
+                        || e.getValue().toLowerCase(Locale.ROOT).contains(q))
                 .limit(limit)
                 .map(e -> new Entry(e.getKey(), e.getValue()))
                 .toList();

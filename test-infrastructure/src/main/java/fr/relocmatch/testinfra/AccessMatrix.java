@@ -1,5 +1,6 @@
 package fr.relocmatch.testinfra;
 
+import java.util.HashMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -152,7 +153,7 @@ public final class AccessMatrix {
      * @param own by endpoint of the service ({@code METHOD /path/{var}}): prepares a fresh record and the request
      */
     public static void verify(int port, String service, Set<String> endpoints, Map<String, Supplier<Attempt>> own) {
-        Map<String, Supplier<Attempt>> scenarios = new java.util.HashMap<>(own);
+        Map<String, Supplier<Attempt>> scenarios = new HashMap<>(own);
         // what every service answers the same way: reads without a record to prepare
         for (String path : List.of("/api/v1/audit", "/actuator/health", "/actuator/info", "/v3/api-docs")) {
             scenarios.putIfAbsent("GET " + path, () -> Attempt.get(path));

@@ -1,5 +1,7 @@
 package fr.relocmatch.testinfra;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 
 import org.testcontainers.DockerClientFactory;
@@ -32,8 +34,8 @@ public enum Backend {
 
     private static boolean dockerAvailable() {
         boolean engineConfigured = System.getenv("DOCKER_HOST") != null
-                || java.nio.file.Files.exists(java.nio.file.Path.of("/var/run/docker.sock"))
-                || java.nio.file.Files.exists(java.nio.file.Path.of(System.getProperty("user.home"), ".testcontainers.properties"));
+                || Files.exists(Path.of("/var/run/docker.sock"))
+                || Files.exists(Path.of(System.getProperty("user.home"), ".testcontainers.properties"));
         if (!engineConfigured) {
             return false; // nothing to ask: spare the strategy probe and its error log
         }

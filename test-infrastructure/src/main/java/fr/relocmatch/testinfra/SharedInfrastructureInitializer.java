@@ -1,5 +1,7 @@
 package fr.relocmatch.testinfra;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -12,7 +14,7 @@ public class SharedInfrastructureInitializer implements ApplicationContextInitia
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>(SharedInfrastructure.get().springProperties());
+        Map<String, Object> properties = new LinkedHashMap<>(SharedInfrastructure.get().springProperties());
         if (context.getEnvironment().getProperty(OWN_SMTP, Boolean.class, false)) {
             properties.keySet().removeIf(key -> key.startsWith("spring.mail."));
         }

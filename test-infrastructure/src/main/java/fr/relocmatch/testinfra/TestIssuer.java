@@ -1,5 +1,6 @@
 package fr.relocmatch.testinfra;
 
+import java.time.Instant;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -71,7 +72,7 @@ public final class TestIssuer implements AutoCloseable {
     private final Map<String, Issued> issued = new ConcurrentHashMap<>();
 
     /** A token and when it was fetched: used for half its hour, then fetched again. */
-    private record Issued(String token, java.time.Instant at) {
+    private record Issued(String token, Instant at) {
     }
 
     private TestIssuer(ConfigurableApplicationContext context, String uri) {
@@ -115,7 +116,7 @@ public final class TestIssuer implements AutoCloseable {
 
     /** An access token of a demo person (by login) or partner (by client id). */
     public String token(String caller) {
-        java.time.Instant now = java.time.Instant.now();
+        Instant now = Instant.now();
         return issued.compute(caller, (name, known) -> known != null && known.at().isAfter(now.minusSeconds(1800)) ? known
                 : new Issued(name.startsWith("partner-") ? tokens.partner(name, name + "-secret")
                         : tokens.person(name, PASSWORD), now)).token();

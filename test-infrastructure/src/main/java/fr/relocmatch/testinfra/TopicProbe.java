@@ -28,11 +28,11 @@ public final class TopicProbe implements AutoCloseable {
     private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
 
     public TopicProbe(String bootstrapServers, String topic) {
-        this(java.util.Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topic);
+        this(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topic);
     }
 
     /** A consumer with these client properties: the broker's address and, where it authenticates, a login. */
-    public TopicProbe(java.util.Map<String, Object> client, String topic) {
+    public TopicProbe(Map<String, Object> client, String topic) {
         Properties properties = new Properties();
         properties.putAll(client);
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());

@@ -1,5 +1,6 @@
 package fr.relocmatch.console.api;
 
+import java.util.Map;
 import java.time.Instant;
 import java.util.List;
 
@@ -27,7 +28,7 @@ public record Match(String id, long version, String status, String demandId, Str
      * @param facts the note's facts
      */
     public record Part(String name, double value, double weight, String note, String noteKey,
-            java.util.Map<String, String> facts) {
+            Map<String, String> facts) {
 
         /** What the part adds to the score, in points of percent. */
         public double points() {

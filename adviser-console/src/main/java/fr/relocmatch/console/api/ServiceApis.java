@@ -1,5 +1,6 @@
 package fr.relocmatch.console.api;
 
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -152,7 +153,7 @@ public class ServiceApis {
                 uri.queryParam("adviserEmail", adviserEmail.strip());
             }
             return uri.build();
-        }).contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)).body(chunk).retrieve()
+        }).contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(chunk).retrieve()
                 .body(new ParameterizedTypeReference<>() {
                 });
     }

@@ -1,5 +1,6 @@
 package fr.relocmatch.console.web;
 
+import java.util.Comparator;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -96,7 +97,7 @@ public final class ImportJob implements Serializable {
      */
     byte[] rejectsCsv() {
         List<EstablishmentFile.Rejected> byLine = new ArrayList<>(rejections);
-        byLine.sort(java.util.Comparator.comparingInt(r -> r.row().line()));
+        byLine.sort(Comparator.comparingInt(r -> r.row().line()));
         return file.rejects(byLine);
     }
 
@@ -147,7 +148,7 @@ public final class ImportJob implements Serializable {
 
     /** The rejected rows by line. */
     public List<Rejection> rejections() {
-        return rejections.stream().sorted(java.util.Comparator.comparingInt(r -> r.row().line()))
+        return rejections.stream().sorted(Comparator.comparingInt(r -> r.row().line()))
                 .map(r -> new Rejection(r.row().line(), r.reasons())).toList();
     }
 

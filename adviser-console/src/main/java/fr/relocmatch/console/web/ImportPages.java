@@ -1,5 +1,7 @@
 package fr.relocmatch.console.web;
 
+import java.nio.charset.Charset;
+import java.util.List;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -98,7 +100,7 @@ class ImportPages {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8)
                         .build().toString())
-                .contentType(new MediaType("text", "csv", java.nio.charset.Charset.forName(job.rejectsCharset())))
+                .contentType(new MediaType("text", "csv", Charset.forName(job.rejectsCharset())))
                 .body(job.rejectsCsv());
     }
 
@@ -106,12 +108,12 @@ class ImportPages {
         if (session.getAttribute(JOB) instanceof ImportJob job && job.id().equals(id)) {
             return job;
         }
-        throw new ApiProblem(404, "Not found", null, java.util.List.of());
+        throw new ApiProblem(404, "Not found", null, List.of());
     }
 
     private static void requireAdmin(SignedInPerson me) {
         if (!me.isRegionAdmin()) {
-            throw new ApiProblem(403, "Forbidden", null, java.util.List.of());
+            throw new ApiProblem(403, "Forbidden", null, List.of());
         }
     }
 }

@@ -1,5 +1,6 @@
 package fr.relocmatch.console.web;
 
+import java.util.function.Consumer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -104,7 +105,7 @@ class ProgrammePage {
         }
     }
 
-    private static void count(Map<YearMonth, Month> months, Instant at, java.util.function.Consumer<Month> add) {
+    private static void count(Map<YearMonth, Month> months, Instant at, Consumer<Month> add) {
         if (at != null) {
             Month month = months.get(YearMonth.from(at.atZone(FRANCE)));
             if (month != null) {

@@ -1,5 +1,6 @@
 package fr.relocmatch.console.web;
 
+import java.util.HashMap;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,7 +104,7 @@ class TodayPage {
      */
     private List<CertificateReminder> expiringCertificates(List<Demand> followed, SignedInPerson me) {
         List<CertificateReminder> reminders = new ArrayList<>();
-        Map<String, List<Company>> holders = new java.util.HashMap<>();
+        Map<String, List<Company>> holders = new HashMap<>();
         for (Demand demand : followed) {
             for (String code : demand.requiredCertifications() == null ? List.<String>of() : demand.requiredCertifications()) {
                 List<Company> holding = holders.computeIfAbsent(code, certificate -> {

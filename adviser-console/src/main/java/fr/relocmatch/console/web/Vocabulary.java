@@ -1,5 +1,7 @@
 package fr.relocmatch.console.web;
 
+import fr.relocmatch.console.api.Match;
+import java.util.Map;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -54,8 +56,8 @@ public class Vocabulary {
     }
 
     /** A part's note in the reader's language; the scorer's English for a note this console does not know. */
-    public String note(fr.relocmatch.console.api.Match.Part part) {
-        String written = ScoreNotes.shipped().render(part.noteKey(), part.facts() == null ? java.util.Map.of() : part.facts(),
+    public String note(Match.Part part) {
+        String written = ScoreNotes.shipped().render(part.noteKey(), part.facts() == null ? Map.of() : part.facts(),
                 LocaleContextHolder.getLocale());
         return written != null ? written : part.note();
     }

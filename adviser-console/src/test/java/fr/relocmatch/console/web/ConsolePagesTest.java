@@ -1,5 +1,20 @@
 package fr.relocmatch.console.web;
 
+import fr.relocmatch.console.api.Company;
+import fr.relocmatch.console.api.Notification;
+import fr.relocmatch.console.api.Results;
+import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import org.mockito.ArgumentCaptor;
+import org.mockito.ArgumentMatchers;
+import org.mockito.Mockito;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.util.MultiValueMap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
@@ -137,7 +152,7 @@ class ConsolePagesTest {
                 .param("maxDistanceKm", "80").param("startDate", "2027-06-01").param("open", "true"))
                 .andExpect(status().isFound()).andExpect(header().string("Location", "/demands/d7"));
         verify(api).createDemand(eq(Map.ofEntries(Map.entry("title", "Linge"), Map.entry("requiredProcesses", List.of("WEAVING")),
-                Map.entry("annualVolume", Map.of("quantity", new java.math.BigDecimal("120000"), "unit", "PIECES")),
+                Map.entry("annualVolume", Map.of("quantity", new BigDecimal("120000"), "unit", "PIECES")),
                 Map.entry("startDate", LocalDate.parse("2027-06-01")),
                 Map.entry("location", Map.of("mode", "RADIUS", "communeCode", "76540", "maxDistanceKm", 80)),
                 Map.entry("confidential", false))));
@@ -223,20 +238,20 @@ class ConsolePagesTest {
                 List.of(), List.of(), List.of("OEKO_TEX_100"), radius.annualVolume(), null, null, LocalDate.parse("2027-06-01"),
                 null, radius.location(), "conseiller@28.cci.fr", radius.createdAt(), radius.updatedAt());
         when(api.demands(any())).thenAnswer(call -> {
-            org.springframework.util.MultiValueMap<String, String> filters = call.getArgument(0);
-            return new fr.relocmatch.console.api.Results<>("OPEN".equals(filters.getFirst("status")) ? List.of(open) : List.of(),
+            MultiValueMap<String, String> filters = call.getArgument(0);
+            return new Results<>("OPEN".equals(filters.getFirst("status")) ? List.of(open) : List.of(),
                     0, 100, 1, 1);
         });
         when(api.matchesOfDemand("d1")).thenReturn(List.of(match("m1", "PROPOSED", 18.1)));
-        fr.relocmatch.console.api.Company holder = new fr.relocmatch.console.api.Company("c9", 3, "SME", "41234567800012",
+        Company holder = new Company("c9", 3, "SME", "41234567800012",
                 "Tissages du Bocage", "13.20Z", List.of("WEAVING"),
-                List.of(new fr.relocmatch.console.api.Company.Certificate("OEKO_TEX_100", null, LocalDate.parse("2027-03-31"), null)),
+                List.of(new Company.Certificate("OEKO_TEX_100", null, LocalDate.parse("2027-03-31"), null)),
                 List.of(), List.of(), 40, null, null, null, null, "textile@normandie.cci.fr", true, "ACTIVE",
                 Instant.parse("2026-10-01T08:00:00Z"));
         when(api.companies(any())).thenAnswer(call -> {
-            org.springframework.util.MultiValueMap<String, String> filters = call.getArgument(0);
-            return new fr.relocmatch.console.api.Results<>("OEKO_TEX_100".equals(filters.getFirst("certification"))
-                    ? List.of(holder) : List.<fr.relocmatch.console.api.Company>of(), 0, 50, 1, 1);
+            MultiValueMap<String, String> filters = call.getArgument(0);
+            return new Results<>("OEKO_TEX_100".equals(filters.getFirst("certification"))
+                    ? List.of(holder) : List.<Company>of(), 0, 50, 1, 1);
         });
         Document page = html(mvc.perform(get("/").with(adviser("28"))).andExpect(status().isOk()).andReturn());
         assertThat(page.getElementById("waiting-title").text()).isEqualTo("À décider (1)");
@@ -247,12 +262,12 @@ class ConsolePagesTest {
 
     @Test
     void theSupplierSearchSendsTheCommuneOfItsFieldAsAnInseeCode() throws Exception {
-        when(api.companies(any())).thenReturn(new fr.relocmatch.console.api.Results<>(List.of(), 0, 20, 0, 0));
+        when(api.companies(any())).thenReturn(new Results<>(List.of(), 0, 20, 0, 0));
         mvc.perform(get("/suppliers").param("near", "76540").param("radiusKm", "30").with(adviser("28")))
                 .andExpect(status().isOk());
-        org.mockito.ArgumentCaptor<org.springframework.util.MultiValueMap<String, String>> sent =
-                org.mockito.ArgumentCaptor.forClass(org.springframework.util.MultiValueMap.class);
-        org.mockito.Mockito.verify(api).companies(sent.capture());
+        ArgumentCaptor<MultiValueMap<String, String>> sent =
+                ArgumentCaptor.forClass(MultiValueMap.class);
+        Mockito.verify(api).companies(sent.capture());
         assertThat(sent.getValue().getFirst("near")).isEqualTo("insee:76540");
         assertThat(sent.getValue().getFirst("radiusKm")).isEqualTo("30");
     }
@@ -262,13 +277,13 @@ class ConsolePagesTest {
         Instant thisMonth = Instant.now();
         Demand opened = new Demand("d1", 2, "OPEN", null, "Linge", null, false, null, null, List.of("WEAVING"), List.of(),
                 List.of(), List.of(), null, null, null, LocalDate.parse("2027-06-01"), null, null, "a@cci.fr", thisMonth, thisMonth);
-        when(api.demands(any())).thenReturn(new fr.relocmatch.console.api.Results<>(List.of(opened), 0, 200, 1, 1));
+        when(api.demands(any())).thenReturn(new Results<>(List.of(opened), 0, 200, 1, 1));
         when(api.matchesOfDemand("d1")).thenReturn(List.of(
                 decided("m1", "ACCEPTED", null, thisMonth), decided("m2", "REJECTED", "PRICE: trop cher", thisMonth),
                 decided("m3", "REJECTED", "hors délai", thisMonth), match("m4", "PROPOSED", 10.0)));
         when(api.advisers()).thenReturn(List.of(Map.of("email", "a@cci.fr", "name", "Anne", "delivery", "INSTANT", "minScore", 0.4)));
         Document page = html(mvc.perform(get("/programme").with(admin("28"))).andExpect(status().isOk()).andReturn());
-        String month = "#month-" + java.time.YearMonth.now(java.time.ZoneId.of("Europe/Paris"));
+        String month = "#month-" + YearMonth.now(ZoneId.of("Europe/Paris"));
         assertThat(page.select(month + " td.opened .number").text()).isEqualTo("1");
         assertThat(page.select(month + " td.accepted .number").text()).isEqualTo("1");
         assertThat(page.select(month + " td.rejected .number").text()).isEqualTo("2");
@@ -277,7 +292,7 @@ class ConsolePagesTest {
         assertThat(page.text()).contains("Anne").contains("40 %");
 
         mvc.perform(get("/programme").with(adviser("28"))).andExpect(status().isForbidden());
-        verify(api, org.mockito.Mockito.times(1)).advisers();
+        verify(api, Mockito.times(1)).advisers();
     }
 
     // the CSV import
@@ -285,16 +300,16 @@ class ConsolePagesTest {
     @Test
     void anAdminImportsAFrenchExcelFileChunkByChunkAndDownloadsTheRejectedRowsAsTheyWere() throws Exception {
         // French Excel: Windows-1252, ';', CRLF, a blank line, one SIRET on lines 2 and 6
-        java.nio.charset.Charset windows1252 = java.nio.charset.Charset.forName("windows-1252");
+        Charset windows1252 = Charset.forName("windows-1252");
         byte[] excel = ("SIRET;Name;NAF_code;Commune_code;Matching_consent\r\n"
                 + "41234567800012;Société Textile;13.20Z;76540;oui\r\n"
                 + "\r\n"
                 + "42345678900019;\"Confection; Caux\";13.92Z;99999;oui\r\n"
                 + "43456789000014;Filature d'Elbeuf;13.10Z;76231;non\r\n"
                 + "41234567800012;Société Textile (doublon);13.20Z;76540;oui\r\n").getBytes(windows1252);
-        org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
-        Document started = html(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/suppliers/import")
-                .file(new org.springframework.mock.web.MockMultipartFile("file", "base.csv", "text/csv", excel))
+        MockHttpSession session = new MockHttpSession();
+        Document started = html(mvc.perform(MockMvcRequestBuilders.multipart("/suppliers/import")
+                .file(new MockMultipartFile("file", "base.csv", "text/csv", excel))
                 .param("adviserEmail", "pme@normandie.cci.fr").session(session).with(csrf()).with(admin("28")))
                 .andExpect(status().isOk()).andReturn());
         assertThat(started.getElementById("progress").text())
@@ -332,20 +347,20 @@ class ConsolePagesTest {
 
     @Test
     void aFileWithoutTheColumnsIsRefusedBeforeAnythingIsSentSayingHowItWasRead() throws Exception {
-        Document page = html(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/suppliers/import")
-                .file(new org.springframework.mock.web.MockMultipartFile("file", "contacts.csv", "text/csv",
-                        "siren;raison sociale\n820471936;Tissages\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        Document page = html(mvc.perform(MockMvcRequestBuilders.multipart("/suppliers/import")
+                .file(new MockMultipartFile("file", "contacts.csv", "text/csv",
+                        "siren;raison sociale\n820471936;Tissages\n".getBytes(StandardCharsets.UTF_8)))
                 .with(csrf()).with(admin("28"))).andExpect(status().isOk()).andReturn());
 
         assertThat(page.select("[role=alert]").text()).contains("Il manque à contacts.csv la ou les colonnes siret, name, naf_code, "
                 + "commune_code or postal_code").contains("lu en UTF-8 et séparé par « ; », contient siren, raison sociale");
         assertThat(page.getElementById("progress")).isNull();
-        org.mockito.Mockito.verify(api, org.mockito.Mockito.never()).importCompanies(anyString(), any(), org.mockito.ArgumentMatchers.anyInt());
+        Mockito.verify(api, Mockito.never()).importCompanies(anyString(), any(), ArgumentMatchers.anyInt());
     }
 
     @Test
     void myPageListsMyEmailsAndChangesMyPreferencesButNotMyRegions() throws Exception {
-        when(api.myNotifications()).thenReturn(List.of(new fr.relocmatch.console.api.Notification("n1", "conseiller@28.cci.fr",
+        when(api.myNotifications()).thenReturn(List.of(new Notification("n1", "conseiller@28.cci.fr",
                 "m1", 1, "d1", "[RelocMatch] Mise en relation proposée", "SENT", 1, null, Instant.parse("2026-11-30T08:00:00Z"),
                 Instant.parse("2026-11-30T08:00:05Z"))));
         when(api.adviser("conseiller@28.cci.fr")).thenReturn(Map.of("email", "conseiller@28.cci.fr", "name", "Claire",
@@ -434,13 +449,13 @@ class ConsolePagesTest {
     }
 
     private static Document html(MvcResult result) throws Exception {
-        return Jsoup.parse(result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        return Jsoup.parse(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
     }
 
     private static Demand demand(String id, String status, String mode) {
         return new Demand(id, 0, status, null, "Linge de bain", null, false,
                 new Demand.Buyer("g1", "55210055400013", "Maison Française SA"), new Demand.Product("CPF", "13.92.12"),
-                List.of("WEAVING"), List.of(), List.of(), List.of(), new Demand.Volume(new java.math.BigDecimal("120000"), "PIECES", null),
+                List.of("WEAVING"), List.of(), List.of(), List.of(), new Demand.Volume(new BigDecimal("120000"), "PIECES", null),
                 null, "TEXTILE", LocalDate.parse("2027-06-01"), LocalDate.parse("2027-12-01"),
                 new Demand.Location(mode, new Demand.Site("76540", "Rouen", "76", "28"), mode.equals("RADIUS") ? 80 : null,
                         mode.equals("REGIONS") ? List.of("28", "32") : null),

@@ -1,5 +1,6 @@
 package fr.relocmatch.company.cli;
 
+import java.util.Comparator;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -122,7 +123,7 @@ public final class ImportCommand {
             Files.deleteIfExists(rejects); // an earlier run's, which no longer says anything of this file
         }
         else {
-            rejected.sort(java.util.Comparator.comparingInt(r -> r.row().line()));
+            rejected.sort(Comparator.comparingInt(r -> r.row().line()));
             Files.write(rejects, establishments.rejects(rejected));
         }
         double seconds = (System.nanoTime() - started) / 1e9;

@@ -1,5 +1,10 @@
 package fr.relocmatch.company.profile;
 
+import fr.relocmatch.reference.UnknownReferenceException;
+import jakarta.validation.constraints.Email;
+import java.util.ArrayList;
+import java.util.TreeSet;
+import org.springframework.http.MediaType;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -114,8 +119,8 @@ class CompanyController {
      */
     @PostMapping(path = "/import", consumes = {"text/csv", "text/plain"})
     Map<String, Object> importCsv(@RequestBody byte[] csv,
-            @RequestHeader(name = "Content-Type") org.springframework.http.MediaType contentType,
-            @RequestParam(required = false) @jakarta.validation.constraints.Email String adviserEmail,
+            @RequestHeader(name = "Content-Type") MediaType contentType,
+            @RequestParam(required = false) @Email String adviserEmail,
             @RequestParam(defaultValue = "2") @Min(2) int firstLine) {
         Caller.require(Caller.current().is(Role.REGION_ADMIN, profiles.region()),
                 "Imports are run by an admin of région " + profiles.region());
@@ -195,7 +200,7 @@ class CompanyController {
             try {
                 centre = Communes.shipped().place(near);
             }
-            catch (fr.relocmatch.reference.UnknownReferenceException e) {
+            catch (UnknownReferenceException e) {
                 faults.add("near", e.getMessage());
             }
             if (radiusKm == null) {
@@ -222,7 +227,7 @@ class CompanyController {
         String[] parts = sort.split(",");
         String field = parts[0].strip();
         if (!SORTABLE.contains(field)) {
-            faults.add("sort", "'" + field + "' is not sortable; use one of " + new java.util.TreeSet<>(SORTABLE));
+            faults.add("sort", "'" + field + "' is not sortable; use one of " + new TreeSet<>(SORTABLE));
             return Sort.unsorted();
         }
         if (parts.length > 1 && !parts[1].strip().equalsIgnoreCase("asc") && !parts[1].strip().equalsIgnoreCase("desc")) {
@@ -243,7 +248,7 @@ class CompanyController {
 
     /** The names of the fields a merge patch sets or removes: what changed, not the values (personal data). */
     private static List<String> patchedFields(JsonNode patch) {
-        return patch.isObject() ? new java.util.ArrayList<>(patch.propertyNames()) : List.of();
+        return patch.isObject() ? new ArrayList<>(patch.propertyNames()) : List.of();
     }
 
     private CompanyDocument existing(String id) {

@@ -1,5 +1,7 @@
 package fr.relocmatch.company.profile;
 
+import java.util.HashSet;
+import java.util.Objects;
 import fr.relocmatch.reference.Sector;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -67,7 +69,7 @@ class CompanyImport {
         Map<EstablishmentFile.Row, List<Integer>> repeated = file.repeatedSirets();
         // One query for the profiles the file already has, rather than one per row.
         Map<String, CompanyDocument> existing = profiles.findBySirets(rows.stream().map(r -> file.value(r, "siret"))
-                .filter(java.util.Objects::nonNull).toList());
+                .filter(Objects::nonNull).toList());
         for (int i = 0; i < rows.size(); i++) {
             EstablishmentFile.Row row = rows.get(i);
             int line = row.line() + offset;
@@ -189,7 +191,7 @@ class CompanyImport {
         private final EstablishmentFile file;
         private final EstablishmentFile.Row row;
         final List<FieldViolation> faults = new ArrayList<>();
-        final Set<String> unread = new java.util.HashSet<>();
+        final Set<String> unread = new HashSet<>();
 
         Cells(EstablishmentFile file, EstablishmentFile.Row row) {
             this.file = file;

@@ -1,5 +1,6 @@
 package fr.relocmatch.company.profile;
 
+import fr.relocmatch.contracts.events.EventIds;
 import fr.relocmatch.reference.Sector;
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +26,6 @@ record CompanyProfileUpdated(UUID eventId, Instant occurredAt, String companyId,
 
     /** The same (company, version) always gets the same event id, however often it is relayed. */
     static UUID eventId(String companyId, long version) {
-        return fr.relocmatch.contracts.events.EventIds.ofVersion("company", companyId, version);
+        return EventIds.ofVersion("company", companyId, version);
     }
 }

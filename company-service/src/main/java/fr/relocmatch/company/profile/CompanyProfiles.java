@@ -1,5 +1,10 @@
 package fr.relocmatch.company.profile;
 
+import fr.relocmatch.access.InstanceRegion;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +42,7 @@ class CompanyProfiles {
 
     CompanyProfiles(CompanyRepository repository, MongoTemplate mongo, CompanyValidator validator,
             StatePublisher<CompanyDocument> publisher, Clock clock,
-            fr.relocmatch.access.InstanceRegion region) {
+            InstanceRegion region) {
         this.region = region.code();
         this.repository = repository;
         this.mongo = mongo;
@@ -79,7 +84,7 @@ class CompanyProfiles {
     }
 
     /** Applies a partial update: the patch was merged into the current content by the caller. */
-    CompanyDocument patch(String id, java.util.function.UnaryOperator<CompanyRequest> merge, Long expectedVersion) {
+    CompanyDocument patch(String id, UnaryOperator<CompanyRequest> merge, Long expectedVersion) {
         CompanyDocument company = get(id);
         VersionTags.check(company.getId(), company.getVersion(), expectedVersion, "Company");
         return update(company, validator.validate(merge.apply(company.toRequest())));
@@ -124,8 +129,8 @@ class CompanyProfiles {
     }
 
     /** The live profiles with these SIRETs, by SIRET. */
-    java.util.Map<String, CompanyDocument> findBySirets(java.util.Collection<String> sirets) {
-        java.util.Map<String, CompanyDocument> found = new java.util.HashMap<>();
+    Map<String, CompanyDocument> findBySirets(Collection<String> sirets) {
+        Map<String, CompanyDocument> found = new HashMap<>();
         repository.findBySiretIn(sirets).stream().filter(c -> !c.isDeleted()).forEach(c -> found.put(c.getSiret(), c));
         return found;
     }

@@ -1,5 +1,7 @@
 package fr.relocmatch.company.profile;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.mongodb.repository.MongoRepository;
@@ -8,5 +10,5 @@ interface CompanyRepository extends MongoRepository<CompanyDocument, String> {
 
     Optional<CompanyDocument> findBySiret(String siret);
 
-    java.util.List<CompanyDocument> findBySiretIn(java.util.Collection<String> sirets);
+    List<CompanyDocument> findBySiretIn(Collection<String> sirets);
 }

@@ -1,5 +1,6 @@
 package fr.relocmatch.company.profile;
 
+import jakarta.validation.constraints.DecimalMax;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -56,7 +57,7 @@ record CompanyRequest(
 
     /** Annual production capacity and the share of it free for new business, in percent. */
     record CapacityRequest(@NotNull @Positive BigDecimal annualQuantity, @NotNull QuantityUnit unit,
-            @NotNull @DecimalMin("0") @jakarta.validation.constraints.DecimalMax("100") BigDecimal availablePercent) {
+            @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal availablePercent) {
     }
 
     /** The company's contact person: shown to advisers only, never published on a topic. */

@@ -1,5 +1,7 @@
 package fr.relocmatch.company.profile;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -61,7 +63,7 @@ class CompanyValidator {
     private ValidCompany rules(CompanyRequest request, List<FieldViolation> constraints) {
         InvalidInputException.Collector faults = new InvalidInputException.Collector();
         constraints.forEach(v -> faults.add(v.field(), v.message()));
-        java.util.Set<String> failed = new java.util.HashSet<>();
+        Set<String> failed = new HashSet<>();
         constraints.forEach(v -> failed.add(v.field().replaceAll("[\\[.].*$", "")));
         if (!failed.contains("siret") && !Siret.isValid(request.siret())) {
             faults.add("siret", "fails the SIRET check digit (Luhn)");

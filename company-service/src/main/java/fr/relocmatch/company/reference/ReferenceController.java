@@ -1,5 +1,6 @@
 package fr.relocmatch.company.reference;
 
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.constraints.Max;
@@ -29,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/reference")
 class ReferenceController {
 
-    private static final CacheControl DAY = CacheControl.maxAge(java.time.Duration.ofDays(1)).cachePublic();
+    private static final CacheControl DAY = CacheControl.maxAge(Duration.ofDays(1)).cachePublic();
 
     @GetMapping("/naf")
     ResponseEntity<List<NafCodes.Entry>> naf(@RequestParam(required = false) String q,

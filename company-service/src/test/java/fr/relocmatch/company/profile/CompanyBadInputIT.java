@@ -1,5 +1,7 @@
 package fr.relocmatch.company.profile;
 
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -130,10 +132,10 @@ class CompanyBadInputIT {
     /** A newcomer types accents into a query with curl: Tomcat refuses the request line itself. */
     @Test
     void aQueryWithRawAccentsIsRefusedAsProblemDetailsNotTomcatsPage() throws Exception {
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.getOutputStream().write(("GET /api/v1/reference/communes?q=évreux HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
             assertThat(answer).startsWith("HTTP/1.1 400");
             assertThat(answer).containsIgnoringCase("Content-Type: application/problem+json");

@@ -1,5 +1,9 @@
 package fr.relocmatch.company.profile;
 
+import fr.relocmatch.establishments.EstablishmentFile;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
+import java.util.Arrays;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -108,7 +112,7 @@ class CompanyImportIT {
                 + "12345678901234;Tricotage à trois fautes;99.99Q;7654;11;KNITTING;peut-être\r\n"
                 + siretB + ";Broderies Normandes (deuxième saisie);13.99Z;76540;12;EMBROIDERY;oui\r\n"
                 + siretD + ";Mécanique Générale du Havre;25.62B;76351;11;CNC_MILLING;0\r\n";
-        return csv.getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        return csv.getBytes(Charset.forName("windows-1252"));
     }
 
     @Test
@@ -177,7 +181,7 @@ class CompanyImportIT {
         Path file = dir.resolve("establishments.csv");
         int rows = 1_500; // three chunks of 500: progress, rejects across chunks and an idempotent re-run
         List<Integer> badLines = generate(file, rows);
-        var progress = new java.io.ByteArrayOutputStream();
+        var progress = new ByteArrayOutputStream();
 
         long started = System.nanoTime();
         ImportCommandAccess.Totals totals = ImportCommandAccess.run("http://127.0.0.1:" + port, ADMIN, "import@normandie.cci.fr", file, 500,
@@ -188,7 +192,7 @@ class CompanyImportIT {
         assertThat(totals.rejected()).isEqualTo(badLines.size());
         assertThat(totals.created()).isEqualTo(rows - badLines.size());
         assertThat(progress.toString(StandardCharsets.UTF_8)).contains("[########################################] 1500/1500 rows");
-        fr.relocmatch.establishments.EstablishmentFile rejects = fr.relocmatch.establishments.EstablishmentFile.read(
+        EstablishmentFile rejects = EstablishmentFile.read(
                 Files.readAllBytes(dir.resolve("establishments.csv.rejects.csv")));
         assertThat(rejects.rows()).extracting(r -> Integer.parseInt(rejects.value(r, "line")))
                 .containsExactlyElementsOf(badLines);
@@ -196,7 +200,7 @@ class CompanyImportIT {
         System.out.printf("Imported %d rows in %.1f s: %.0f rows/s%n", rows, seconds, rows / seconds);
 
         ImportCommandAccess.Totals rerun = ImportCommandAccess.run("http://127.0.0.1:" + port, ADMIN, "import@normandie.cci.fr", file, 500,
-                new PrintStream(new java.io.ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         assertThat(rerun.unchanged()).isEqualTo(rows - badLines.size());
         assertThat(rerun.created()).isZero();
     }
@@ -206,7 +210,7 @@ class CompanyImportIT {
         Path file = dir.resolve("base-cci.csv");
         byte[] excel = excelExport(TestSirets.random(), TestSirets.random(), TestSirets.random(), TestSirets.random());
         Files.write(file, excel);
-        var progress = new java.io.ByteArrayOutputStream();
+        var progress = new ByteArrayOutputStream();
 
         ImportCommandAccess.Totals totals = ImportCommandAccess.run("http://127.0.0.1:" + port, ADMIN, "import@normandie.cci.fr",
                 file, 2, new PrintStream(progress, true, StandardCharsets.UTF_8)); // chunks of 2: the repeated SIRET spans them
@@ -215,8 +219,8 @@ class CompanyImportIT {
         assertThat(totals.rejected()).isEqualTo(3);
         assertThat(progress.toString(StandardCharsets.UTF_8)).contains("read as Windows-1252, separated by ';'");
         String rejects = new String(Files.readAllBytes(dir.resolve("base-cci.csv.rejects.csv")),
-                java.nio.charset.Charset.forName("windows-1252"));
-        String[] original = new String(excel, java.nio.charset.Charset.forName("windows-1252")).split("\r\n");
+                Charset.forName("windows-1252"));
+        String[] original = new String(excel, Charset.forName("windows-1252")).split("\r\n");
         assertThat(rejects.split("\r\n")).hasSize(4);
         assertThat(rejects).startsWith(original[0] + ";line;rejected_because\r\n")
                 .contains(original[2] + ";3;\"siret: this SIRET is also on line 7")
@@ -224,7 +228,7 @@ class CompanyImportIT {
                 .contains(original[6] + ";7;\"siret: this SIRET is also on line 3");
 
         ImportCommandAccess.Totals rerun = ImportCommandAccess.run("http://127.0.0.1:" + port, ADMIN, "import@normandie.cci.fr",
-                file, 500, new PrintStream(new java.io.ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+                file, 500, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         assertThat(rerun.unchanged()).isEqualTo(3);
         assertThat(rerun.updated()).isZero();
     }
@@ -235,7 +239,7 @@ class CompanyImportIT {
         Files.writeString(file, "siren;raison sociale\n820471936;Tissages\n");
 
         assertThatThrownBy(() -> ImportCommandAccess.run("http://127.0.0.1:" + port, ADMIN, null, file, 500,
-                new PrintStream(new java.io.ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
                 .hasMessageContaining("lacks the column(s) [siret, name, naf_code, commune_code or postal_code]")
                 .hasMessageContaining("separated by ';'").hasMessageContaining("[siren, raison sociale]");
         assertThat(dir.resolve("contacts.csv.rejects.csv")).doesNotExist();
@@ -248,9 +252,9 @@ class CompanyImportIT {
         String adviser = SharedInfrastructure.get().issuer().token(TestIssuer.ADVISER_28);
         long before = registered();
 
-        for (String token : java.util.Arrays.asList(null, adviser)) {
+        for (String token : Arrays.asList(null, adviser)) {
             assertThatThrownBy(() -> ImportCommandAccess.run("http://127.0.0.1:" + port, token, null, file, 500,
-                    new PrintStream(new java.io.ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
                     .hasMessageContaining("imports are run by a région admin")
                     .hasMessageContaining(token == null ? "(401)" : "(403)");
         }

@@ -1,5 +1,7 @@
 package fr.relocmatch.company.profile;
 
+import fr.relocmatch.testinfra.ContractAssertions;
+import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -224,7 +226,7 @@ class CompanyProfileIT {
 
         companies.await(r -> id.equals(r.key()) && r.value() == null, TIMEOUT);
         // snapshots and tombstones of every test so far, each against docs/asyncapi.yaml's schema
-        assertThat(fr.relocmatch.testinfra.ContractAssertions.assertConform(companies.seen())).isGreaterThanOrEqualTo(2);
+        assertThat(ContractAssertions.assertConform(companies.seen())).isGreaterThanOrEqualTo(2);
     }
 
     @Test
@@ -299,6 +301,6 @@ class CompanyProfileIT {
     }
 
     private static CompanyRequest toRequest(Map<String, Object> request) {
-        return tools.jackson.databind.json.JsonMapper.builder().build().convertValue(request, CompanyRequest.class);
+        return JsonMapper.builder().build().convertValue(request, CompanyRequest.class);
     }
 }

@@ -1,5 +1,6 @@
 package fr.relocmatch.company.profile;
 
+import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -117,7 +118,7 @@ class PartnerCompanyInboxIT {
     void aProfileBreakingADomainRuleIsRejectedAsTheRestApiWouldAndNothingIsStored() {
         Map<String, Object> profile = Companies.textileSmeInNormandy();
         profile.put("site", Map.of("communeCode", "99999"));
-        profile.put("processes", java.util.List.of("WEAVING", "TELEPORTATION"));
+        profile.put("processes", List.of("WEAVING", "TELEPORTATION"));
         String messageId = publish(JSON.writeValueAsString(profile));
 
         JsonNode outcome = outcomeOf(messageId);

@@ -1,5 +1,6 @@
 package fr.relocmatch.company.profile;
 
+import org.junit.jupiter.api.RepeatedTest;
 import fr.relocmatch.testinfra.TestSirets;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +28,7 @@ class SiretTest {
         assertThat(Siret.siren(siret)).isEqualTo(siren);
     }
 
-    @org.junit.jupiter.api.RepeatedTest(50)
+    @RepeatedTest(50)
     void testSiretsPassTheCheck() {
         assertThat(Siret.isValid(TestSirets.random())).isTrue();
     }

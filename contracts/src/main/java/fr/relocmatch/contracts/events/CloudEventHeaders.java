@@ -1,5 +1,9 @@
 package fr.relocmatch.contracts.events;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.messaging.Message;
+
 /** Kafka header names of the CloudEvents 1.0 Kafka protocol binding, binary content mode. */
 public final class CloudEventHeaders {
 
@@ -12,7 +16,7 @@ public final class CloudEventHeaders {
     public static final String CONTENT_TYPE = "content-type";
 
     /** Headers read as UTF-8 text whoever wrote the record ({@code contentType} is Spring's own). */
-    public static final java.util.List<String> TEXT_HEADERS = java.util.List.of(ID, SOURCE, TYPE, SPEC_VERSION,
+    public static final List<String> TEXT_HEADERS = List.of(ID, SOURCE, TYPE, SPEC_VERSION,
             TIME, SUBJECT, "ce_dataschema", CONTENT_TYPE, "contentType");
 
     private CloudEventHeaders() {
@@ -23,11 +27,11 @@ public final class CloudEventHeaders {
      * Spring Cloud Function renames {@code ce_} Kafka headers to {@code ce-} on the way in, and
      * records written by other Kafka clients carry raw bytes: both are accepted.
      */
-    public static String read(org.springframework.messaging.Message<?> message, String attribute) {
+    public static String read(Message<?> message, String attribute) {
         for (String name : new String[] {"ce_" + attribute, "ce-" + attribute}) {
             Object value = message.getHeaders().get(name);
             if (value instanceof byte[] bytes) {
-                return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+                return new String(bytes, StandardCharsets.UTF_8);
             }
             if (value != null) {
                 return value.toString();

@@ -1,5 +1,6 @@
 package fr.relocmatch.demand.relocation;
 
+import java.util.ArrayList;
 import fr.relocmatch.reference.Sector;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -31,7 +32,7 @@ class DemandDocument extends PublishedDocument {
     /** Copied from the location so that searches by région cover RADIUS and REGIONS alike. */
     private List<String> regions;
     private String adviserEmail;
-    private java.util.List<Disclosure> disclosures = new java.util.ArrayList<>();
+    private List<Disclosure> disclosures = new ArrayList<>();
     private boolean confidential;
     private DemandStatus status;
     private String statusReason;
@@ -91,7 +92,7 @@ class DemandDocument extends PublishedDocument {
      */
     boolean disclose(String matchId, String companyId, Instant now) {
         if (disclosures == null) {
-            disclosures = new java.util.ArrayList<>();
+            disclosures = new ArrayList<>();
         }
         if (disclosures.stream().anyMatch(d -> d.matchId().equals(matchId))) {
             return false;
@@ -101,8 +102,8 @@ class DemandDocument extends PublishedDocument {
         return true;
     }
 
-    java.util.List<Disclosure> getDisclosures() {
-        return disclosures == null ? java.util.List.of() : java.util.List.copyOf(disclosures);
+    List<Disclosure> getDisclosures() {
+        return disclosures == null ? List.of() : List.copyOf(disclosures);
     }
 
     /**

@@ -1,5 +1,7 @@
 package fr.relocmatch.demand.relocation;
 
+import fr.relocmatch.access.AuditTrail;
+import fr.relocmatch.partner.PartnerInbox;
 import java.util.function.Consumer;
 
 import fr.relocmatch.state.events.InboundRecords;
@@ -30,8 +32,8 @@ class DemandFunctions {
 
     /** Demands partners publish on the inbox topic (binding {@code partnerDemands-in-0}). */
     @Bean
-    Consumer<Message<byte[]>> partnerDemands(fr.relocmatch.partner.PartnerInbox inbox, Demands demands,
-            fr.relocmatch.access.AuditTrail audit) {
+    Consumer<Message<byte[]>> partnerDemands(PartnerInbox inbox, Demands demands,
+            AuditTrail audit) {
         return message -> inbox.receive(message, "partner-demand-submission", "demand", DemandRequest.class,
                 submission -> {
                     String id = demands.submittedByPartner(submission.body(), submission.source(), submission.id());

@@ -1,5 +1,6 @@
 package fr.relocmatch.demand.relocation;
 
+import java.math.BigDecimal;
 import java.time.Period;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,5 +16,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("relocmatch.demands")
 record DemandProperties(@DefaultValue("P6M") Period defaultValidity, @DefaultValue("0 15 * * * *") String expiryCron,
-        @DefaultValue("5") java.math.BigDecimal defaultMinimumCoveragePercent) {
+        @DefaultValue("5") BigDecimal defaultMinimumCoveragePercent) {
 }

@@ -1,5 +1,6 @@
 package fr.relocmatch.demand.relocation;
 
+import fr.relocmatch.contracts.events.EventIds;
 import fr.relocmatch.reference.Sector;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -43,6 +44,6 @@ record DemandUpdated(UUID eventId, Instant occurredAt, String demandId, long ver
 
     /** The same (demand, version) always gets the same event id, however often it is relayed. */
     static UUID eventId(String demandId, long version) {
-        return fr.relocmatch.contracts.events.EventIds.ofVersion("demand", demandId, version);
+        return EventIds.ofVersion("demand", demandId, version);
     }
 }

@@ -1,5 +1,6 @@
 package fr.relocmatch.demand.relocation;
 
+import java.util.Collections;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ class DemandValidator {
         Buyer buyer = buyer(request, faults);
         List<String> required = processes("requiredProcesses", request.requiredProcesses(), faults);
         List<String> preferred = processes("preferredProcesses", orEmpty(request.preferredProcesses()), faults);
-        if (!java.util.Collections.disjoint(required, preferred)) {
+        if (!Collections.disjoint(required, preferred)) {
             faults.add("preferredProcesses", "must not repeat a required process");
         }
         List<String> naf = new ArrayList<>();

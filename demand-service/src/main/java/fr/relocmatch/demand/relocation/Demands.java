@@ -1,5 +1,9 @@
 package fr.relocmatch.demand.relocation;
 
+import fr.relocmatch.access.InstanceRegion;
+import fr.relocmatch.contracts.events.EventIds;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.http.ProblemDetail;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
@@ -41,7 +45,7 @@ class Demands {
 
     Demands(DemandRepository repository, MongoTemplate mongo, DemandValidator validator,
             StatePublisher<DemandDocument> publisher, Clock clock,
-            fr.relocmatch.access.InstanceRegion region) {
+            InstanceRegion region) {
         this.region = region.code();
         this.repository = repository;
         this.mongo = mongo;
@@ -70,7 +74,7 @@ class Demands {
      * CloudEvents id) is one demand however often it is delivered: its id derives from them.
      */
     String submittedByPartner(DemandRequest request, String partnerSource, String messageId) {
-        String id = fr.relocmatch.contracts.events.EventIds.of("partner", partnerSource, messageId).toString();
+        String id = EventIds.of("partner", partnerSource, messageId).toString();
         if (repository.existsById(id)) {
             return id;
         }
@@ -98,7 +102,7 @@ class Demands {
         DemandDocument demand = get(id);
         VersionTags.check(demand.getId(), demand.getVersion(), expectedVersion, "Demand");
         if (!demand.getStatus().isEditable()) {
-            throw new ErrorResponseException(HttpStatus.CONFLICT, org.springframework.http.ProblemDetail
+            throw new ErrorResponseException(HttpStatus.CONFLICT, ProblemDetail
                     .forStatusAndDetail(HttpStatus.CONFLICT, "Demand " + id + " is " + demand.getStatus()
                             + "; only DRAFT and OPEN demands can be edited."), null);
         }
@@ -166,7 +170,7 @@ class Demands {
             query.addCriteria(where("buyer.companyId").is(buyerCompanyId));
         }
         if (process != null) {
-            query.addCriteria(new org.springframework.data.mongodb.core.query.Criteria().orOperator(
+            query.addCriteria(new Criteria().orOperator(
                     where("requiredProcesses").is(process), where("preferredProcesses").is(process)));
         }
         if (region != null) {

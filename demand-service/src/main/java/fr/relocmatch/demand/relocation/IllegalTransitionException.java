@@ -1,5 +1,7 @@
 package fr.relocmatch.demand.relocation;
 
+import java.net.URI;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -17,11 +19,11 @@ class IllegalTransitionException extends ErrorResponseException {
                 "Demand " + demandId + " is " + from + " and cannot become " + to + ". Allowed from " + from + ": "
                         + allowed + ".");
         problem.setTitle("Illegal demand transition");
-        problem.setType(java.net.URI.create("https://relocmatch.fr/problems/illegal-transition"));
+        problem.setType(URI.create("https://relocmatch.fr/problems/illegal-transition"));
         // "status" is RFC 9457's HTTP code: the demand's own status goes under its own name
         problem.setProperty("demandStatus", from);
         problem.setProperty("requested", to);
-        problem.setProperty("allowed", from.isFinal() ? java.util.List.of() : from.next().stream().sorted().toList());
+        problem.setProperty("allowed", from.isFinal() ? List.of() : from.next().stream().sorted().toList());
         return problem;
     }
 }

@@ -1,5 +1,7 @@
 package fr.relocmatch.demand.relocation;
 
+import fr.relocmatch.testinfra.ContractAssertions;
+import tools.jackson.databind.json.JsonMapper;
 import fr.relocmatch.testinfra.TestSirets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -492,14 +494,14 @@ class DemandIT {
         api.post("/api/v1/demands", confidential);
 
         events.await(r -> id.equals(r.key()) && JsonApi.parse(r.value()).get("version").asLong() == 1, TIMEOUT);
-        assertThat(fr.relocmatch.testinfra.ContractAssertions.assertConform(events.seen())).isGreaterThanOrEqualTo(3);
+        assertThat(ContractAssertions.assertConform(events.seen())).isGreaterThanOrEqualTo(3);
     }
 
     @Test
     void aPartnersDemandIsOpenedAtOnceAndIsOneDemandHoweverOftenItIsDelivered() {
         try (TopicProbe outcomes = TopicProbe.on("relocmatch.partner.outcomes.v1")) {
             String messageId = UUID.randomUUID().toString();
-            String body = tools.jackson.databind.json.JsonMapper.builder().build()
+            String body = JsonMapper.builder().build()
                     .writeValueAsString(DemandFixtures.bathLinenNearRouen(groupSiret));
             publishToInbox(messageId, body);
             publishToInbox(messageId, body); // redelivered
@@ -521,7 +523,7 @@ class DemandIT {
         try (TopicProbe outcomes = TopicProbe.on("relocmatch.partner.outcomes.v1");
                 TopicProbe dead = TopicProbe.on("relocmatch.partner.demands.v1.dlq")) {
             String messageId = UUID.randomUUID().toString();
-            publishToInbox(messageId, tools.jackson.databind.json.JsonMapper.builder().build()
+            publishToInbox(messageId, JsonMapper.builder().build()
                     .writeValueAsString(DemandFixtures.bathLinenNearRouen(TestSirets.random())));
 
             JsonNode answer = await().atMost(TIMEOUT).until(() -> outcomesFor(outcomes, messageId), l -> l.size() == 1)

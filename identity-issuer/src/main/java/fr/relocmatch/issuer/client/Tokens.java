@@ -1,5 +1,6 @@
 package fr.relocmatch.issuer.client;
 
+import java.net.URLDecoder;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -68,7 +69,7 @@ public final class Tokens {
             throw new IllegalStateException("The issuer did not answer with a code: " + callback);
         }
         return accessToken(send(browser, post(issuer + "/oauth2/token", Map.of("grant_type", "authorization_code",
-                "code", java.net.URLDecoder.decode(code.group(1), StandardCharsets.UTF_8), "redirect_uri",
+                "code", URLDecoder.decode(code.group(1), StandardCharsets.UTF_8), "redirect_uri",
                 CLI_REDIRECT, "client_id", CLI_CLIENT, "code_verifier", verifier), null), 200));
     }
 

@@ -1,5 +1,6 @@
 package fr.relocmatch.matching.domain;
 
+import java.util.Collection;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -279,7 +280,7 @@ public final class MatchScorer {
     }
 
     /** Ranks 1..n, best first, of the candidates kept. */
-    public static List<Candidate> ranked(java.util.Collection<Candidate> kept) {
+    public static List<Candidate> ranked(Collection<Candidate> kept) {
         List<Candidate> best = new ArrayList<>(kept);
         best.sort(BEST_FIRST);
         List<Candidate> ranked = new ArrayList<>(best.size());

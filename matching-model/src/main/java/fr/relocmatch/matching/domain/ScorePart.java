@@ -1,5 +1,7 @@
 package fr.relocmatch.matching.domain;
 
+import java.util.Map;
+
 /**
  * One named part of a score, as shown to advisers.
  *
@@ -11,9 +13,9 @@ package fr.relocmatch.matching.domain;
  * @param facts the note's facts by name ({@code km}, {@code maxKm}, {@code offeredProcesses}…)
  */
 public record ScorePart(String name, double value, double weight, String note, String noteKey,
-        java.util.Map<String, String> facts) {
+        Map<String, String> facts) {
 
     public ScorePart {
-        facts = facts == null ? java.util.Map.of() : java.util.Map.copyOf(facts);
+        facts = facts == null ? Map.of() : Map.copyOf(facts);
     }
 }

@@ -1,5 +1,9 @@
 package fr.relocmatch.matching.domain;
 
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.roaringbitmap.FastAggregation;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -134,7 +138,7 @@ public final class SupplierIndex {
     public void compact() {
         List<Supplier> live = new ArrayList<>(ordinals.size());
         all().forEach(live::add);
-        live.sort(java.util.Comparator.comparingInt((Supplier s) -> cell(s.site().latitude(), s.site().longitude()))
+        live.sort(Comparator.comparingInt((Supplier s) -> cell(s.site().latitude(), s.site().longitude()))
                 .thenComparing(Supplier::id));
         ordinals.clear();
         suppliers.clear();
@@ -146,7 +150,7 @@ public final class SupplierIndex {
         byCell.clear();
         live.forEach(this::put);
         active.runOptimize();
-        java.util.stream.Stream.of(byProcess, byCertification, byRegion, bySector, byCell)
+        Stream.of(byProcess, byCertification, byRegion, bySector, byCell)
                 .forEach(bitmaps -> bitmaps.values().forEach(RoaringBitmap::runOptimize));
     }
 
@@ -212,7 +216,7 @@ public final class SupplierIndex {
         if (demand.reach() != Demand.Reach.RADIUS || result.isEmpty()) {
             return List.of(result);
         }
-        result.and(org.roaringbitmap.FastAggregation.or(cellsAround(demand.site(), demand.maxDistanceKm()).iterator()));
+        result.and(FastAggregation.or(cellsAround(demand.site(), demand.maxDistanceKm()).iterator()));
         return List.of(result);
     }
 
@@ -418,7 +422,7 @@ public final class SupplierIndex {
     }
 
     /** Bits of the values with an id below {@code width}; the others are only in the bitmaps. */
-    private static long mask(Vocabulary vocabulary, java.util.Collection<String> values, int width) {
+    private static long mask(Vocabulary vocabulary, Collection<String> values, int width) {
         long mask = 0;
         for (String value : values) {
             int id = vocabulary.id(value);
@@ -430,7 +434,7 @@ public final class SupplierIndex {
     }
 
     /** The mask of the values, or -1 when one has no bit (then the bitmaps are asked). */
-    private static long queryMask(Vocabulary vocabulary, java.util.Collection<String> values, int width) {
+    private static long queryMask(Vocabulary vocabulary, Collection<String> values, int width) {
         long mask = 0;
         for (String value : values) {
             int id = vocabulary.find(value);

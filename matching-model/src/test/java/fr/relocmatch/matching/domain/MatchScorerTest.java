@@ -1,5 +1,7 @@
 package fr.relocmatch.matching.domain;
 
+import fr.relocmatch.reference.ScoreNotes;
+import java.util.Locale;
 import static fr.relocmatch.matching.domain.Pairs.ELBEUF;
 import static fr.relocmatch.matching.domain.Pairs.LILLE;
 import static fr.relocmatch.matching.domain.Pairs.LYON;
@@ -28,15 +30,15 @@ class MatchScorerTest {
     private ScorePart part(Demand demand, Supplier supplier, String name) {
         ScorePart part = scorer.score(demand, supplier).orElseThrow().parts().stream().filter(p -> p.name().equals(name))
                 .findFirst().orElseThrow(() -> new AssertionError("no part " + name));
-        for (java.util.Locale language : List.of(java.util.Locale.FRENCH, java.util.Locale.ENGLISH)) {
-            assertThat(fr.relocmatch.reference.ScoreNotes.shipped().render(part.noteKey(), part.facts(), language))
+        for (Locale language : List.of(Locale.FRENCH, Locale.ENGLISH)) {
+            assertThat(ScoreNotes.shipped().render(part.noteKey(), part.facts(), language))
                     .as("%s note %s in %s", name, part.noteKey(), language).isNotNull().doesNotContain("{").doesNotContain("?");
         }
         return part;
     }
 
     private static String inFrench(ScorePart part) {
-        return fr.relocmatch.reference.ScoreNotes.shipped().render(part.noteKey(), part.facts(), java.util.Locale.FRENCH);
+        return ScoreNotes.shipped().render(part.noteKey(), part.facts(), Locale.FRENCH);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package fr.relocmatch.matching.domain;
 
+import java.util.Collections;
 import static fr.relocmatch.matching.domain.Pairs.TODAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -136,7 +137,7 @@ class SupplierIndexTest {
 
     private static String[] pick(Random random, String[] values, int count) {
         List<String> all = new ArrayList<>(List.of(values));
-        java.util.Collections.shuffle(all, random);
+        Collections.shuffle(all, random);
         return all.subList(0, Math.min(count, all.size())).toArray(String[]::new);
     }
 }

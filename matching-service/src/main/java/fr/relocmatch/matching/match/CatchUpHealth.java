@@ -1,5 +1,6 @@
 package fr.relocmatch.matching.match;
 
+import java.util.Optional;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -50,15 +51,15 @@ class CatchUpHealth extends AbstractHealthIndicator {
      * Notes that a record of a consumed topic was handled; answers the demands partition it brought
      * up to date, if it did.
      */
-    java.util.Optional<Integer> handled(Message<?> message) {
+    Optional<Integer> handled(Message<?> message) {
         Object topic = message.getHeaders().get("kafka_receivedTopic");
         Object partition = message.getHeaders().get("kafka_receivedPartitionId");
         Object offset = message.getHeaders().get("kafka_offset");
         if (topic != null && partition instanceof Integer p && offset instanceof Long o
                 && catchUp.handled(topic.toString(), p, o) && topic.toString().equals(demandsTopic)) {
-            return java.util.Optional.of(p);
+            return Optional.of(p);
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** Answers true once, when every assigned partition has first been read up to its end. */

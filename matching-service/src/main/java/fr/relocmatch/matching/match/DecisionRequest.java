@@ -1,5 +1,6 @@
 package fr.relocmatch.matching.match;
 
+import fr.relocmatch.api.InvalidInputException;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -17,7 +18,7 @@ record DecisionRequest(@NotNull Decision decision, @Size(max = 1000) String reas
     /** The body may not speak for someone else. */
     void requireNoOtherDecider(String caller) {
         if (decidedBy != null && !decidedBy.equalsIgnoreCase(caller)) {
-            throw fr.relocmatch.api.InvalidInputException.of("decidedBy",
+            throw InvalidInputException.of("decidedBy",
                     "is taken from your access token (" + caller + "); leave it out");
         }
     }
@@ -25,7 +26,7 @@ record DecisionRequest(@NotNull Decision decision, @Size(max = 1000) String reas
     /** A rejection needs a reason: advisers and the ranking learn from it. */
     void requireReasonForRejection() {
         if (decision == Decision.REJECTED && (reason == null || reason.isBlank())) {
-            throw fr.relocmatch.api.InvalidInputException.of("reason", "a rejection needs a reason");
+            throw InvalidInputException.of("reason", "a rejection needs a reason");
         }
     }
 }

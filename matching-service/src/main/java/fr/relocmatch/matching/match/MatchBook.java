@@ -1,5 +1,12 @@
 package fr.relocmatch.matching.match;
 
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -41,13 +48,13 @@ class MatchBook {
     /**
      * @param whyLeftOut why a supplier of a stored proposal is no longer among the candidates, in words
      */
-    void reconcile(Demand demand, List<Candidate> candidates, java.util.function.Function<String, String> whyLeftOut) {
+    void reconcile(Demand demand, List<Candidate> candidates, Function<String, String> whyLeftOut) {
         Instant now = clock.instant();
         Map<String, MatchDocument> stored = new HashMap<>();
         repository.findByDemandId(demand.id(), Sort.unsorted()).forEach(m -> stored.put(m.getCompanyId(), m));
 
         // A decided pair is out of ranking for good: a rejected one is never proposed again.
-        java.util.Set<String> decided = new java.util.HashSet<>();
+        Set<String> decided = new HashSet<>();
         stored.values().stream().filter(m -> m.getStatus().isDecided()).forEach(m -> decided.add(m.getCompanyId()));
         stored.keySet().removeAll(decided);
         int rank = 0;
@@ -95,12 +102,12 @@ class MatchBook {
     /** Records an adviser's decision and publishes the match and the decision. */
     MatchDocument decide(String matchId, MatchStatus decision, String reason, String adviser) {
         MatchDocument match = repository.findById(matchId).orElseThrow(() -> new org.springframework.web.server
-                .ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND, "No match " + matchId));
+                .ResponseStatusException(HttpStatus.NOT_FOUND, "No match " + matchId));
         try {
             match.decide(decision, reason, adviser, clock.instant());
         }
         catch (IllegalStateException notProposed) {
-            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.CONFLICT,
+            throw new ResponseStatusException(HttpStatus.CONFLICT,
                     notProposed.getMessage());
         }
         MatchDocument saved = repository.save(match);
@@ -122,7 +129,7 @@ class MatchBook {
         return repository.findByCompanyId(companyId, Sort.unsorted()).stream().sorted(LISTING).toList();
     }
 
-    private static final java.util.Comparator<MatchDocument> LISTING = java.util.Comparator
+    private static final Comparator<MatchDocument> LISTING = Comparator
             .comparingInt((MatchDocument m) -> switch (m.getStatus()) {
                 case PROPOSED -> 0;
                 case ACCEPTED -> 1;
@@ -130,10 +137,10 @@ class MatchBook {
                 case WITHDRAWN -> 3;
             })
             .thenComparingInt(m -> m.getStatus() == MatchStatus.PROPOSED ? m.getRank() : 0)
-            .thenComparing(java.util.Comparator.comparingDouble(MatchDocument::getScore).reversed())
+            .thenComparing(Comparator.comparingDouble(MatchDocument::getScore).reversed())
             .thenComparing(MatchDocument::getCompanyId);
 
-    java.util.Optional<MatchDocument> find(String id) {
+    Optional<MatchDocument> find(String id) {
         return repository.findById(id);
     }
 }

@@ -1,5 +1,6 @@
 package fr.relocmatch.matching.match;
 
+import jakarta.validation.constraints.Pattern;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -38,7 +39,7 @@ class MatchController {
     @GetMapping
     List<MatchView> list(@RequestParam(required = false) String demandId,
             @RequestParam(required = false) String companyId,
-            @RequestParam(required = false) @jakarta.validation.constraints.Pattern(regexp = "fr|en", message = "must be fr or en") String lang) {
+            @RequestParam(required = false) @Pattern(regexp = "fr|en", message = "must be fr or en") String lang) {
         if ((demandId == null) == (companyId == null)) {
             String message = demandId == null ? "give one of demandId and companyId" : "give only one of demandId and companyId";
             new InvalidInputException.Collector().add("demandId", message).add("companyId", message).throwIfAny();
@@ -72,7 +73,7 @@ class MatchController {
 
     @GetMapping("/{id}")
     MatchView get(@PathVariable String id,
-            @RequestParam(required = false) @jakarta.validation.constraints.Pattern(regexp = "fr|en", message = "must be fr or en") String lang) {
+            @RequestParam(required = false) @Pattern(regexp = "fr|en", message = "must be fr or en") String lang) {
         Caller caller = Caller.current();
         MatchDocument match = existing(id);
         Caller.require(mayRead(caller, match),

@@ -1,5 +1,6 @@
 package fr.relocmatch.matching.match;
 
+import fr.relocmatch.contracts.events.EventIds;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -8,7 +9,7 @@ record MatchDecided(UUID decisionId, String matchId, String demandId, String com
         String reason, String decidedBy, Instant decidedAt) {
 
     static MatchDecided of(MatchDocument match) {
-        return new MatchDecided(fr.relocmatch.contracts.events.EventIds.of("decision", match.getId()),
+        return new MatchDecided(EventIds.of("decision", match.getId()),
                 match.getId(), match.getDemandId(), match.getCompanyId(), match.getStatus(), match.getReason(),
                 match.getDecidedBy(), match.getDecidedAt());
     }

@@ -1,5 +1,6 @@
 package fr.relocmatch.matching.match;
 
+import fr.relocmatch.contracts.events.EventIds;
 import java.time.Instant;
 import java.util.List;
 
@@ -48,7 +49,7 @@ class MatchDocument extends PublishedDocument {
 
     /** The id of a pair never changes: one document per (demand, company). */
     static String idOf(String demandId, String companyId) {
-        return fr.relocmatch.contracts.events.EventIds.of(demandId, companyId).toString();
+        return EventIds.of(demandId, companyId).toString();
     }
 
     static MatchDocument proposed(Demand demand, Candidate candidate, Instant now) {

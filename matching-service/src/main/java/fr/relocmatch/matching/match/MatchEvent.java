@@ -1,5 +1,6 @@
 package fr.relocmatch.matching.match;
 
+import fr.relocmatch.contracts.events.EventIds;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -27,6 +28,6 @@ record MatchEvent(UUID eventId, Instant occurredAt, String matchId, long version
 
     /** The same (match, version) always gets the same event id, however often it is relayed. */
     static UUID eventId(String matchId, long version) {
-        return fr.relocmatch.contracts.events.EventIds.ofVersion("match", matchId, version);
+        return EventIds.ofVersion("match", matchId, version);
     }
 }

@@ -1,5 +1,7 @@
 package fr.relocmatch.matching.match;
 
+import fr.relocmatch.reference.ScoreNotes;
+import java.util.Locale;
 import java.time.Instant;
 import java.util.List;
 
@@ -20,9 +22,9 @@ record MatchView(String id, long version, MatchStatus status, String demandId, S
         if (lang == null || view.explanation() == null) {
             return view;
         }
-        java.util.Locale locale = java.util.Locale.forLanguageTag(lang);
+        Locale locale = Locale.forLanguageTag(lang);
         List<ScorePart> written = view.explanation().stream().map(part -> {
-            String note = fr.relocmatch.reference.ScoreNotes.shipped().render(part.noteKey(), part.facts(), locale);
+            String note = ScoreNotes.shipped().render(part.noteKey(), part.facts(), locale);
             return note == null ? part : new ScorePart(part.name(), part.value(), part.weight(), note, part.noteKey(), part.facts());
         }).toList();
         return new MatchView(view.id, view.version, view.status, view.demandId, view.demandTitle, view.buyerName,

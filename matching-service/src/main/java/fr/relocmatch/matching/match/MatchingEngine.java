@@ -1,5 +1,13 @@
 package fr.relocmatch.matching.match;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.scheduling.annotation.Scheduled;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,12 +34,12 @@ class MatchingEngine {
 
     private final Map<String, Demand> demands = new LinkedHashMap<>();
     /** Demands to re-rank, kept until their ranking is stored: a failure leaves them here. */
-    private final java.util.Set<String> pending = new java.util.LinkedHashSet<>();
+    private final Set<String> pending = new LinkedHashSet<>();
     /** False while the topics are replayed at start: state is taken in, nothing is decided. */
     private boolean live;
     /** The demands partition each known demand came from, and the assigned partitions still being read. */
-    private final Map<String, Integer> partitionOf = new java.util.HashMap<>();
-    private final java.util.Set<Integer> replaying = new java.util.HashSet<>();
+    private final Map<String, Integer> partitionOf = new HashMap<>();
+    private final Set<Integer> replaying = new HashSet<>();
     private final MatchScorer scorer;
     private final SupplierIndex index;
     private final MatchBook book;
@@ -49,7 +57,7 @@ class MatchingEngine {
      * once the topics have been read at start, then every {@code relocmatch.matching.compact-interval},
      * since profiles changed or added since are appended. Takes about a second per million profiles.
      */
-    @org.springframework.scheduling.annotation.Scheduled(
+    @Scheduled(
             fixedDelayString = "${relocmatch.matching.compact-interval:PT6H}",
             initialDelayString = "${relocmatch.matching.compact-interval:PT6H}")
     synchronized void compact() {
@@ -113,7 +121,7 @@ class MatchingEngine {
     }
 
     /** Demands partitions assigned to this instance: their demands arrive again from the beginning. */
-    synchronized void demandPartitionsAssigned(java.util.Collection<Integer> partitions) {
+    synchronized void demandPartitionsAssigned(Collection<Integer> partitions) {
         replaying.addAll(partitions);
     }
 
@@ -130,9 +138,9 @@ class MatchingEngine {
     }
 
     /** Demands partitions taken away: another instance ranks their demands now. */
-    synchronized void demandPartitionsRevoked(java.util.Collection<Integer> partitions) {
+    synchronized void demandPartitionsRevoked(Collection<Integer> partitions) {
         replaying.removeAll(partitions);
-        java.util.List<String> gone = partitionOf.entrySet().stream().filter(e -> partitions.contains(e.getValue()))
+        List<String> gone = partitionOf.entrySet().stream().filter(e -> partitions.contains(e.getValue()))
                 .map(Map.Entry::getKey).toList();
         gone.forEach(id -> {
             demands.remove(id);
@@ -153,8 +161,8 @@ class MatchingEngine {
     }
 
     /** Ids of the demands this instance owns and knows. */
-    synchronized java.util.Set<String> demandIds() {
-        return java.util.Set.copyOf(demands.keySet());
+    synchronized Set<String> demandIds() {
+        return Set.copyOf(demands.keySet());
     }
 
     /**
@@ -173,7 +181,7 @@ class MatchingEngine {
     }
 
     /** Re-ranks what a failure left pending, when no record comes to do it. */
-    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${relocmatch.matching.retry-interval:PT30S}")
+    @Scheduled(fixedDelayString = "${relocmatch.matching.retry-interval:PT30S}")
     synchronized void retryPending() {
         if (live && !pending.isEmpty()) {
             log.info("Retrying {} pending re-rankings", pending.size());
@@ -190,7 +198,7 @@ class MatchingEngine {
         if (!live || pending.isEmpty()) {
             return;
         }
-        for (String id : new java.util.ArrayList<>(pending)) {
+        for (String id : new ArrayList<>(pending)) {
             Demand demand = demands.get(id);
             if (demand != null && replaying(id)) {
                 continue; // its partition is still being read: a later snapshot may be on its way

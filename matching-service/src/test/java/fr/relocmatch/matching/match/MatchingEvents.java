@@ -1,5 +1,6 @@
 package fr.relocmatch.matching.match;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,7 +33,7 @@ final class MatchingEvents {
                  "adviserEmail":"pme@normandie.cci.fr","status":"ACTIVE","matchingConsent":true,
                  "lastConfirmedAt":"%s","aFieldFromTheFuture":{"added":"in a later minor version"}%s}
                 """.formatted(UUID.randomUUID(), id, version, name, quoted(processes), lat, lon,
-                java.time.Instant.now(), extraJson);
+                Instant.now(), extraJson);
         writer.send(COMPANIES, id, body, headers("fr.relocmatch.company.CompanyProfileUpdated.v1", "company/" + id));
     }
 

@@ -1,5 +1,12 @@
 package fr.relocmatch.matching.match;
 
+import fr.relocmatch.testinfra.ContractAssertions;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.assertj.core.api.Assertions;
+import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -39,7 +46,7 @@ class MatchingIT {
     @LocalServerPort
     int port;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     BindingServiceProperties bindings;
 
     private TopicWriter writer;
@@ -76,7 +83,7 @@ class MatchingIT {
         assertThat(match.get("companyName").asString()).isEqualTo("Tissages de Normandie");
         assertThat(match.get("status").asString()).isEqualTo("PROPOSED");
         // 19 km of 80 (0.765 × 0.25), no label (0 × 0.05), confirmed now (1 × 0.05): 0.689
-        assertThat(match.get("score").asDouble()).isCloseTo(0.689, org.assertj.core.api.Assertions.within(0.01));
+        assertThat(match.get("score").asDouble()).isCloseTo(0.689, Assertions.within(0.01));
         assertThat(match.get("explanation").findValuesAsString("name")).containsExactly("distance", "labels", "freshness");
 
         ConsumerRecord<String, String> event = matches.await(r -> demand.equals(r.key()), TIMEOUT);
@@ -99,7 +106,7 @@ class MatchingIT {
         String certified = UUID.randomUUID().toString();
         String expired = UUID.randomUUID().toString();
         String demand = UUID.randomUUID().toString();
-        java.time.LocalDate start = java.time.LocalDate.now().plusMonths(3);
+        LocalDate start = LocalDate.now().plusMonths(3);
         events.company(certified, 0, "Dispositifs Médicaux de Rouen", List.of("MEDICAL_DEVICES"), ROUEN_LAT, ROUEN_LON,
                 ",\"nafCode\":\"32.50A\",\"labels\":[\"OFG\"],\"sectors\":[\"MEDICAL_DEVICES\"],"
                         + "\"capacity\":{\"annualQuantity\":500000,\"unit\":\"PIECES\",\"availablePercent\":20},"
@@ -253,7 +260,7 @@ class MatchingIT {
         String matchId = awaitMatches(demand, 1).get(0).get("id").asString();
 
         JsonApi.Response rejected = api.post("/api/v1/matches/" + matchId + "/decision",
-                java.util.Map.of("decision", "REJECTED", "reason", "capacité insuffisante"));
+                Map.of("decision", "REJECTED", "reason", "capacité insuffisante"));
 
         assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
         assertThat(rejected.json().get("status").asString()).isEqualTo("REJECTED");
@@ -276,10 +283,10 @@ class MatchingIT {
         assertThat(matches.seen().stream().filter(r -> demand.equals(r.key()))
                 .map(r -> TopicProbe.headers(r).get("ce_type"))).containsOnlyOnce("fr.relocmatch.matching.MatchProposed.v1");
         // every match event and decision published so far, against docs/asyncapi.yaml's schemas
-        fr.relocmatch.testinfra.ContractAssertions.assertConform(matches.seen());
+        ContractAssertions.assertConform(matches.seen());
         try (TopicProbe decisions = TopicProbe.on("relocmatch.decisions.v1")) {
             decisions.await(r -> demand.equals(r.key()), TIMEOUT);
-            fr.relocmatch.testinfra.ContractAssertions.assertConform(decisions.seen());
+            ContractAssertions.assertConform(decisions.seen());
         }
     }
 
@@ -293,31 +300,31 @@ class MatchingIT {
 
         JsonApi demandAdviser = SharedInfrastructure.get().api(port, TestIssuer.ADVISER_28);
         JsonApi.Response noReason = demandAdviser.post("/api/v1/matches/" + matchId + "/decision",
-                java.util.Map.of("decision", "REJECTED"));
+                Map.of("decision", "REJECTED"));
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.json().get("errors").findValuesAsString("field")).containsExactly("reason");
 
         // who decides is the token's person, never a body field
         JsonApi.Response impersonating = demandAdviser.post("/api/v1/matches/" + matchId + "/decision",
-                java.util.Map.of("decision", "ACCEPTED", "decidedBy", "chef@normandie.cci.fr"));
+                Map.of("decision", "ACCEPTED", "decidedBy", "chef@normandie.cci.fr"));
         assertThat(impersonating.status()).isEqualTo(400);
         assertThat(impersonating.json().get("errors").findValuesAsString("field")).containsExactly("decidedBy");
         assertThat(api.get("/api/v1/matches/" + matchId).json().get("status").asString()).isEqualTo("PROPOSED");
 
         JsonApi.Response accepted = demandAdviser.post("/api/v1/matches/" + matchId + "/decision",
-                java.util.Map.of("decision", "ACCEPTED"));
+                Map.of("decision", "ACCEPTED"));
         assertThat(accepted.json().get("status").asString()).isEqualTo("ACCEPTED");
         assertThat(accepted.json().get("decidedBy").asString()).isEqualTo("grands-comptes@normandie.cci.fr");
         assertThat(accepted.json().get("decidedAt").asString()).isNotBlank();
         assertThat(api.get("/api/v1/matches/" + matchId).json().get("decidedBy").asString())
                 .isEqualTo("grands-comptes@normandie.cci.fr");
         assertThat(api.post("/api/v1/matches/" + matchId + "/decision",
-                java.util.Map.of("decision", "REJECTED", "reason", "changed my mind")).status())
+                Map.of("decision", "REJECTED", "reason", "changed my mind")).status())
                 .isEqualTo(409);
         assertThat(api.post("/api/v1/matches/" + UUID.randomUUID() + "/decision",
-                java.util.Map.of("decision", "ACCEPTED")).status()).isEqualTo(404);
+                Map.of("decision", "ACCEPTED")).status()).isEqualTo(404);
         JsonApi.Response maybe = api.post("/api/v1/matches/" + matchId + "/decision",
-                java.util.Map.of("decision", "MAYBE"));
+                Map.of("decision", "MAYBE"));
         assertThat(maybe.status()).isEqualTo(400);
         assertThat(maybe.json().at("/errors/0/field").asString()).isEqualTo("decision");
         assertThat(maybe.json().at("/errors/0/message").asString()).as("no Java class in a client's answer")
@@ -335,7 +342,7 @@ class MatchingIT {
         String matchId = proposed.stream().filter(m -> chosen.equals(m.get("companyId").asString())).findFirst()
                 .orElseThrow().get("id").asString();
         assertThat(api.post("/api/v1/matches/" + matchId + "/decision",
-                java.util.Map.of("decision", "ACCEPTED")).status()).isEqualTo(200);
+                Map.of("decision", "ACCEPTED")).status()).isEqualTo(200);
 
         // demand-service's answer to the acceptance: the buyer named for that match only
         events.demand(demand, 1, "IN_DISCUSSION", List.of("WOODWORKING"), 60, ",\"confidential\":true,\"buyerName\":null,"
@@ -374,11 +381,11 @@ class MatchingIT {
         }
         events.demand(demand, 0, "OPEN", List.of("TECHNICAL_CERAMICS"), 60);
         List<JsonNode> matches = await().atMost(TIMEOUT).until(() -> matchesOf(demand), list -> list.stream()
-                .map(m -> m.get("rank").asInt()).collect(java.util.stream.Collectors.toSet()).equals(java.util.Set.of(1, 2, 3, 4)));
+                .map(m -> m.get("rank").asInt()).collect(Collectors.toSet()).equals(Set.of(1, 2, 3, 4)));
         assertThat(matches).extracting(m -> m.get("rank").asInt()).containsExactly(1, 2, 3, 4);
 
         String first = matches.getFirst().get("id").asString();
-        assertThat(api.post("/api/v1/matches/" + first + "/decision", java.util.Map.of("decision", "REJECTED",
+        assertThat(api.post("/api/v1/matches/" + first + "/decision", Map.of("decision", "REJECTED",
                 "reason", "déjà fournisseur")).status()).isEqualTo(200);
 
         List<JsonNode> after = await().atMost(TIMEOUT).until(() -> matchesOf(demand), list -> list.stream()

@@ -1,5 +1,6 @@
 package fr.relocmatch.notification.adviser;
 
+import java.util.Set;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -67,7 +68,7 @@ class AdviserController {
                     "The directory of région " + region + " is managed by its admins; an adviser changes only their own preferences");
             Adviser current = directory.find(email).orElse(null);
             Caller.require(current != null, "Your entry is created by your région's admin");
-            Caller.require(request.regions() == null || java.util.Set.copyOf(regions).equals(java.util.Set.copyOf(current.regions())),
+            Caller.require(request.regions() == null || Set.copyOf(regions).equals(Set.copyOf(current.regions())),
                     "The régions you serve are set by your région's admin");
             regions = current.regions();
         }

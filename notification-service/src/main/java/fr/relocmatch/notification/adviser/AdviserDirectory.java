@@ -1,5 +1,8 @@
 package fr.relocmatch.notification.adviser;
 
+import java.util.Comparator;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -36,7 +39,7 @@ public class AdviserDirectory {
     }
 
     List<Adviser> all() {
-        return mongo.findAll(Adviser.class).stream().sorted(java.util.Comparator.comparing(Adviser::email)).toList();
+        return mongo.findAll(Adviser.class).stream().sorted(Comparator.comparing(Adviser::email)).toList();
     }
 
     Adviser save(Adviser adviser) {
@@ -44,8 +47,8 @@ public class AdviserDirectory {
     }
 
     boolean delete(String email) {
-        return mongo.remove(org.springframework.data.mongodb.core.query.Query.query(
-                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(normalise(email))), Adviser.class)
+        return mongo.remove(Query.query(
+                Criteria.where("_id").is(normalise(email))), Adviser.class)
                 .getDeletedCount() > 0;
     }
 

@@ -1,5 +1,7 @@
 package fr.relocmatch.notification.adviser;
 
+import java.util.Set;
+import org.springframework.security.access.AccessDeniedException;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -42,8 +44,8 @@ class PreferencesController {
         String email = adviser(token);
         Adviser current = directory.preferencesOf(email);
         List<String> regions = current.regions() == null ? List.of() : current.regions();
-        if (request.regions() != null && !java.util.Set.copyOf(request.regions()).equals(java.util.Set.copyOf(regions))) {
-            throw new org.springframework.security.access.AccessDeniedException(
+        if (request.regions() != null && !Set.copyOf(request.regions()).equals(Set.copyOf(regions))) {
+            throw new AccessDeniedException(
                     "The régions you serve are set by your région's admin");
         }
         Adviser saved = directory.save(new Adviser(email, request.name() != null ? request.name() : current.name(), regions,

@@ -1,5 +1,7 @@
 package fr.relocmatch.notification.email;
 
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.MailSendException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -52,7 +54,7 @@ class MatchMailer {
             }
         }
         catch (MessagingException e) {
-            throw new org.springframework.mail.MailPreparationException(e);
+            throw new MailPreparationException(e);
         }
         sender.send(message);
     }
@@ -66,10 +68,10 @@ class MatchMailer {
             if (cause instanceof SMTPSendFailedException sendFailed && sendFailed.getReturnCode() >= 500) {
                 return true;
             }
-            if (cause instanceof org.springframework.mail.MailPreparationException) {
+            if (cause instanceof MailPreparationException) {
                 return true;
             }
-            if (cause instanceof org.springframework.mail.MailSendException sendException) {
+            if (cause instanceof MailSendException sendException) {
                 for (Exception nested : sendException.getFailedMessages().values()) {
                     if (nested != cause && isPermanent(nested)) {
                         return true;

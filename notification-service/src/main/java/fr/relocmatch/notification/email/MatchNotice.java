@@ -1,5 +1,9 @@
 package fr.relocmatch.notification.email;
 
+import fr.relocmatch.notification.adviser.AdviserDirectory;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
 import java.util.List;
 
 /** The part of a match event the e-mails need; other fields are ignored (tolerant reader). */
@@ -12,7 +16,7 @@ record MatchNotice(String matchId, long version, String status, String demandId,
      * One part of the score, as explained by matching-service: its note in English, and what the
      * note says ({@code noteKey}, {@code facts}) to write it in the adviser's language.
      */
-    record Part(String name, double value, double weight, String note, String noteKey, java.util.Map<String, String> facts) {
+    record Part(String name, double value, double weight, String note, String noteKey, Map<String, String> facts) {
     }
 
     /**
@@ -32,9 +36,9 @@ record MatchNotice(String matchId, long version, String status, String demandId,
 
     /** The given addresses, trimmed and lower-cased, blanks dropped, once each. */
     private static List<String> addresses(String... emails) {
-        return java.util.Arrays.stream(emails)
-                .filter(java.util.Objects::nonNull)
-                .map(fr.relocmatch.notification.adviser.AdviserDirectory::normalise)
+        return Arrays.stream(emails)
+                .filter(Objects::nonNull)
+                .map(AdviserDirectory::normalise)
                 .filter(s -> !s.isEmpty())
                 .distinct()
                 .toList();

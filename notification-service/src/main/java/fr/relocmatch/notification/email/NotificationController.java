@@ -1,5 +1,7 @@
 package fr.relocmatch.notification.email;
 
+import fr.relocmatch.access.InstanceRegion;
+import fr.relocmatch.notification.adviser.AdviserDirectory;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.util.List;
@@ -26,7 +28,7 @@ class NotificationController {
     private final MongoTemplate mongo;
     private final String region;
 
-    NotificationController(MongoTemplate mongo, fr.relocmatch.access.InstanceRegion region) {
+    NotificationController(MongoTemplate mongo, InstanceRegion region) {
         this.mongo = mongo;
         this.region = region.code();
     }
@@ -49,7 +51,7 @@ class NotificationController {
         }
         Query query = new Query().with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(LIMIT);
         if (recipient != null) {
-            query.addCriteria(where("recipient").is(fr.relocmatch.notification.adviser.AdviserDirectory.normalise(recipient)));
+            query.addCriteria(where("recipient").is(AdviserDirectory.normalise(recipient)));
         }
         if (matchId != null) {
             query.addCriteria(where("matchId").is(matchId));

@@ -1,5 +1,7 @@
 package fr.relocmatch.notification.email;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
@@ -39,7 +41,7 @@ class NotificationDocument {
     private Instant sentAt;
     private Instant updatedAt;
     /** For a digest: the notifications it lists. For an item: the digest that carried it. */
-    private java.util.List<String> digestItems;
+    private List<String> digestItems;
     private String digestId;
     /** Whether the SENT or FAILED status event reached Kafka; the relay sends it otherwise. */
     private boolean outcomePublished;
@@ -88,8 +90,8 @@ class NotificationDocument {
     }
 
     /** The digest of one recipient for one day, listing its items; unique per (recipient, day). */
-    static NotificationDocument digest(String recipient, java.time.LocalDate day, ComposedEmail email, String language,
-            java.util.List<String> items, Instant now) {
+    static NotificationDocument digest(String recipient, LocalDate day, ComposedEmail email, String language,
+            List<String> items, Instant now) {
         NotificationDocument digest = new NotificationDocument();
         digest.id = idOf(recipient, "digest:" + day, 0);
         digest.recipient = recipient;
@@ -104,7 +106,7 @@ class NotificationDocument {
         digest.createdAt = now;
         digest.updatedAt = now;
         digest.nextAttemptAt = now;
-        digest.digestItems = java.util.List.copyOf(items);
+        digest.digestItems = List.copyOf(items);
         return digest;
     }
 
@@ -126,7 +128,7 @@ class NotificationDocument {
         return digestItems != null;
     }
 
-    java.util.List<String> getDigestItems() {
+    List<String> getDigestItems() {
         return digestItems;
     }
 

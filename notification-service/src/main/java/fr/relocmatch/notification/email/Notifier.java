@@ -1,5 +1,9 @@
 package fr.relocmatch.notification.email;
 
+import fr.relocmatch.access.InstanceRegion;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.UUID;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
@@ -44,10 +48,10 @@ class Notifier {
     private final NotificationRepository repository;
     private final MongoTemplate mongo;
     /** Who holds a lease: this instance, for this run of the JVM. */
-    private final String instance = java.util.UUID.randomUUID().toString();
+    private final String instance = UUID.randomUUID().toString();
     /** Outcomes of e-mails sent while the database could not record them, by record id, in order. */
-    private final Map<String, NotificationDocument> unrecorded = java.util.Collections
-            .synchronizedMap(new java.util.LinkedHashMap<>());
+    private final Map<String, NotificationDocument> unrecorded = Collections
+            .synchronizedMap(new LinkedHashMap<>());
     private final MatchEmailComposer composer;
     private final SmtpGateway smtp;
     private final AdviserDirectory directory;
@@ -59,7 +63,7 @@ class Notifier {
 
     Notifier(NotificationRepository repository, MongoTemplate mongo, MatchEmailComposer composer, SmtpGateway smtp,
             AdviserDirectory directory, NotificationOutcomes outcomes, NotificationProperties properties, Clock clock,
-            fr.relocmatch.access.InstanceRegion region) {
+            InstanceRegion region) {
         this.region = region.code();
         this.mongo = mongo;
         this.directory = directory;

@@ -1,5 +1,6 @@
 package fr.relocmatch.notification.adviser;
 
+import java.util.Base64;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -54,7 +55,7 @@ class LinkTokensTest {
     void aLinkForAnotherAdviserOrALaterExpiryCannotBeMadeFromOne() {
         String link = tokens(List.of(OLD_KEY), NOW).sign("lien@cci.fr");
         String[] parts = link.split("\\.");
-        java.util.Base64.Encoder base64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
         String otherAdviser = base64.encodeToString("chef@cci.fr".getBytes()) + "." + parts[1] + "." + parts[2];
         String longer = parts[0] + "." + base64.encodeToString("99999999999".getBytes()) + "." + parts[2];
 

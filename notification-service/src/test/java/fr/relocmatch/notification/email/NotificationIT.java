@@ -1,5 +1,9 @@
 package fr.relocmatch.notification.email;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -46,7 +50,7 @@ class NotificationIT {
     @LocalServerPort
     int port;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     Digests digests;
 
     private TopicWriter writer;
@@ -217,13 +221,13 @@ class NotificationIT {
         MimeMessage email = awaitEmails(first, 2).stream().filter(m -> emailsTo("lien@cci.fr").contains(m))
                 .findFirst().orElseThrow();
         // the console's preferences page (the token is its authorisation), and RFC 8058's one-click unsubscribe
-        java.util.regex.Matcher link = java.util.regex.Pattern.compile("http://127.0.0.1:8085/preferences\\?token=([A-Za-z0-9_.-]+)")
+        Matcher link = Pattern.compile("http://127.0.0.1:8085/preferences\\?token=([A-Za-z0-9_.-]+)")
                 .matcher(text(email));
         assertThat(link.find()).as(text(email)).isTrue();
         assertThat(MailText.html(email)).contains("/preferences?token=" + link.group(1));
         String token = link.group(1);
         try {
-            assertThat(email.getHeader("List-Unsubscribe")).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+            assertThat(email.getHeader("List-Unsubscribe")).singleElement(InstanceOfAssertFactories.STRING)
                     .matches("<http://127\\.0\\.0\\.1:8085/unsubscribe\\?token=[A-Za-z0-9_.-]+>");
             assertThat(email.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
         }

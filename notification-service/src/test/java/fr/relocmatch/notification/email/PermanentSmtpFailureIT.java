@@ -1,5 +1,6 @@
 package fr.relocmatch.notification.email;
 
+import fr.relocmatch.testinfra.ContractAssertions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -68,7 +69,7 @@ class PermanentSmtpFailureIT {
                     .containsEntry("x-original-topic", "relocmatch.matches.v1");
             ConsumerRecord<String, String> outcome = outcomes.await(r -> matchId.equals(r.key()), Duration.ofSeconds(30));
             assertThat(TopicProbe.headers(outcome)).containsEntry("ce_type", NotificationOutcomes.FAILED);
-            fr.relocmatch.testinfra.ContractAssertions.assertConform(outcomes.seen());
+            ContractAssertions.assertConform(outcomes.seen());
             assertThat(smtp.circuitState()).isEqualTo(CircuitBreaker.State.CLOSED);
         }
     }

@@ -1,5 +1,6 @@
 package fr.relocmatch.notification.email;
 
+import java.util.Locale;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -52,7 +53,7 @@ final class RefusingSmtpServer implements AutoCloseable {
                 reply(out, "220 refusing.test ESMTP");
                 String line;
                 while ((line = in.readLine()) != null) {
-                    String command = line.toUpperCase(java.util.Locale.ROOT);
+                    String command = line.toUpperCase(Locale.ROOT);
                     if (command.startsWith("EHLO") || command.startsWith("HELO")) {
                         reply(out, "250 refusing.test");
                     }

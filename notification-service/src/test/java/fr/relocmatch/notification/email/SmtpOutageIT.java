@@ -1,5 +1,7 @@
 package fr.relocmatch.notification.email;
 
+import fr.relocmatch.testinfra.ContractAssertions;
+import fr.relocmatch.testinfra.MailText;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -91,7 +93,7 @@ class SmtpOutageIT {
                 outcomes.await(r -> matchId.equals(r.key())
                         && NotificationOutcomes.SENT.equals(TopicProbe.headers(r).get("ce_type")), Duration.ofSeconds(30));
             }
-            fr.relocmatch.testinfra.ContractAssertions.assertConform(outcomes.seen());
+            ContractAssertions.assertConform(outcomes.seen());
         }
     }
 
@@ -115,7 +117,7 @@ class SmtpOutageIT {
     }
 
     private static String text(MimeMessage message) {
-        return fr.relocmatch.testinfra.MailText.plain(message);
+        return MailText.plain(message);
     }
 
     private static String recipient(MimeMessage message) {

@@ -1,5 +1,6 @@
 package fr.relocmatch.state.events;
 
+import java.util.Optional;
 import fr.relocmatch.contracts.events.CloudEventHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
@@ -38,10 +39,10 @@ public class CloudEventPublisher {
     }
 
     /** Sends the event; answers empty when the broker acknowledged it, else why not. Never throws. */
-    public java.util.Optional<String> send(String bindingName, StateEvent event) {
+    public Optional<String> send(String bindingName, StateEvent event) {
         try {
-            return streamBridge.send(bindingName, toMessage(event)) ? java.util.Optional.empty()
-                    : java.util.Optional.of("not acknowledged");
+            return streamBridge.send(bindingName, toMessage(event)) ? Optional.empty()
+                    : Optional.of("not acknowledged");
         }
         catch (RuntimeException e) {
             log.warn("Could not publish {} {} to {}: {}", event.type(), event.subject(), bindingName, e.toString());
@@ -49,7 +50,7 @@ public class CloudEventPublisher {
             while (root.getCause() != null) {
                 root = root.getCause();
             }
-            return java.util.Optional.of(root.getClass().getSimpleName() + ": " + root.getMessage());
+            return Optional.of(root.getClass().getSimpleName() + ": " + root.getMessage());
         }
     }
 

@@ -1,5 +1,7 @@
 package fr.relocmatch.state.events;
 
+import java.util.Date;
+import java.util.List;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
@@ -191,11 +193,11 @@ public class Publication<D> {
 
     private void failed(D document, String error) {
         Document raw = mongo.getCollection(mongo.getCollectionName(type)).find(new Document("_id", id.apply(document))).first();
-        Object count = raw == null ? null : raw.getEmbedded(java.util.List.of(field(PublishedState.FIELD_PUBLISH_FAILURES).split("\\.")), Object.class);
+        Object count = raw == null ? null : raw.getEmbedded(List.of(field(PublishedState.FIELD_PUBLISH_FAILURES).split("\\.")), Object.class);
         int failures = 1 + (count instanceof Number n ? n.intValue() : 0);
         Object first = raw == null ? null
-                : raw.getEmbedded(java.util.List.of(field(PublishedState.FIELD_FIRST_PUBLISH_FAILURE_AT).split("\\.")), Object.class);
-        Instant firstFailure = first instanceof java.util.Date date ? date.toInstant() : clock.instant();
+                : raw.getEmbedded(List.of(field(PublishedState.FIELD_FIRST_PUBLISH_FAILURE_AT).split("\\.")), Object.class);
+        Instant firstFailure = first instanceof Date date ? date.toInstant() : clock.instant();
         boolean park = failures >= PARK_AFTER && lastSuccess != null && !lastSuccess.isBefore(firstFailure);
         Update update = new Update().set(field(PublishedState.FIELD_PUBLISH_FAILURES), failures)
                 .set(field(PublishedState.FIELD_FIRST_PUBLISH_FAILURE_AT), firstFailure)

@@ -1,5 +1,6 @@
 package fr.relocmatch.state.events;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +30,7 @@ public final class StateTopics {
      * @param client more client properties: the login on a broker that authenticates
      */
     public static KafkaAdmin admin(String brokers, Map<String, Object> client) {
-        Map<String, Object> properties = new java.util.HashMap<>(client);
+        Map<String, Object> properties = new HashMap<>(client);
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
         KafkaAdmin admin = new KafkaAdmin(properties);
         admin.setModifyTopicConfigs(true);

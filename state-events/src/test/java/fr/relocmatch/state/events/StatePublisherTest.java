@@ -1,5 +1,9 @@
 package fr.relocmatch.state.events;
 
+import java.net.InetSocketAddress;
+import java.util.Optional;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.springframework.data.mongodb.core.query.Criteria;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -55,13 +59,13 @@ class StatePublisherTest {
         when(events.send(anyString(), any())).thenAnswer(call -> {
             StateEvent event = call.getArgument(1);
             if (!brokerUp) {
-                return java.util.Optional.of("TimeoutException: broker unreachable");
+                return Optional.of("TimeoutException: broker unreachable");
             }
             if (event.subject().equals("poison")) {
-                return java.util.Optional.of("RecordTooLargeException: 2 MB");
+                return Optional.of("RecordTooLargeException: 2 MB");
             }
             sent.add(event.subject());
-            return java.util.Optional.empty();
+            return Optional.empty();
         });
         for (String id : List.of("a", "poison", "b", "c")) {
             mongo.insert(new Thing(id));
@@ -87,7 +91,7 @@ class StatePublisherTest {
     @Test
     void aBrokerThatTakesNothingParksNothing() {
         brokerUp = false;
-        when(events.send(anyString(), any())).thenReturn(java.util.Optional.of("TimeoutException: broker unreachable"));
+        when(events.send(anyString(), any())).thenReturn(Optional.of("TimeoutException: broker unreachable"));
         for (String id : List.of("a", "b")) {
             mongo.insert(new Thing(id));
         }
@@ -104,13 +108,13 @@ class StatePublisherTest {
         List<String> decisions = new ArrayList<>();
         boolean[] up = {false};
         Publication<Thing> decided = new Publication<>("ThingDecided", mongo, Thing.class, Thing::getId,
-                Publication.flag("decisionPublished", org.springframework.data.mongodb.core.query.Criteria.where("decided").is(true)),
+                Publication.flag("decisionPublished", Criteria.where("decided").is(true)),
                 thing -> {
                     if (!up[0]) {
-                        return java.util.Optional.of("TimeoutException: broker unreachable");
+                        return Optional.of("TimeoutException: broker unreachable");
                     }
                     decisions.add(thing.getId());
-                    return java.util.Optional.empty();
+                    return Optional.empty();
                 }, Duration.ZERO, Clock.systemUTC());
         mongo.insert(new Thing("open"));
         for (String id : List.of("x", "y")) {
@@ -123,7 +127,7 @@ class StatePublisherTest {
         decided.republishPending();
         assertThat(mongo.getCollection("things").find(new org.bson.Document("_id", "x")).first())
                 .as("its failures kept apart from the state publication's").doesNotContainKey("publishFailures")
-                .extractingByKey("decisionPublishedRelay").asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .extractingByKey("decisionPublishedRelay").asInstanceOf(InstanceOfAssertFactories.MAP)
                 .containsEntry("publishFailures", 1);
 
         up[0] = true;
@@ -134,7 +138,7 @@ class StatePublisherTest {
                 .as("the state publication untouched").containsEntry("decisionPublished", true).containsEntry("publishedVersion", -1L);
     }
 
-    private static String hostAndPort(java.net.InetSocketAddress address) {
+    private static String hostAndPort(InetSocketAddress address) {
         return address.getHostString() + ":" + address.getPort();
     }
 
