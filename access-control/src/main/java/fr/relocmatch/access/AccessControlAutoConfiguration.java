@@ -38,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"},
         afterName = {"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
         "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
-        "fr.relocmatch.contracts.ContractsAutoConfiguration"})
+        "fr.relocmatch.state.events.StateEventsAutoConfiguration", "fr.relocmatch.api.ApiConventionsAutoConfiguration"})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import(RefusalAdvice.class)
 @EnableConfigurationProperties(InstanceRegion.class)

@@ -49,7 +49,8 @@ public final class TestIssuer implements AutoCloseable {
      * own access control and event plumbing, and their MongoDB and Kafka clients.
      */
     static final String NOT_IN_ISSUER = String.join(",", "fr.relocmatch.access.AccessControlAutoConfiguration",
-            "fr.relocmatch.contracts.ContractsAutoConfiguration",
+            "fr.relocmatch.state.events.StateEventsAutoConfiguration", "fr.relocmatch.api.ApiConventionsAutoConfiguration",
+            "fr.relocmatch.partner.PartnerInboxAutoConfiguration",
             "fr.relocmatch.state.health.MongoPingHealthAutoConfiguration",
             "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
             "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration",
