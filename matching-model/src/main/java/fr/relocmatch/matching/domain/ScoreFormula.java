@@ -33,6 +33,10 @@ public final class ScoreFormula {
 
     private final boolean[] applies = new boolean[PARTS.length];
     private final double[] weights = new double[PARTS.length];
+    /** The parts that apply, in order, and their weights: what {@link #score} loops over. */
+    private final int[] applying;
+    private final double[] applyingWeights;
+    private final double weightSum;
 
     private ScoreFormula(Demand demand, Weights weights) {
         set(Part.PREFERRED_PROCESSES, !demand.preferredProcesses().isEmpty(), weights.preferredProcesses());
@@ -43,6 +47,21 @@ public final class ScoreFormula {
         set(Part.LABELS, true, weights.labels());
         set(Part.FRESHNESS, true, weights.freshness());
         set(Part.CERTIFICATIONS, !demand.requiredCertifications().isEmpty(), weights.certifications());
+        int count = 0;
+        for (boolean a : applies) {
+            count += a ? 1 : 0;
+        }
+        applying = new int[count];
+        applyingWeights = new double[count];
+        double sum = 0;
+        for (int i = 0, j = 0; i < PARTS.length; i++) {
+            if (applies[i]) {
+                applying[j] = i;
+                applyingWeights[j++] = this.weights[i];
+                sum += this.weights[i]; // in the same order as the weighted sum: the same double every time
+            }
+        }
+        weightSum = sum;
     }
 
     /** The formula of a demand: which parts apply to it, with which weights. */
@@ -75,25 +94,24 @@ public final class ScoreFormula {
     /** The score of a pair from its part values (those of parts that do not apply are ignored). */
     public double score(double[] values) {
         double weighted = 0;
-        double weightSum = 0;
-        for (int i = 0; i < PARTS.length; i++) {
-            if (applies[i]) {
-                weighted += PartValues.round(values[i]) * weights[i];
-                weightSum += weights[i];
-            }
+        for (int j = 0; j < applying.length; j++) {
+            weighted += PartValues.round(values[applying[j]]) * applyingWeights[j];
         }
         return PartValues.round(weightSum == 0 ? 0 : weighted / weightSum);
     }
 
     /**
-     * The best score the pair could reach whatever the value of {@code unknown} — a bound to skip a
-     * costly part (the distance) for a pair that cannot enter the best k anyway.
+     * A bound of the score the pair could reach whatever the value of {@code unknown} (taken as 1):
+     * never below {@link #score} of the same values with any {@code unknown} in [0, 1] — the part
+     * values are not rounded here, and 0.001 covers the rounding — so that a costly part (the
+     * distance) is skipped only for a pair that cannot enter the best k.
      */
     public double bestCase(double[] values, Part unknown) {
-        double saved = values[unknown.ordinal()];
-        values[unknown.ordinal()] = 1;
-        double best = score(values);
-        values[unknown.ordinal()] = saved;
-        return best;
+        int skipped = unknown.ordinal();
+        double weighted = 0;
+        for (int j = 0; j < applying.length; j++) {
+            weighted += (applying[j] == skipped ? 1 : values[applying[j]]) * applyingWeights[j];
+        }
+        return (weightSum == 0 ? 0 : weighted / weightSum) + 0.001;
     }
 }
