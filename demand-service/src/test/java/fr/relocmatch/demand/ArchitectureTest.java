@@ -1,22 +1,11 @@
 package fr.relocmatch.demand;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import fr.relocmatch.testinfra.ArchitectureRules;
-
-import org.junit.jupiter.api.Test;
+import fr.relocmatch.testinfra.ServiceArchitectureTest;
 
 /** The shape of demand-service: no other service imported, controllers on their own feature's repositories. */
-class ArchitectureTest {
+class ArchitectureTest extends ServiceArchitectureTest {
 
-    private final JavaClasses classes = ArchitectureRules.of("demand");
-
-    @Test
-    void importsNoOtherService() {
-        ArchitectureRules.importsNoOtherService("demand").check(classes);
-    }
-
-    @Test
-    void controllersReachOnlyTheirFeaturesRepositories() {
-        ArchitectureRules.controllersReachOnlyTheirFeaturesRepositories().check(classes);
+    ArchitectureTest() {
+        super("demand");
     }
 }

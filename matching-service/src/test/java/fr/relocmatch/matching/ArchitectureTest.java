@@ -1,22 +1,11 @@
 package fr.relocmatch.matching;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import fr.relocmatch.testinfra.ArchitectureRules;
-
-import org.junit.jupiter.api.Test;
+import fr.relocmatch.testinfra.ServiceArchitectureTest;
 
 /** The shape of matching-service: no other service imported, controllers on their own feature's repositories. */
-class ArchitectureTest {
+class ArchitectureTest extends ServiceArchitectureTest {
 
-    private final JavaClasses classes = ArchitectureRules.of("matching");
-
-    @Test
-    void importsNoOtherService() {
-        ArchitectureRules.importsNoOtherService("matching").check(classes);
-    }
-
-    @Test
-    void controllersReachOnlyTheirFeaturesRepositories() {
-        ArchitectureRules.controllersReachOnlyTheirFeaturesRepositories().check(classes);
+    ArchitectureTest() {
+        super("matching");
     }
 }
