@@ -115,11 +115,6 @@ public final class EstablishmentFile implements Serializable {
         return parse(text, encoding, bom);
     }
 
-    /** Reads text already decoded (a request body read by the caller). */
-    public static EstablishmentFile read(String text) {
-        return parse(text.startsWith("\uFEFF") ? text.substring(1) : text, "UTF-8", false);
-    }
-
     private static EstablishmentFile parse(String text, String encoding, boolean bom) {
         char separator = separator(firstLine(text));
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(separator).setIgnoreEmptyLines(true).get();
@@ -207,6 +202,11 @@ public final class EstablishmentFile implements Serializable {
     /** {@code UTF-8}, {@code Windows-1252}… */
     public String encoding() {
         return encoding;
+    }
+
+    /** The charset the file was read in: a rejects file is written in it. */
+    public Charset charset() {
+        return Charset.forName(encoding);
     }
 
     public boolean byteOrderMark() {
@@ -316,9 +316,7 @@ public final class EstablishmentFile implements Serializable {
             text.append(one.row().text()).append(separator).append(one.row().line()).append(separator).append(quote)
                     .append(one.reasons().replace(quote, quote + quote)).append(quote).append("\r\n");
         }
-        Charset charset = "Windows-1252".equals(encoding) ? WINDOWS_1252
-                : "UTF-8".equals(encoding) ? StandardCharsets.UTF_8 : Charset.forName(encoding);
-        CharsetEncoder encoder = charset.newEncoder().onMalformedInput(CodingErrorAction.REPLACE)
+        CharsetEncoder encoder = charset().newEncoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         ByteBuffer bytes;
         try {

@@ -102,8 +102,8 @@ public final class ImportJob implements Serializable {
     }
 
     /** The charset the rejects file is written in (the file's). */
-    String rejectsCharset() {
-        return file.encoding();
+    java.nio.charset.Charset rejectsCharset() {
+        return file.charset();
     }
 
     public String id() {

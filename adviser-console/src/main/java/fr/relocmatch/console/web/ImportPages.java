@@ -1,6 +1,5 @@
 package fr.relocmatch.console.web;
 
-import java.nio.charset.Charset;
 import java.util.List;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -100,7 +99,7 @@ class ImportPages {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8)
                         .build().toString())
-                .contentType(new MediaType("text", "csv", Charset.forName(job.rejectsCharset())))
+                .contentType(new MediaType("text", "csv", job.rejectsCharset()))
                 .body(job.rejectsCsv());
     }
 

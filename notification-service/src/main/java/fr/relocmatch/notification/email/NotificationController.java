@@ -5,7 +5,6 @@ import fr.relocmatch.notification.adviser.AdviserDirectory;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.util.List;
-import java.util.Locale;
 
 import fr.relocmatch.access.Caller;
 import fr.relocmatch.access.Role;
