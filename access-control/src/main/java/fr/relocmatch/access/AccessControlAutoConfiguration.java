@@ -27,9 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every service's HTTP security: a stateless OAuth 2 resource server. Health, reference
- * vocabularies, API documents and the signed preferences links are open; the rest of the actuator
- * needs {@code REGION_ADMIN}; every other request needs a valid token, and the controllers decide
- * per record with {@link Caller}. The issuer and audience are Boot's
+ * vocabularies, API documents and the signed preferences links are open; the metrics need
+ * {@code REGION_ADMIN} or {@code MONITORING}, the rest of the actuator {@code REGION_ADMIN}; every
+ * other request needs a valid token of a person or partner, and the controllers decide per record
+ * with {@link Caller}. The issuer and audience are Boot's
  * {@code spring.security.oauth2.resourceserver.jwt.*} properties.
  */
 @AutoConfiguration(beforeName = {
@@ -54,9 +55,12 @@ public class AccessControlAutoConfiguration {
         RefusalProblems refusals = new RefusalProblems(json);
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers(OPEN.toArray(String[]::new)).permitAll()
+                .requestMatchers("/actuator/prometheus").hasAnyRole(Role.REGION_ADMIN.name(), Role.MONITORING.name())
                 .requestMatchers("/actuator/**").hasRole(Role.REGION_ADMIN.name())
                 .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
-                .anyRequest().authenticated());
+                // a scraper's token opens the metrics only
+                .anyRequest().hasAnyRole(Role.ADVISER.name(), Role.REGION_ADMIN.name(), Role.PARTNER.name(),
+                        Role.AUDITOR.name()));
         http.oauth2ResourceServer(server -> server
                 .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim()))
                 .authenticationEntryPoint(refusals)

@@ -9,7 +9,9 @@ public enum Role {
     /** An organisation integrating by REST or Kafka: submits profiles and demands, reads its own. */
     PARTNER,
     /** Reads what the advisers of the régions in the token read; changes nothing. */
-    AUDITOR;
+    AUDITOR,
+    /** A metrics scraper (Prometheus, as a client of the issuer): reads {@code /actuator/prometheus}, nothing else. */
+    MONITORING;
 
     /** The Spring Security authority of this role. */
     public String authority() {

@@ -82,6 +82,10 @@ class IssuerSecurityConfiguration {
                     context.getClaims().claim("roles", List.of("PARTNER"));
                     context.getClaims().claim("partner", partner.source());
                 });
+                Optional.ofNullable(identities.machines().get(clientId)).ifPresent(machine -> {
+                    context.getClaims().audience(List.of(identities.audience()));
+                    context.getClaims().claim("roles", List.copyOf(machine.roles()));
+                });
                 return;
             }
             String username = context.getPrincipal().getName();

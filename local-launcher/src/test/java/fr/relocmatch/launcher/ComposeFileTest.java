@@ -239,6 +239,19 @@ class ComposeFileTest {
                 assertThat((List<String>) u.get("realmRoles")).containsExactly("PARTNER");
             });
         }
+        Map<String, Object> machines = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) issuer
+                .get("relocmatch")).get("issuer")).get("machines");
+        for (Map.Entry<String, Object> machine : machines.entrySet()) {
+            Map<String, Object> client = clients.stream().filter(c -> machine.getKey().equals(c.get("clientId")))
+                    .findFirst().orElseThrow(() -> new AssertionError("no Keycloak client " + machine.getKey()));
+            assertThat(client.get("serviceAccountsEnabled")).isEqualTo(true);
+            assertThat(mappers(client)).containsEntry("aud", "relocmatch-api").doesNotContainKey("partner");
+            assertThat(users).anySatisfy(u -> {
+                assertThat(u.get("serviceAccountClientId")).isEqualTo(machine.getKey());
+                assertThat((List<String>) u.get("realmRoles")).containsExactlyInAnyOrderElementsOf(
+                        (List<String>) ((Map<String, Object>) machine.getValue()).get("roles"));
+            });
+        }
         Map<String, Object> cli = clients.stream().filter(c -> "relocmatch-cli".equals(c.get("clientId"))).findFirst()
                 .orElseThrow();
         assertThat(mappers(cli)).containsEntry("aud", "relocmatch-api").containsEntry("roles", "realm roles")

@@ -41,7 +41,8 @@ public final class AccessMatrix {
         REGION_ADMIN("région admin", TestIssuer.ADMIN_28),
         AUDITOR("auditor", TestIssuer.AUDITOR_28),
         PARTNER_OWN("partner, own", TestIssuer.PARTNER),
-        PARTNER_OTHER("partner, other", TestIssuer.OTHER_PARTNER);
+        PARTNER_OTHER("partner, other", TestIssuer.OTHER_PARTNER),
+        MONITORING("monitoring", TestIssuer.MONITORING);
 
         private final String heading;
         private final String login;
@@ -155,7 +156,8 @@ public final class AccessMatrix {
     public static void verify(int port, String service, Set<String> endpoints, Map<String, Supplier<Attempt>> own) {
         Map<String, Supplier<Attempt>> scenarios = new HashMap<>(own);
         // what every service answers the same way: reads without a record to prepare
-        for (String path : List.of("/api/v1/audit", "/actuator/health", "/actuator/info", "/v3/api-docs")) {
+        for (String path : List.of("/api/v1/audit", "/actuator/health", "/actuator/info", "/actuator/prometheus",
+                "/v3/api-docs")) {
             scenarios.putIfAbsent("GET " + path, () -> Attempt.get(path));
         }
         List<Row> rows = rows(service);

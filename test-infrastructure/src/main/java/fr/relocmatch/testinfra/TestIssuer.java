@@ -33,6 +33,8 @@ public final class TestIssuer implements AutoCloseable {
     /** Partner clients (client credentials), by client id. */
     public static final String PARTNER = "partner-demo";
     public static final String OTHER_PARTNER = "partner-other";
+    /** The metrics scraper's client (role MONITORING). */
+    public static final String MONITORING = "monitoring-demo";
     /** The demo password of every person. */
     public static final String PASSWORD = "demo";
 
@@ -115,11 +117,11 @@ public final class TestIssuer implements AutoCloseable {
         return uri;
     }
 
-    /** An access token of a demo person (by login) or partner (by client id). */
+    /** An access token of a demo person (by login), partner or machine (by client id). */
     public String token(String caller) {
         Instant now = Instant.now();
         return issued.compute(caller, (name, known) -> known != null && known.at().isAfter(now.minusSeconds(1800)) ? known
-                : new Issued(name.startsWith("partner-") ? tokens.partner(name, name + "-secret")
+                : new Issued(name.startsWith("partner-") || name.equals(MONITORING) ? tokens.partner(name, name + "-secret")
                         : tokens.person(name, PASSWORD), now)).token();
     }
 
