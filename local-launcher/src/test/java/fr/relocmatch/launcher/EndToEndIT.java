@@ -18,7 +18,14 @@ import fr.relocmatch.testinfra.JsonApi;
 import fr.relocmatch.testinfra.SharedInfrastructure;
 import fr.relocmatch.testinfra.TestIssuer;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -29,6 +36,7 @@ import tools.jackson.databind.JsonNode;
  * through Kafka: a profile and a demand posted over REST end as an e-mail in the SMTP server.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -53,6 +61,7 @@ class EndToEndIT {
         Map<String, Object> sme = DemoData.companies().getFirst();
         JsonApi.Response company = companies.post("/api/v1/companies", sme);
         assertThat(company.status()).as(company.body()).isEqualTo(201);
+        assertThat(company.traceId()).as("the answer names its trace").matches("[0-9a-f]{32}");
         String companyId = company.json().get("id").asString();
         Map<String, Object> group = DemoData.companies().getLast();
         assertThat(companies.post("/api/v1/companies", group).status()).isEqualTo(201);
@@ -61,7 +70,10 @@ class EndToEndIT {
         String demandId = DemoData.json(DemoData.createDemand(services.baseUrl("demand-service"), DemoData.demand(),
                 Callers.token(Callers.REFERENT))
                 .body()).get("id").asString();
-        assertThat(demands.post("/api/v1/demands/" + demandId + "/open", Map.of()).status()).isEqualTo(200);
+        JsonApi.Response opened = demands.post("/api/v1/demands/" + demandId + "/open", Map.of());
+        assertThat(opened.status()).isEqualTo(200);
+        String trace = opened.traceId();
+        assertThat(trace).as("the answer names its trace").matches("[0-9a-f]{32}");
 
         // (other end-to-end tests may have left suppliers nearby: pick this SME's match)
         JsonNode match = await().atMost(TIMEOUT)
@@ -85,6 +97,9 @@ class EndToEndIT {
         assertThat(emails).extracting(m -> m.getRecipients(Message.RecipientType.TO)[0].toString())
                 .containsExactlyInAnyOrder("textile@normandie.cci.fr", "grands-comptes@normandie.cci.fr");
         for (MimeMessage email : emails) {
+            // one trace from the adviser's request to the SMTP server, through Kafka and three services
+            assertThat(email.getHeader("X-Trace-Id", null)).as("the e-mail names the trace of the demand's opening")
+                    .isEqualTo(trace);
             assertThat(email.getSubject()).contains("Tissages de Normandie").contains(DemoData.DEMAND_TITLE);
             assertThat(MailText.plain(email)).contains("Tissages de Normandie").contains(DemoData.DEMAND_TITLE)
                     .contains("Maison Française SA").contains("/matches/" + matchId).doesNotContain("/api/v1/")
@@ -101,6 +116,58 @@ class EndToEndIT {
         assertThat(accepted.json().get("decidedBy").asString()).isEqualTo("grands-comptes@normandie.cci.fr");
         await().atMost(TIMEOUT).until(() -> demands.get("/api/v1/demands/" + demandId).json().get("status").asString(),
                 "IN_DISCUSSION"::equals);
+
+        // the spans of both requests reached the collector from every service they went through
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(RunningServices.spans().servicesOf(trace, Services.NAMES))
+                    .containsExactly("demand-service", "matching-service", "notification-service");
+            assertThat(RunningServices.spans().servicesOf(company.traceId(), Services.NAMES))
+                    .contains("company-service", "matching-service");
+        });
+        // the log lines of that work carry the trace id (demand-service logs nothing of an opening)
+        for (String name : List.of("matching-service", "notification-service")) {
+            assertThat(jsonLogLines(name)).as(name).anySatisfy(line -> assertThat(line.path("traceId").asString())
+                    .isEqualTo(trace));
+        }
+        // what the scraper sees after the flow: the product's own meters beside HTTP, Kafka and MongoDB
+        assertThat(metrics("matching-service")).contains("relocmatch_matching_profiles",
+                "relocmatch_matching_ranking_seconds_bucket", "relocmatch_events_published_total",
+                "relocmatch_relay_backlog", "http_server_requests_seconds_bucket", "mongodb_driver_commands_seconds");
+        assertThat(metrics("notification-service")).contains("relocmatch_notification_emails_total{",
+                "outcome=\"sent\"", "relocmatch_notification_smtp_seconds_bucket", "relocmatch_notification_pending",
+                "resilience4j_circuitbreaker_state");
+        assertThat(metrics("demand-service")).contains("relocmatch_events_published_total{", "relocmatch_relay_backlog");
+    }
+
+    @Test
+    void theMetricsAreForTheScraperAndRegionAdminsOnly() {
+        for (String name : Services.NAMES) {
+            JsonApi.Response scraped = Callers.api(services.baseUrl(name), TestIssuer.MONITORING).get("/actuator/prometheus");
+            assertThat(scraped.status()).as(name).isEqualTo(200);
+            assertThat(scraped.body()).as(name).contains("application=\"" + name + "\"", "jvm_memory_used_bytes",
+                    "http_server_requests_seconds");
+            assertThat(Callers.api(services.baseUrl(name), TestIssuer.ADVISER_28).get("/actuator/prometheus").status())
+                    .as(name).isEqualTo(403);
+            // the scraper's token opens nothing else
+            assertThat(Callers.api(services.baseUrl(name), TestIssuer.MONITORING).get("/api/v1/audit").status())
+                    .as(name).isEqualTo(403);
+        }
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void noServiceLogsAnEmailAddressOrAPhoneNumber() throws Exception {
+        // last: after the flow above sent profiles with contacts and e-mailed advisers
+        Pattern email = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[a-z]{2,}");
+        Pattern phone = Pattern.compile("(?<![0-9A-Za-z])(?:\\+33 ?|0)[1-9](?:[ .]?[0-9]{2}){4}(?![0-9A-Za-z])");
+        for (String name : Services.NAMES) {
+            List<String> lines = Files.readAllLines(RunningServices.logs().resolve(name + ".log"));
+            assertThat(lines).as(name).isNotEmpty();
+            for (String line : lines) {
+                assertThat(email.matcher(line).find()).as("%s logs an e-mail address: %s", name, line).isFalse();
+                assertThat(phone.matcher(line).find()).as("%s logs a phone number: %s", name, line).isFalse();
+            }
+        }
     }
 
     @Test
@@ -138,6 +205,18 @@ class EndToEndIT {
             JsonApi.Response health = new JsonApi(services.baseUrl(name)).get("/actuator/health");
             assertThat(health.json().get("status").asString()).as(name).isEqualTo("UP");
         }
+    }
+
+    /** The JSON lines of a service's log (structured logging, ECS). */
+    private static List<JsonNode> jsonLogLines(String service) throws IOException {
+        return Files.readAllLines(RunningServices.logs().resolve(service + ".log")).stream()
+                .filter(line -> line.startsWith("{")).map(JsonApi::parse).toList();
+    }
+
+    private String metrics(String service) {
+        JsonApi.Response scraped = Callers.api(services.baseUrl(service), TestIssuer.MONITORING).get("/actuator/prometheus");
+        assertThat(scraped.status()).as(service).isEqualTo(200);
+        return scraped.body();
     }
 
     private List<MimeMessage> emailsAbout(String matchId) {

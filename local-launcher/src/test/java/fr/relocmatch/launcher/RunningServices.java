@@ -24,6 +24,7 @@ final class RunningServices {
     private static Path kafkaData;
     private static String console;
     private static int consolePort;
+    private static SpanCollector spans;
 
     private RunningServices() {
     }
@@ -49,9 +50,14 @@ final class RunningServices {
                 }
                 kafka.close();
             }, "relocmatch-e2e-stop"));
+            spans = SpanCollector.start();
+            // as an operator would run them: JSON log lines, spans exported by OTLP
+            Map<String, String> observed = Map.of("logging.structured.format.console", "ecs",
+                    "management.opentelemetry.tracing.export.otlp.endpoint", spans.endpoint(),
+                    "management.opentelemetry.tracing.export.schedule-delay", "1s");
             Services started = Services.start(projectRoot, ports, kafka.clients(),
                     infrastructure.mongoUri(), infrastructure.smtpPort(), Callers.access(),
-                    projectRoot.resolve("local-launcher/target/e2e-logs"), Duration.ofMinutes(3));
+                    logs(), Duration.ofMinutes(3), name -> observed);
             services = started;
         }
         return services;
@@ -66,6 +72,17 @@ final class RunningServices {
                     projectRoot.resolve("local-launcher/target/e2e-logs"), Duration.ofMinutes(3)).baseUrl();
         }
         return console;
+    }
+
+    /** The spans the services exported. */
+    static SpanCollector spans() {
+        get();
+        return spans;
+    }
+
+    /** Where each service's output goes ({@code <name>.log}). */
+    static Path logs() {
+        return Path.of("").toAbsolutePath().getParent().resolve("local-launcher/target/e2e-logs");
     }
 
     /** How to reach the services' Kafka broker, as which principal. */

@@ -1,6 +1,7 @@
 package fr.relocmatch.observability;
 
 import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -19,9 +20,9 @@ import org.springframework.core.Ordered;
 public class ObservabilityAutoConfiguration {
 
     @Bean
-    @ConditionalOnBean(Tracer.class)
-    TraceIds traceIds(Tracer tracer) {
-        return new TraceIds(tracer);
+    @ConditionalOnBean({Tracer.class, Propagator.class})
+    TraceIds traceIds(Tracer tracer, Propagator propagator) {
+        return new TraceIds(tracer, propagator);
     }
 
     @Bean

@@ -116,7 +116,8 @@ public final class JsonApi {
             return new Response(response.statusCode(), response.body(),
                     response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("Location").orElse(null),
-                    response.headers().firstValue("ETag").orElse(null));
+                    response.headers().firstValue("ETag").orElse(null),
+                    response.headers().firstValue("X-Trace-Id").orElse(null));
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -127,8 +128,8 @@ public final class JsonApi {
         }
     }
 
-    /** What the service answered. */
-    public record Response(int status, String body, String contentType, String location, String etag) {
+    /** What the service answered; {@code traceId} is the request's trace, as the service names it. */
+    public record Response(int status, String body, String contentType, String location, String etag, String traceId) {
 
         public JsonNode json() {
             return JSON.readTree(body);

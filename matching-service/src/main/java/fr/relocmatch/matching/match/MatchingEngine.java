@@ -12,10 +12,15 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import fr.relocmatch.matching.domain.Candidate;
 import fr.relocmatch.matching.domain.Demand;
 import fr.relocmatch.matching.domain.MatchScorer;
 import fr.relocmatch.matching.domain.Supplier;
 import fr.relocmatch.matching.domain.SupplierIndex;
+
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,12 +49,20 @@ class MatchingEngine {
     private final SupplierIndex index;
     private final MatchBook book;
     private final MatchingProperties properties;
+    private final ObservationRegistry observations;
 
-    MatchingEngine(MatchBook book, MatchingProperties properties, Clock clock) {
+    /**
+     * Shows {@code relocmatch.matching.profiles} (profiles in the index) and, through {@code observations},
+     * {@code relocmatch.matching.ranking} (time to rank one demand, a histogram, and a span of the
+     * record's trace).
+     */
+    MatchingEngine(MatchBook book, MatchingProperties properties, Clock clock, ObservationRegistry observations) {
         this.scorer = new MatchScorer(properties.weights(), clock);
         this.index = new SupplierIndex(scorer);
         this.book = book;
         this.properties = properties;
+        this.observations = observations;
+        Metrics.gauge("relocmatch.matching.profiles", index, SupplierIndex::size);
     }
 
     /**
@@ -211,7 +224,11 @@ class MatchingEngine {
     }
 
     private void rerank(Demand demand) {
-        book.reconcile(demand, index.rank(demand, properties.topK(), properties.minScore()), id -> whyLeftOut(demand, id));
+        List<Candidate> ranked = Observation.createNotStarted("relocmatch.matching.ranking", observations)
+                .contextualName("rank demand")
+                .lowCardinalityKeyValue("reach", String.valueOf(demand.reach()))
+                .observe(() -> index.rank(demand, properties.topK(), properties.minScore()));
+        book.reconcile(demand, ranked, id -> whyLeftOut(demand, id));
     }
 
     /** Why a supplier proposed before is not among the demand's candidates now: which gate, or the ranking. */

@@ -23,6 +23,8 @@ import fr.relocmatch.matching.domain.GeoPoint;
 import fr.relocmatch.matching.domain.Supplier;
 import fr.relocmatch.matching.domain.Weights;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import org.junit.jupiter.api.Test;
 
 class MatchingEngineTest {
@@ -32,7 +34,7 @@ class MatchingEngineTest {
 
     private final MatchBook book = mock(MatchBook.class);
     private final MatchingEngine engine = new MatchingEngine(book, new MatchingProperties(10, 0.3, 0.02, Weights.defaults()),
-            Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+            Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC), ObservationRegistry.NOOP);
 
     @Test
     void aFailedRerankingIsDoneWhenTheSameVersionIsRedelivered() {

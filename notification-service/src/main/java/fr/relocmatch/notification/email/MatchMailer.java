@@ -7,6 +7,9 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
+import fr.relocmatch.observability.TraceIdHeader;
+import fr.relocmatch.observability.TraceIds;
+
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.springframework.mail.MailException;
@@ -21,6 +24,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class MatchMailer {
+
+    /** The header naming the trace that recorded the e-mail, as every HTTP answer does. */
+    static final String TRACE_HEADER = TraceIdHeader.NAME;
 
     private final JavaMailSenderImpl sender;
     private final NotificationProperties properties;
@@ -46,6 +52,11 @@ class MatchMailer {
             helper.setSubject(notification.getSubject());
             message.setHeader("List-Unsubscribe", "<" + links.unsubscribe(notification.getRecipient()) + ">");
             message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            // the trace of the demand's request that led to this e-mail, for an operator asked about it
+            String traceId = TraceIds.traceIdOf(notification.getTraceParent()).orElse(null);
+            if (traceId != null) {
+                message.setHeader(TRACE_HEADER, traceId);
+            }
             if (notification.getHtml() != null) {
                 helper.setText(notification.getBody(), notification.getHtml());
             }

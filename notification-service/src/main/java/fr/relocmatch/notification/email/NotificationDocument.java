@@ -52,6 +52,11 @@ class NotificationDocument {
      */
     private String leaseOwner;
     private Instant leaseUntil;
+    /**
+     * The W3C {@code traceparent} of the work that recorded it (the match event's, hence the demand's
+     * request): a later attempt joins that trace, and the e-mail names it ({@code X-Trace-Id}).
+     */
+    private String traceParent;
 
     NotificationDocument() {
     }
@@ -139,6 +144,15 @@ class NotificationDocument {
     static String idOf(String recipient, String matchId, long matchVersion) {
         return UUID.nameUUIDFromBytes((recipient + "|" + matchId + "|" + matchVersion).getBytes(StandardCharsets.UTF_8))
                 .toString();
+    }
+
+    /** Recorded while working for this trace. */
+    void tracedBy(String traceParent) {
+        this.traceParent = traceParent;
+    }
+
+    String getTraceParent() {
+        return traceParent;
     }
 
     /** Claimed at creation by the one who records it. */

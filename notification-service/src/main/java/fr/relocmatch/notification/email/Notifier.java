@@ -20,6 +20,15 @@ import fr.relocmatch.notification.adviser.Adviser;
 import fr.relocmatch.notification.adviser.AdviserDirectory;
 import fr.relocmatch.notification.adviser.Delivery;
 
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+
+import fr.relocmatch.observability.TraceIds;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -60,11 +69,24 @@ class Notifier {
     private final Clock clock;
     /** This instance's région: only its advisers are e-mailed (see {@link MatchNotice#recipientsIn}). */
     private final String region;
+    private final TraceIds traces;
+    private final ObservationRegistry observations;
+    /** E-mails waiting to be sent (PENDING), as the last retry run counted them. */
+    private final AtomicLong pendingCount = new AtomicLong();
 
+    /**
+     * Shows {@code relocmatch.notification.emails} (attempts by outcome: sent, failed, retry,
+     * deferred), {@code relocmatch.notification.pending} and, through {@code observations},
+     * {@code relocmatch.notification.smtp} (each hand-over to the SMTP server: a timer and a span of
+     * the trace that recorded the e-mail).
+     */
     Notifier(NotificationRepository repository, MongoTemplate mongo, MatchEmailComposer composer, SmtpGateway smtp,
             AdviserDirectory directory, NotificationOutcomes outcomes, NotificationProperties properties, Clock clock,
-            InstanceRegion region) {
+            InstanceRegion region, ObjectProvider<TraceIds> traces, ObjectProvider<ObservationRegistry> observations) {
         this.region = region.code();
+        this.traces = traces.getIfAvailable(() -> TraceIds.NONE);
+        this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
+        Metrics.gauge("relocmatch.notification.pending", pendingCount);
         this.mongo = mongo;
         this.directory = directory;
         this.repository = repository;
@@ -119,6 +141,7 @@ class Notifier {
                     ? NotificationDocument.forDigest(recipient, kind.name(), notice, email, adviser.language(), clock.instant())
                     : new NotificationDocument(recipient, kind.name(), notice, email, adviser.language(), clock.instant());
             leaseNew(notification);
+            traces.currentParent().ifPresent(notification::tracedBy);
             try {
                 repository.insert(notification);
             }
@@ -140,6 +163,7 @@ class Notifier {
             initialDelayString = "${relocmatch.notification.retry-interval:PT30S}")
     void retryPending() {
         recordOutcomes();
+        pendingCount.set(mongo.count(new Query(where("status").is(NotificationStatus.PENDING)), NotificationDocument.class));
         Instant now = clock.instant();
         Query due = new Query(claimable(now)).with(Sort.by("nextAttemptAt")).limit(100);
         due.fields().include("_id");
@@ -172,30 +196,45 @@ class Notifier {
                 .orOperator(where("leaseUntil").is(null), where("leaseUntil").lt(now));
     }
 
+    /** One guarded attempt, in the trace that recorded the e-mail. */
     void attempt(NotificationDocument notification) {
+        traces.within(notification.getTraceParent(), "e-mail attempt", () -> {
+            attemptNow(notification);
+            return null;
+        });
+    }
+
+    private void attemptNow(NotificationDocument notification) {
         Instant now = clock.instant();
         try {
-            smtp.send(notification);
+            Observation.createNotStarted("relocmatch.notification.smtp", observations).contextualName("smtp send")
+                    .lowCardinalityKeyValue("kind", notification.isDigest() ? "digest" : "instant")
+                    .observe(() -> smtp.send(notification));
             notification.sent(now);
+            counted("sent");
             log.info("E-mail {} sent for match {} v{}", notification.getId(), notification.getMatchId(),
                     notification.getMatchVersion());
         }
         catch (CallNotPermittedException | RequestNotPermitted notNow) {
             // Circuit open or rate limit reached: not an attempt, try again at the next run.
             notification.deferred(notNow.getMessage(), now.plus(properties.retryInterval()));
+            counted("deferred");
         }
         catch (RuntimeException e) {
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
             if (MatchMailer.isPermanent(e)) {
                 notification.failed(error, now);
+                counted("failed");
                 log.warn("E-mail {} for match {} refused for good: {}", notification.getId(),
                         notification.getMatchId(), error);
             }
             else if (notification.getCreatedAt().plus(properties.giveUpAfter()).isBefore(now)) {
                 notification.failed("gave up after " + properties.giveUpAfter() + ": " + error, now);
+                counted("failed");
             }
             else {
                 notification.attemptFailed(error, now, now.plus(backoff(notification.getAttempts())));
+                counted("retry");
                 log.warn("E-mail {} for match {} not sent (attempt {}), will retry: {}", notification.getId(),
                         notification.getMatchId(), notification.getAttempts() + 1, error);
             }
@@ -256,6 +295,10 @@ class Notifier {
             item.deliveredBy(digest);
             outcomes.publish(repository.save(item));
         }
+    }
+
+    private static void counted(String outcome) {
+        Metrics.counter("relocmatch.notification.emails", "outcome", outcome).increment();
     }
 
     private Duration backoff(int attemptsSoFar) {

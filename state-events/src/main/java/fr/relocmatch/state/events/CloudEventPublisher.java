@@ -5,6 +5,8 @@ import fr.relocmatch.contracts.events.CloudEventHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 
+import io.micrometer.core.instrument.Metrics;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.function.cloudevent.CloudEventMessageBuilder;
@@ -38,11 +40,17 @@ public class CloudEventPublisher {
         return send(bindingName, event).isEmpty();
     }
 
-    /** Sends the event; answers empty when the broker acknowledged it, else why not. Never throws. */
+    /**
+     * Sends the event; answers empty when the broker acknowledged it, else why not. Never throws.
+     * Each acknowledged event counts in {@code relocmatch.events.published} (by binding and type).
+     */
     public Optional<String> send(String bindingName, StateEvent event) {
         try {
-            return streamBridge.send(bindingName, toMessage(event)) ? Optional.empty()
-                    : Optional.of("not acknowledged");
+            if (!streamBridge.send(bindingName, toMessage(event))) {
+                return Optional.of("not acknowledged");
+            }
+            Metrics.counter("relocmatch.events.published", "binding", bindingName, "type", event.type()).increment();
+            return Optional.empty();
         }
         catch (RuntimeException e) {
             log.warn("Could not publish {} {} to {}: {}", event.type(), event.subject(), bindingName, e.toString());

@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Tags;
 
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -77,9 +80,12 @@ public class Publication<D> {
     private final Clock clock;
     /** When the broker last acknowledged one of these documents: evidence that it is up. */
     private volatile Instant lastSuccess;
+    /** Documents saved but not yet acknowledged, parked ones aside, as the last relay run counted them. */
+    private final AtomicLong backlog = new AtomicLong();
 
     /**
-     * @param name  what is published, for the logs and the {@code relocmatch.relay.parked} counter
+     * @param name  what is published, for the logs, the {@code relocmatch.relay.parked} counter and the
+     *              {@code relocmatch.relay.backlog} gauge
      * @param grace how long a fresh save is left to its own publication before the relay takes it
      *              over, so that the relay does not race the request that saved it
      */
@@ -93,6 +99,7 @@ public class Publication<D> {
         this.sender = sender;
         this.grace = grace;
         this.clock = clock;
+        Metrics.gauge("relocmatch.relay.backlog", Tags.of("type", name), backlog);
     }
 
     /**
@@ -183,7 +190,14 @@ public class Publication<D> {
         if (sent > 0) {
             log.info("Relay republished {} {} document(s)", sent, name);
         }
+        backlog.set(mongo.count(query(new Criteria().andOperator(where(field(PublishedState.FIELD_PARKED)).ne(true),
+                mark.pending())), mongo.getCollectionName(type)));
         return sent;
+    }
+
+    /** Documents that wait for publication (parked ones aside), as the last relay run counted them. */
+    public long backlog() {
+        return backlog.get();
     }
 
     /** How many documents the relay has parked for this publication. */
