@@ -2,6 +2,7 @@ package fr.relocmatch.company.profile;
 
 import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.Map;
@@ -17,6 +18,9 @@ import fr.relocmatch.testinfra.WithSharedInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,6 +55,8 @@ class PartnerCompanyInboxIT {
     private TopicWriter writer;
     private TopicProbe outcomes;
     private TopicProbe deadLetters;
+    @Autowired
+    private MeterRegistry meters;
 
     @BeforeAll
     void open() {
@@ -110,7 +116,9 @@ class PartnerCompanyInboxIT {
                 .containsEntry("ce_type", "fr.relocmatch.partner.CompanyProfileSubmitted.v1")
                 .containsEntry("ce_specversion", "1.0").containsEntry("ce_id", messageId)
                 .containsOnlyKeys("ce_id", "ce_source", "ce_type", "ce_specversion", "content-type", "x-original-topic",
-                        "x-original-partition", "x-original-offset", "x-relocmatch-reason", "x-relocmatch-errors");
+                        "x-original-partition", "x-original-offset", "x-relocmatch-reason", "x-relocmatch-errors",
+                        // the trace of its processing (W3C trace context), for an operator asked about it
+                        "traceparent");
         assertThat(dead.value()).as("the original body, untouched").isEqualTo(JSON.writeValueAsString(profile));
     }
 
@@ -130,12 +138,20 @@ class PartnerCompanyInboxIT {
 
     @Test
     void somethingThatIsNotJsonIsDeadLetteredToo() {
+        double deadLettersBefore = deadLetters();
         String messageId = publish("siret;name\n1234;Oops");
 
         JsonNode outcome = outcomeOf(messageId);
         assertThat(outcome.get("outcome").asString()).isEqualTo("REJECTED");
         assertThat(outcome.get("reason").asString()).startsWith("not JSON");
         assertThat(deadLetterOf(messageId).value()).isEqualTo("siret;name\n1234;Oops");
+        // an operator sees it on the service's metrics
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(deadLetters()).isEqualTo(deadLettersBefore + 1));
+    }
+
+    private double deadLetters() {
+        Counter counter = meters.find("relocmatch.dead.letters").tag("topic", INBOX + ".dlq").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test
