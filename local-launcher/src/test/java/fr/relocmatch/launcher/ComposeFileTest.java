@@ -46,11 +46,43 @@ class ComposeFileTest {
     @Test
     void runsTheInfrastructureTheFourServicesAndTheConsole() {
         assertThat(services).containsOnlyKeys("kafka", "mongo", "mailpit", "keycloak", "company-service", "demand-service",
-                "matching-service", "matching-service-2", "notification-service", "adviser-console");
+                "matching-service", "matching-service-2", "notification-service", "adviser-console", "prometheus", "grafana");
         services.forEach((name, service) -> assertThat(service).as(name + " healthcheck").containsKey("healthcheck"));
         assertThat(string(services.get("kafka"), "image")).startsWith("apache/kafka:");
         assertThat(string(services.get("mongo"), "image")).startsWith("mongo:");
         assertThat(string(services.get("mailpit"), "image")).startsWith("axllent/mailpit:");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void prometheusScrapesEveryServiceWithTheRealmsMonitoringClientAndGrafanaShowsTheDashboard() throws IOException {
+        Map<String, Object> prometheus;
+        try (Reader reader = Files.newBufferedReader(ROOT.resolve("monitoring/prometheus.yml"))) {
+            prometheus = new Yaml().load(reader);
+        }
+        Map<String, Object> job = ((List<Map<String, Object>>) prometheus.get("scrape_configs")).getFirst();
+        assertThat(job.get("metrics_path")).isEqualTo("/actuator/prometheus");
+        Map<String, Object> oauth2 = map(job, "oauth2");
+        assertThat(oauth2.get("token_url")).isEqualTo("http://keycloak:8080/realms/relocmatch/protocol/openid-connect/token");
+        Map<String, Object> realm;
+        try (Reader reader = Files.newBufferedReader(ROOT.resolve("keycloak/relocmatch-realm.json"))) {
+            realm = new Yaml().load(reader);
+        }
+        Map<String, Object> client = ((List<Map<String, Object>>) realm.get("clients")).stream()
+                .filter(c -> oauth2.get("client_id").equals(c.get("clientId"))).findFirst().orElseThrow();
+        assertThat(client.get("secret")).isEqualTo(oauth2.get("client_secret"));
+        List<String> targets = ((List<Map<String, Object>>) job.get("static_configs")).stream()
+                .flatMap(config -> ((List<String>) config.get("targets")).stream()).toList();
+        for (String name : Services.NAMES) {
+            String port = ((List<String>) services.get(name).get("ports")).getFirst().split(":")[1];
+            assertThat(targets).as(name).contains(name + ":" + port);
+        }
+        assertThat(targets).contains("matching-service-2:8083");
+        // the dashboard's data source is the provisioned one
+        String dashboard = Files.readString(ROOT.resolve("monitoring/grafana/dashboards/relocmatch.json"));
+        assertThat(Files.readString(ROOT.resolve("monitoring/grafana/provisioning/datasources/prometheus.yml")))
+                .contains("uid: relocmatch-prometheus", "url: http://prometheus:9090");
+        assertThat(dashboard).contains("\"uid\": \"relocmatch-prometheus\"");
     }
 
     @ParameterizedTest

@@ -20,7 +20,12 @@ import fr.relocmatch.testinfra.TestIssuer;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -137,6 +142,19 @@ class EndToEndIT {
                 "outcome=\"sent\"", "relocmatch_notification_smtp_seconds_bucket", "relocmatch_notification_pending",
                 "resilience4j_circuitbreaker_state");
         assertThat(metrics("demand-service")).contains("relocmatch_events_published_total{", "relocmatch_relay_backlog");
+
+        // every series the compose stack's Grafana dashboard queries is one a service shows (two
+        // counters appear with their first event: a dead letter, a parked document)
+        String scraped = Services.NAMES.stream().map(this::metrics).collect(Collectors.joining("\n"));
+        Matcher queried = Pattern.compile("\\b(?:relocmatch|http|spring|resilience4j|kafka|mongodb|jvm)_[a-z0-9_]+")
+                .matcher(Files.readString(Path.of("").toAbsolutePath().getParent()
+                        .resolve("monitoring/grafana/dashboards/relocmatch.json")));
+        Set<String> series = new TreeSet<>();
+        while (queried.find()) {
+            series.add(queried.group());
+        }
+        series.removeAll(Set.of("relocmatch_dead_letters_total", "relocmatch_relay_parked_total"));
+        assertThat(series).hasSizeGreaterThan(10).allSatisfy(name -> assertThat(scraped).as(name).contains(name));
     }
 
     @Test
