@@ -17,7 +17,7 @@ import java.util.Map;
  * @param issuerUri the OpenID Connect issuer
  * @param linkKeys comma-separated HMAC keys, the signing one first
  */
-record Access(String issuerUri, String linkKeys) {
+public record Access(String issuerUri, String linkKeys) {
 
     /** The properties of one service. */
     Map<String, String> properties(String service) {
@@ -33,7 +33,7 @@ record Access(String issuerUri, String linkKeys) {
      * The link key kept in {@code file}, drawn on first start and kept across restarts so that the
      * links in e-mails already sent go on working.
      */
-    static String linkKey(Path file) {
+    public static String linkKey(Path file) {
         try {
             if (Files.exists(file)) {
                 return Files.readString(file, StandardCharsets.UTF_8).strip();

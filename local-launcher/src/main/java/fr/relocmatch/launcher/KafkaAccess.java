@@ -28,13 +28,13 @@ import org.apache.kafka.common.utils.SecurityUtils;
  *
  * @param bindings the ACLs of the table, each allowing one operation from any host
  */
-record KafkaAccess(List<AclBinding> bindings) {
+public record KafkaAccess(List<AclBinding> bindings) {
 
     /** The principal the launcher and the operator administer the broker as: the only super user. */
-    static final String ADMIN = "admin";
+    public static final String ADMIN = "admin";
 
     /** Reads the table; a line it cannot read is refused with its number. */
-    static KafkaAccess read(Path file) {
+    public static KafkaAccess read(Path file) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);

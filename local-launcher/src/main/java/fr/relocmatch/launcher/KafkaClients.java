@@ -13,11 +13,11 @@ import org.apache.kafka.common.config.SaslConfigs;
  * @param bootstrapServers the broker's address
  * @param passwords password of each principal; empty for a broker without authentication
  */
-record KafkaClients(String bootstrapServers, Map<String, String> passwords) {
+public record KafkaClients(String bootstrapServers, Map<String, String> passwords) {
 
     static final String MECHANISM = "SCRAM-SHA-512";
 
-    KafkaClients {
+    public KafkaClients {
         passwords = Map.copyOf(passwords);
     }
 
@@ -31,7 +31,7 @@ record KafkaClients(String bootstrapServers, Map<String, String> passwords) {
     }
 
     /** Properties of a Java Kafka client (producer, consumer, admin) logged in as this principal. */
-    Map<String, Object> properties(String principal) {
+    public Map<String, Object> properties(String principal) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.putAll(login(principal));

@@ -53,7 +53,7 @@ import org.apache.kafka.common.utils.Time;
  * ({@code kafka-credentials.properties}), with a {@code kcat -F} file per principal in
  * {@code kafka-clients/}. The controller listener takes the administrator only (SASL PLAIN).
  */
-final class LocalKafka implements AutoCloseable {
+public final class LocalKafka implements AutoCloseable {
 
     private static final Duration READY = Duration.ofSeconds(60);
 
@@ -69,7 +69,7 @@ final class LocalKafka implements AutoCloseable {
      * Starts the broker, then makes its users and ACLs those of the access table (adding, changing
      * and removing what differs), and returns once the administrator can log in.
      */
-    static LocalKafka start(Path logDir, int port, int controllerPort, KafkaAccess access) {
+    public static LocalKafka start(Path logDir, int port, int controllerPort, KafkaAccess access) {
         try {
             Files.createDirectories(logDir);
             Path credentials = logDir.resolveSibling("kafka-credentials.properties");
@@ -330,11 +330,11 @@ final class LocalKafka implements AutoCloseable {
     }
 
     /** How clients reach this broker, and each principal's login. */
-    KafkaClients clients() {
+    public KafkaClients clients() {
         return clients;
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return clients.bootstrapServers();
     }
 

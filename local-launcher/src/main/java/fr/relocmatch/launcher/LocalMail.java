@@ -21,7 +21,7 @@ import com.icegreen.greenmail.util.ServerSetup;
  * An SMTP server (GreenMail) that accepts every e-mail and files a copy of each, as an .eml file
  * any mail client opens, in the data folder.
  */
-final class LocalMail implements AutoCloseable {
+public final class LocalMail implements AutoCloseable {
 
     private final GreenMail greenMail;
     private final Path mailDir;
@@ -40,7 +40,7 @@ final class LocalMail implements AutoCloseable {
         this.mailDir = mailDir;
     }
 
-    static LocalMail start(Path mailDir, int smtpPort) {
+    public static LocalMail start(Path mailDir, int smtpPort) {
         try {
             Files.createDirectories(mailDir);
         }
@@ -54,7 +54,7 @@ final class LocalMail implements AutoCloseable {
         return mail;
     }
 
-    int port() {
+    public int port() {
         return greenMail.getSmtp().getPort();
     }
 
@@ -62,7 +62,7 @@ final class LocalMail implements AutoCloseable {
         return mailDir;
     }
 
-    synchronized int received() {
+    public synchronized int received() {
         return greenMail.getReceivedMessages().length;
     }
 

@@ -12,7 +12,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
  * A MongoDB wire-protocol server (mongo-java-server) keeping its data in an H2 file of the data
  * folder. Good for a demo on one machine; production runs a real MongoDB replica set.
  */
-final class LocalMongo implements AutoCloseable {
+public final class LocalMongo implements AutoCloseable {
 
     private final MongoServer server;
     private final H2Backend backend;
@@ -24,7 +24,7 @@ final class LocalMongo implements AutoCloseable {
         this.port = port;
     }
 
-    static LocalMongo start(Path file, int port) {
+    public static LocalMongo start(Path file, int port) {
         try {
             Files.createDirectories(file.getParent());
         }
@@ -37,7 +37,7 @@ final class LocalMongo implements AutoCloseable {
         return new LocalMongo(server, backend, port);
     }
 
-    String uri() {
+    public String uri() {
         return "mongodb://127.0.0.1:" + port;
     }
 

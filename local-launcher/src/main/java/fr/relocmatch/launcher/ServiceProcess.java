@@ -17,7 +17,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** One service started from its executable jar as a separate JVM, as it runs in production. */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
+
+    /** The heap limit of a service unless {@code relocmatch.<name>.heap} says otherwise. */
+    public static final String DEFAULT_HEAP = "256m";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -38,12 +41,12 @@ final class ServiceProcess implements AutoCloseable {
      *
      * @param properties Spring properties passed on the command line
      */
-    static ServiceProcess start(Path projectRoot, String name, int port, Map<String, String> properties, Path logDir) {
+    public static ServiceProcess start(Path projectRoot, String name, int port, Map<String, String> properties, Path logDir) {
         Path jar = executableJar(projectRoot, name);
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         // Small heaps and quick start-up: four services share a laptop with the infrastructure.
-        command.addAll(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString()));
+        command.addAll(List.of("-Xmx" + heap(name), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString()));
         command.add("--server.port=" + port);
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         try {
@@ -56,6 +59,14 @@ final class ServiceProcess implements AutoCloseable {
         catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name, e);
         }
+    }
+
+    /**
+     * The heap limit a service gets: {@value #DEFAULT_HEAP}, or the system property
+     * {@code relocmatch.<name>.heap} (e.g. {@code -Drelocmatch.matching-service.heap=1g}).
+     */
+    public static String heap(String name) {
+        return System.getProperty("relocmatch." + name + ".heap", DEFAULT_HEAP);
     }
 
     static Path executableJar(Path projectRoot, String name) {
@@ -71,7 +82,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Waits until the service's health endpoint answers UP. */
-    void awaitHealthy(Duration timeout) {
+    public void awaitHealthy(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
                 .timeout(Duration.ofSeconds(2)).GET().build();
@@ -104,11 +115,11 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " not healthy after " + timeout + "; see " + log);
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
@@ -116,8 +127,13 @@ final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
+    /** The operating system's id of the service's process. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Kills the service at once (SIGKILL), as a crash would: no shutdown of any kind. */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
         try {
             process.waitFor(10, TimeUnit.SECONDS);

@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 
 /** The four RelocMatch services, started together against one Kafka, one MongoDB and one SMTP server. */
-final class Services implements AutoCloseable {
+public final class Services implements AutoCloseable {
 
     /** Service names, in start order, with their conventional ports. */
     static final Map<String, Integer> DEFAULT_PORTS = Map.of("company-service", 8081, "demand-service", 8082,
             "matching-service", 8083, "notification-service", 8084);
-    static final List<String> NAMES = List.of("company-service", "demand-service", "matching-service",
+    public static final List<String> NAMES = List.of("company-service", "demand-service", "matching-service",
             "notification-service");
 
     private final List<ServiceProcess> processes;
@@ -39,24 +39,13 @@ final class Services implements AutoCloseable {
      *
      * @param extra more properties of each service by name, e.g. another instance's {@code relocmatch.region}
      */
-    static Services start(Path projectRoot, Map<String, Integer> ports, KafkaClients kafka, String mongoUri, int smtpPort,
+    public static Services start(Path projectRoot, Map<String, Integer> ports, KafkaClients kafka, String mongoUri, int smtpPort,
             Access access, Path logDir, Duration timeout, Function<String, Map<String, String>> extra) {
         List<ServiceProcess> started = new ArrayList<>();
         try {
             for (String name : NAMES.stream().filter(ports::containsKey).toList()) {
-                Map<String, String> properties = new LinkedHashMap<>(access.properties(name));
-                // each service logs in to Kafka as itself: its principal is its name (unless extra says otherwise)
-                properties.putAll(kafka.springProperties(name));
-                properties.putAll(extra.apply(name));
-                properties.put("spring.mongodb.uri", mongoUri);
-                if (name.equals("notification-service")) {
-                    properties.put("spring.mail.host", "127.0.0.1");
-                    properties.put("spring.mail.port", String.valueOf(smtpPort));
-                    // every link of the e-mails leads to the console
-                    properties.put("relocmatch.notification.console-url",
-                            "http://127.0.0.1:" + ports.getOrDefault("adviser-console", CONSOLE_PORT));
-                }
-                started.add(ServiceProcess.start(projectRoot, name, ports.get(name), properties, logDir));
+                started.add(ServiceProcess.start(projectRoot, name, ports.get(name),
+                        properties(name, ports, kafka, mongoUri, smtpPort, access, extra.apply(name)), logDir));
             }
             for (ServiceProcess process : started) {
                 process.awaitHealthy(timeout);
@@ -67,6 +56,24 @@ final class Services implements AutoCloseable {
             started.forEach(ServiceProcess::close);
             throw e;
         }
+    }
+
+    /** What a service is started with: its issuer, Kafka login, database, SMTP server, then {@code extra}. */
+    public static Map<String, String> properties(String name, Map<String, Integer> ports, KafkaClients kafka,
+            String mongoUri, int smtpPort, Access access, Map<String, String> extra) {
+        Map<String, String> properties = new LinkedHashMap<>(access.properties(name));
+        // each service logs in to Kafka as itself: its principal is its name (unless extra says otherwise)
+        properties.putAll(kafka.springProperties(name));
+        properties.putAll(extra);
+        properties.put("spring.mongodb.uri", mongoUri);
+        if (name.equals("notification-service")) {
+            properties.put("spring.mail.host", "127.0.0.1");
+            properties.put("spring.mail.port", String.valueOf(smtpPort));
+            // every link of the e-mails leads to the console
+            properties.put("relocmatch.notification.console-url",
+                    "http://127.0.0.1:" + ports.getOrDefault("adviser-console", CONSOLE_PORT));
+        }
+        return properties;
     }
 
     /** The adviser console's conventional port. */
@@ -96,11 +103,11 @@ final class Services implements AutoCloseable {
         return console;
     }
 
-    String baseUrl(String name) {
+    public String baseUrl(String name) {
         return processes.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow().baseUrl();
     }
 
-    List<ServiceProcess> processes() {
+    public List<ServiceProcess> processes() {
         return processes;
     }
 
