@@ -127,9 +127,10 @@ public final class LoadDriver {
             long emptyHeap = stack.matchingLiveHeap();
             report.put("matchingHeapBeforeProfilesBytes", emptyHeap);
             SyntheticLoad load = new SyntheticLoad(options.seed());
-            report.put("profiles", loadProfiles(stack, load, options));
+            ProfilesLoaded profiles = loadProfiles(stack, load, options);
+            report.put("profiles", profiles.report());
             report.put("plainConsumer", plainConsumer(stack, options.groups() + options.profiles()));
-            report.put("demands", openDemands(stack, load, options));
+            report.put("demands", openDemands(stack, load, options, profiles.buyersUpTo()));
             if (options.restart()) {
                 report.put("restart", restart(stack, options, emptyHeap));
             }
@@ -140,7 +141,11 @@ public final class LoadDriver {
 
     // ------------------------------------------------------------------ profiles
 
-    private static Map<String, Object> loadProfiles(LoadStack stack, SyntheticLoad load, Options options) {
+    /** What the profile phase measured, and where the companies topic ended once the buyers were in. */
+    private record ProfilesLoaded(Map<String, Object> report, Map<TopicPartition, Long> buyersUpTo) {
+    }
+
+    private static ProfilesLoaded loadProfiles(LoadStack stack, SyntheticLoad load, Options options) {
         int total = options.groups() + options.profiles();
         int throughInbox = options.profilesViaTopic() ? options.groups() : total;
         say("Publishing " + options.groups() + " groups on " + PROFILE_INBOX + " and " + options.profiles() + " profiles on "
@@ -149,12 +154,14 @@ public final class LoadDriver {
         Outcomes outcomes = Outcomes.follow(stack);
         long started = System.nanoTime();
         AtomicLong matchingDoneAt = new AtomicLong();
+        Map<TopicPartition, Long> buyersUpTo;
         try (KafkaProducer<String, String> producer = producer(stack, "partner-demo")) {
             for (int i = 0; i < options.groups(); i++) {
                 submit(producer, PROFILE_INBOX, "group-" + i, load.group(i));
             }
             // demands name these buyers: let the services know them first
             outcomes.await(options.groups(), LoadStack.START);
+            buyersUpTo = endOffsets(stack, "relocmatch.companies.v1");
             if (!options.profilesViaTopic()) {
                 for (int i = 0; i < options.profiles(); i++) {
                     submit(producer, PROFILE_INBOX, "profile-" + i, load.profile(i));
@@ -209,7 +216,7 @@ public final class LoadDriver {
         say(String.format(Locale.ROOT, "  published in %.1f s; accepted %d (%.0f/s); matching-service indexed all after %.1f s (%.0f/s)",
                 seconds(published - started), accepted, result.get("acceptedPerSecond"), seconds(matchingDoneAt.get() - started),
                 result.get("indexedPerSecond")));
-        return result;
+        return new ProfilesLoaded(result, buyersUpTo);
     }
 
     /** A consumer that does nothing but read the companies topic from its start. */
@@ -236,7 +243,8 @@ public final class LoadDriver {
 
     // ------------------------------------------------------------------ demands
 
-    private static Map<String, Object> openDemands(LoadStack stack, SyntheticLoad load, Options options) {
+    private static Map<String, Object> openDemands(LoadStack stack, SyntheticLoad load, Options options,
+            Map<TopicPartition, Long> buyersUpTo) {
         int count = (int) Math.round(options.rate() * options.duration().toSeconds());
         say(String.format(Locale.ROOT, "Opening %d demands at %.0f/s on %s, the broker probed at %d/s ...", count,
                 options.rate(), DEMAND_INBOX, options.probeRate()));
@@ -245,7 +253,7 @@ public final class LoadDriver {
         Latencies broker = new Latencies();
         AtomicBoolean running = new AtomicBoolean(true);
         createProbeTopic(stack);
-        awaitConsumed(stack, "demand-service", "relocmatch.companies.v1"); // it knows every buyer
+        awaitConsumed(stack, "demand-service", buyersUpTo); // it knows every buyer
         CountDownLatch positioned = new CountDownLatch(2);
         Thread watcher = Thread.ofPlatform().name("load-watch")
                 .start(() -> watch(stack, running, positioned, openedAt, firstProposalAt));
@@ -379,12 +387,17 @@ public final class LoadDriver {
         }
     }
 
-    /** Waits until the consumer groups of a service have committed the end of a topic as it is now. */
-    private static void awaitConsumed(LoadStack stack, String service, String topic) {
-        try (Admin admin = Admin.create(stack.kafka().properties(KafkaAccess.ADMIN));
-                KafkaConsumer<String, String> consumer = consumer(stack)) {
-            List<TopicPartition> partitions = partitions(consumer, topic);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+    /** The end offsets of a topic's partitions, now. */
+    private static Map<TopicPartition, Long> endOffsets(LoadStack stack, String topic) {
+        try (KafkaConsumer<String, String> consumer = consumer(stack)) {
+            return consumer.endOffsets(partitions(consumer, topic));
+        }
+    }
+
+    /** Waits until the consumer groups of a service have committed these offsets. */
+    private static void awaitConsumed(LoadStack stack, String service, Map<TopicPartition, Long> end) {
+        Set<TopicPartition> partitions = end.keySet();
+        try (Admin admin = Admin.create(stack.kafka().properties(KafkaAccess.ADMIN))) {
             long deadline = System.nanoTime() + LoadStack.START.toNanos();
             while (System.nanoTime() < deadline) {
                 List<String> groups = admin.listGroups().all().get().stream().map(g -> g.groupId())
@@ -409,7 +422,7 @@ public final class LoadDriver {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        throw new IllegalStateException(service + " has not read " + topic + " after " + LoadStack.START);
+        throw new IllegalStateException(service + " has not read " + end + " after " + LoadStack.START);
     }
 
     private static void await(CountDownLatch latch) {

@@ -28,7 +28,7 @@ import fr.relocmatch.launcher.ServiceProcess;
 import fr.relocmatch.launcher.Services;
 
 /**
- * The local stack of {@code ./run-local.sh} (broker with its logins, MongoDB wire protocol, SMTP,
+ * The local stack of {@code ./run-local.sh} (broker with its logins, MongoDB wire protocol — in memory here —, SMTP,
  * the issuer, the four services from their jars, with the heaps the launcher gives them), on free
  * ports and in a fresh folder, with what a measurement needs: metrics scraped as the monitoring
  * client, a full collection and the heap of a service, matching-service restarted.
@@ -66,7 +66,8 @@ final class LoadStack implements AutoCloseable {
         delete(data);
         LocalKafka kafka = LocalKafka.start(data.resolve("kafka"), freePort(), freePort(),
                 KafkaAccess.read(root.resolve("kafka/access.txt")));
-        LocalMongo mongo = LocalMongo.start(data.resolve("mongo/relocmatch.mv"), freePort());
+        // in memory: an H2 file's writes in this JVM would be what is measured, not the services
+        LocalMongo mongo = LocalMongo.inMemory(freePort());
         LocalMail mail = LocalMail.start(data.resolve("mail"), freePort());
         ServiceProcess issuer = ServiceProcess.start(root, "identity-issuer", freePort(), Map.of(), data.resolve("logs"));
         issuer.awaitHealthy(START);

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * A MongoDB wire-protocol server (mongo-java-server) keeping its data in an H2 file of the data
@@ -15,10 +17,10 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 public final class LocalMongo implements AutoCloseable {
 
     private final MongoServer server;
-    private final H2Backend backend;
+    private final AbstractMongoBackend backend;
     private final int port;
 
-    private LocalMongo(MongoServer server, H2Backend backend, int port) {
+    private LocalMongo(MongoServer server, AbstractMongoBackend backend, int port) {
         this.server = server;
         this.backend = backend;
         this.port = port;
@@ -32,6 +34,17 @@ public final class LocalMongo implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         H2Backend backend = new H2Backend(file.toAbsolutePath().toString());
+        MongoServer server = new MongoServer(backend);
+        server.bind("127.0.0.1", port);
+        return new LocalMongo(server, backend, port);
+    }
+
+    /**
+     * A server keeping its data in memory only, for runs whose state need not outlive them (the
+     * load driver): the H2 file's writes would be what is measured.
+     */
+    public static LocalMongo inMemory(int port) {
+        MemoryBackend backend = new MemoryBackend();
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
         return new LocalMongo(server, backend, port);

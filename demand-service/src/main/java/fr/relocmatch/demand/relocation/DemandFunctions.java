@@ -19,7 +19,8 @@ class DemandFunctions {
 
     /** Profile snapshots, and tombstones of deleted profiles (a buyer that no longer exists). */
     @Bean
-    Consumer<Message<?>> companies(KnownCompanies known, InboundRecords records) {
+    // the body as received (InboundRecords reads it): Spring Cloud Function converts nothing
+    Consumer<Message<byte[]>> companies(KnownCompanies known, InboundRecords records) {
         return message -> {
             if (InboundRecords.isTombstone(message)) {
                 known.forget(InboundRecords.key(message));
@@ -32,6 +33,7 @@ class DemandFunctions {
 
     /** Demands partners publish on the inbox topic (binding {@code partnerDemands-in-0}). */
     @Bean
+    // the body as received (InboundRecords reads it): Spring Cloud Function converts nothing
     Consumer<Message<byte[]>> partnerDemands(PartnerInbox inbox, Demands demands,
             AuditTrail audit) {
         return message -> inbox.receive(message, "partner-demand-submission", "demand", DemandRequest.class,
@@ -44,7 +46,8 @@ class DemandFunctions {
 
     /** Advisers' decisions; a body that is not a decision is dead-lettered at once. */
     @Bean
-    Consumer<Message<?>> decisions(Demands demands, InboundRecords records) {
+    // the body as received (InboundRecords reads it): Spring Cloud Function converts nothing
+    Consumer<Message<byte[]>> decisions(Demands demands, InboundRecords records) {
         return message -> {
             MatchDecided decision = records.read(message, MatchDecided.class, "matchId", "demandId", "decision");
             if (decision.accepted()) {

@@ -19,7 +19,8 @@ import org.springframework.messaging.Message;
 class MatchingFunctions {
 
     @Bean
-    Consumer<Message<?>> companies(MatchingEngine engine, RegionOwnership regions, CatchUpHealth catchUp, InboundRecords records) {
+    // the body as received (InboundRecords reads it): Spring Cloud Function converts nothing
+    Consumer<Message<byte[]>> companies(MatchingEngine engine, RegionOwnership regions, CatchUpHealth catchUp, InboundRecords records) {
         return message -> {
             try {
                 if (InboundRecords.isTombstone(message)) {
@@ -43,7 +44,8 @@ class MatchingFunctions {
     }
 
     @Bean
-    Consumer<Message<?>> demands(MatchingEngine engine, MatchBook book, RegionOwnership regions, CatchUpHealth catchUp,
+    // the body as received (InboundRecords reads it): Spring Cloud Function converts nothing
+    Consumer<Message<byte[]>> demands(MatchingEngine engine, MatchBook book, RegionOwnership regions, CatchUpHealth catchUp,
             InboundRecords records) {
         return message -> {
             try {

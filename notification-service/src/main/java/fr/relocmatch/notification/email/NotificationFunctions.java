@@ -24,7 +24,8 @@ class NotificationFunctions {
     private static final Logger log = LoggerFactory.getLogger(NotificationFunctions.class);
 
     @Bean
-    Consumer<Message<?>> matches(Notifier notifier, InboundRecords records) {
+    // the body as received (InboundRecords reads it): Spring Cloud Function converts nothing
+    Consumer<Message<byte[]>> matches(Notifier notifier, InboundRecords records) {
         return message -> {
             String type = CloudEventHeaders.read(message, "type");
             boolean proposedOrUpdated = EventTypes.MATCH_PROPOSED.equals(type) || EventTypes.MATCH_UPDATED.equals(type);
