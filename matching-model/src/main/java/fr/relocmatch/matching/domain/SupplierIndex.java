@@ -32,6 +32,8 @@ public final class SupplierIndex {
 
     private final MatchScorer scorer;
     private final Map<String, Integer> ordinals = new HashMap<>();
+    /** One copy of the codes, places, dates and e-mails the profiles share. */
+    private final SharedValues shared = new SharedValues();
     private final List<Supplier> suppliers = new ArrayList<>();
     private final RoaringBitmap active = new RoaringBitmap();
     private final Map<String, RoaringBitmap> byProcess = new HashMap<>();
@@ -81,7 +83,8 @@ public final class SupplierIndex {
     }
 
     /** Adds or replaces a profile. */
-    public void put(Supplier supplier) {
+    public void put(Supplier profile) {
+        Supplier supplier = shared.share(profile);
         Integer known = ordinals.get(supplier.id());
         int ordinal;
         if (known != null) {

@@ -50,6 +50,8 @@ class MatchingEngine {
     private final MatchBook book;
     private final MatchingProperties properties;
     private final ObservationRegistry observations;
+    /** Profiles in the index, as of its last change: what the gauge reads without taking the engine's lock. */
+    private volatile int indexed;
 
     /**
      * Shows {@code relocmatch.matching.profiles} (profiles in the index) and, through {@code observations},
@@ -62,7 +64,7 @@ class MatchingEngine {
         this.book = book;
         this.properties = properties;
         this.observations = observations;
-        Metrics.gauge("relocmatch.matching.profiles", index, SupplierIndex::size);
+        Metrics.gauge("relocmatch.matching.profiles", this, engine -> engine.indexed);
     }
 
     /**
@@ -92,6 +94,7 @@ class MatchingEngine {
         }
         else {
             index.put(supplier);
+            indexed = index.size();
             if (live) {
                 demands.values().stream().filter(d -> !replaying(d.id()))
                         .filter(d -> scorer.passesGates(d, supplier) || known != null && scorer.passesGates(d, known))
@@ -106,6 +109,7 @@ class MatchingEngine {
         Supplier known = index.get(companyId);
         if (known != null) {
             index.remove(companyId);
+            indexed = index.size();
             if (live) {
                 demands.values().stream().filter(d -> !replaying(d.id()) && scorer.passesGates(d, known))
                         .forEach(d -> pending.add(d.id()));

@@ -32,7 +32,8 @@ class RegionOwnership {
     }
 
     void supplier(String companyId, String ownerRegion) {
-        supplierOwners.put(companyId, ownerRegion == null ? own : ownerRegion);
+        // one copy of each région code for the hundreds of thousands of profiles
+        supplierOwners.put(companyId, (ownerRegion == null ? own : ownerRegion).intern());
     }
 
     void supplierDeleted(String companyId) {
