@@ -48,6 +48,10 @@ public class MatchingBenchmark {
     @Param({"100000", "1000000"})
     public int profiles;
 
+    /** How far the demands reach ({@link SyntheticProfiles.Kind}); each kind is reported apart. */
+    @Param({"RADIUS", "REGIONS", "NATIONWIDE", "NATIONWIDE_COMMON"})
+    public String kind;
+
     private List<Supplier> suppliers;
     private SupplierIndex index;
     private MatchScorer scorer;
@@ -65,8 +69,9 @@ public class MatchingBenchmark {
         suppliers.forEach(index::put);
         index.compact(); // as matching-service does once it has read the topics at start
         lucene = new LuceneBaseline(suppliers, scorer);
+        String common = SyntheticProfiles.mostCommonProcess(suppliers);
         for (int i = 0; i < DEMANDS; i++) {
-            demands.add(generator.demand(i));
+            demands.add(generator.demand(i, SyntheticProfiles.Kind.valueOf(kind), common));
         }
         long candidates = 0;
         for (Demand demand : demands) {
@@ -76,8 +81,8 @@ public class MatchingBenchmark {
             }
             candidates += index.candidates(demand).getLongCardinality();
         }
-        System.out.printf("%n[setup] %d profiles: index %.1f bytes/profile, %.0f bitmap candidates per demand, "
-                + "identical top %d for %d demands%n", profiles, (double) index.indexBytes() / profiles,
+        System.out.printf("%n[setup] %d profiles, %s demands: index %.1f bytes/profile, %.0f bitmap candidates per demand, "
+                + "identical top %d for %d demands%n", profiles, kind, (double) index.indexBytes() / profiles,
                 (double) candidates / DEMANDS, K, DEMANDS);
     }
 

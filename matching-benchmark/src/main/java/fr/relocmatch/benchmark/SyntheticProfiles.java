@@ -81,8 +81,29 @@ public final class SyntheticProfiles {
         return all;
     }
 
+    /** How far a benchmark demand reaches, and for which process. */
+    public enum Kind {
+        /** A radius of 50–200 km around a commune. */
+        RADIUS,
+        /** One to three régions, the commune's included. */
+        REGIONS,
+        /** Anywhere, distance a soft part of the score. */
+        NATIONWIDE,
+        /** Anywhere, for the one process most profiles offer: the widest candidate set. */
+        NATIONWIDE_COMMON
+    }
+
     /** A demand for a trade: one or two required processes, a target NAF class, a radius of 50–200 km. */
     public Demand demand(int i) {
+        return demand(i, Kind.RADIUS, null);
+    }
+
+    /**
+     * A demand of a kind; draws as {@link #demand(int)} does, then widens its reach.
+     *
+     * @param common the process most profiles offer (for {@link Kind#NATIONWIDE_COMMON})
+     */
+    public Demand demand(int i, Kind kind, String common) {
         ManufacturingProcess main = processes.get(random.nextInt(processes.size()));
         List<ManufacturingProcess> family = byFamily.get(main.family());
         Set<String> required = new TreeSet<>(Set.of(main.code()));
@@ -92,10 +113,38 @@ public final class SyntheticProfiles {
         Set<String> preferred = Set.of(family.get(random.nextInt(family.size())).code());
         String naf = main.nafCodes().getFirst().substring(0, 5);
         Commune commune = communes.get(random.nextInt(communes.size()));
-        return new Demand("d" + i, 0, "Demande " + i, "Groupe", "g" + i, null, required, preferred, List.of(naf),
-                random.nextInt(4) == 0 ? Set.of("ISO9001") : Set.of(),
-                new Demand.Volume(Math.pow(10, 3 + random.nextDouble() * 2.5), "PIECES", 0.05), TODAY.plusMonths(3),
-                SECTORS[random.nextInt(SECTORS.length)], Demand.Reach.RADIUS,
-                new GeoPoint(commune.latitude(), commune.longitude()), 50 + random.nextInt(151), Set.of(), true, "gc@cci.fr");
+        Set<String> certifications = random.nextInt(4) == 0 ? Set.of("ISO9001") : Set.of();
+        Demand.Volume volume = new Demand.Volume(Math.pow(10, 3 + random.nextDouble() * 2.5), "PIECES", 0.05);
+        String sector = SECTORS[random.nextInt(SECTORS.length)];
+        int radius = 50 + random.nextInt(151);
+        GeoPoint site = new GeoPoint(commune.latitude(), commune.longitude());
+        return switch (kind) {
+            case RADIUS -> new Demand("d" + i, 0, "Demande " + i, "Groupe", "g" + i, null, required, preferred, List.of(naf),
+                    certifications, volume, TODAY.plusMonths(3), sector, Demand.Reach.RADIUS, site, radius, Set.of(), true,
+                    "gc@cci.fr");
+            case REGIONS -> {
+                Set<String> regions = new TreeSet<>(Set.of(commune.regionCode()));
+                for (int extra = random.nextInt(3); extra > 0; extra--) {
+                    regions.add(communes.get(random.nextInt(communes.size())).regionCode());
+                }
+                yield new Demand("d" + i, 0, "Demande " + i, "Groupe", "g" + i, null, required, preferred, List.of(naf),
+                        certifications, volume, TODAY.plusMonths(3), sector, Demand.Reach.REGIONS, site, 0, regions, true,
+                        "gc@cci.fr");
+            }
+            case NATIONWIDE -> new Demand("d" + i, 0, "Demande " + i, "Groupe", "g" + i, null, required, preferred,
+                    List.of(naf), certifications, volume, TODAY.plusMonths(3), sector, Demand.Reach.NATIONWIDE, site, 0,
+                    Set.of(), true, "gc@cci.fr");
+            case NATIONWIDE_COMMON -> new Demand("d" + i, 0, "Demande " + i, "Groupe", "g" + i, null, Set.of(common),
+                    preferred, List.of(naf), Set.of(), volume, TODAY.plusMonths(3), sector, Demand.Reach.NATIONWIDE, site, 0,
+                    Set.of(), true, "gc@cci.fr");
+        };
+    }
+
+    /** The process the most profiles offer. */
+    public static String mostCommonProcess(List<Supplier> suppliers) {
+        Map<String, Integer> counts = new HashMap<>();
+        suppliers.forEach(s -> s.processes().forEach(p -> counts.merge(p, 1, Integer::sum)));
+        return counts.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey())).orElseThrow().getKey();
     }
 }
