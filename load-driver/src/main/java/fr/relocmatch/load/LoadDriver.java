@@ -326,10 +326,7 @@ public final class LoadDriver {
         try (KafkaConsumer<String, String> consumer = consumer(stack)) {
             List<TopicPartition> partitions = new ArrayList<>(partitions(consumer, "relocmatch.demands.v1"));
             partitions.addAll(partitions(consumer, "relocmatch.matches.v1"));
-            consumer.assign(partitions);
-            consumer.seekToEnd(partitions);
-            partitions.forEach(consumer::position);
-            positioned.countDown();
+            fromTheEnd(consumer, partitions, positioned);
             while (running.get()) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
                     if (record.value() == null) {
@@ -377,11 +374,7 @@ public final class LoadDriver {
 
     private static void readProbe(LoadStack stack, AtomicBoolean running, CountDownLatch positioned, Latencies latencies) {
         try (KafkaConsumer<String, String> consumer = consumer(stack)) {
-            List<TopicPartition> partitions = partitions(consumer, PROBE);
-            consumer.assign(partitions);
-            consumer.seekToEnd(partitions);
-            partitions.forEach(consumer::position);
-            positioned.countDown();
+            fromTheEnd(consumer, partitions(consumer, PROBE), positioned);
             while (running.get()) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
                     latencies.add(Math.max(0, System.currentTimeMillis() - record.timestamp()));
@@ -502,6 +495,14 @@ public final class LoadDriver {
             LoadStack.pause(Duration.ofMillis(200));
         }
         throw new IllegalStateException("no topic " + topic);
+    }
+
+    /** Reads these partitions from their current end on, and says so once positioned. */
+    private static void fromTheEnd(KafkaConsumer<?, ?> consumer, List<TopicPartition> partitions, CountDownLatch positioned) {
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+        positioned.countDown();
     }
 
     static String header(ConsumerRecord<?, ?> record, String name) {

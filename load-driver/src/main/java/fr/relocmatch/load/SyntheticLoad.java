@@ -20,6 +20,7 @@ import fr.relocmatch.reference.Communes;
 import fr.relocmatch.reference.ManufacturingProcess;
 import fr.relocmatch.reference.ManufacturingProcesses;
 import fr.relocmatch.reference.Regions;
+import fr.relocmatch.reference.Siret;
 
 /**
  * Synthetic, valid partner submissions, the same for the same seed: buyer groups, supplier profiles
@@ -197,29 +198,8 @@ final class SyntheticLoad {
         return communes.get(random.nextInt(communes.size()));
     }
 
-    /** A SIRET that passes the Luhn check: a 13-digit body from (series, number) and its check digit. */
+    /** A SIRET that passes the check: a 13-digit body from (series, number) and its check digit. */
     static String siret(int series, int number) {
-        String body = String.format(Locale.ROOT, "%d%012d", series, number);
-        for (int check = 0; check <= 9; check++) {
-            if (luhn(body + check)) {
-                return body + check;
-            }
-        }
-        throw new IllegalStateException("no check digit for " + body);
-    }
-
-    static boolean luhn(String digits) {
-        int sum = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            int digit = digits.charAt(digits.length() - 1 - i) - '0';
-            if (i % 2 == 1) {
-                digit *= 2;
-                if (digit > 9) {
-                    digit -= 9;
-                }
-            }
-            sum += digit;
-        }
-        return sum % 10 == 0;
+        return Siret.withCheckDigit(String.format(Locale.ROOT, "%d%012d", series, number));
     }
 }

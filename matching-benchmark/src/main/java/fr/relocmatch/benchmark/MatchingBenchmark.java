@@ -61,13 +61,10 @@ public class MatchingBenchmark {
 
     @Setup(Level.Trial)
     public void build() {
-        scorer = new MatchScorer(Weights.defaults(),
-                Clock.fixed(SyntheticProfiles.TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+        scorer = scorer();
         SyntheticProfiles generator = new SyntheticProfiles(42);
         suppliers = generator.suppliers(profiles);
-        index = new SupplierIndex(scorer);
-        suppliers.forEach(index::put);
-        index.compact(); // as matching-service does once it has read the topics at start
+        index = index(suppliers, scorer);
         lucene = new LuceneBaseline(suppliers, scorer);
         String common = SyntheticProfiles.mostCommonProcess(suppliers);
         for (int i = 0; i < DEMANDS; i++) {
@@ -84,6 +81,20 @@ public class MatchingBenchmark {
         System.out.printf("%n[setup] %d profiles, %s demands: index %.1f bytes/profile, %.0f bitmap candidates per demand, "
                 + "identical top %d for %d demands%n", profiles, kind, (double) index.indexBytes() / profiles,
                 (double) candidates / DEMANDS, K, DEMANDS);
+    }
+
+    /** The scorer of the default weights, on the synthetic data's day. */
+    static MatchScorer scorer() {
+        return new MatchScorer(Weights.defaults(),
+                Clock.fixed(SyntheticProfiles.TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+    }
+
+    /** The index of these profiles, compacted as matching-service does once it has read the topics at start. */
+    static SupplierIndex index(List<Supplier> suppliers, MatchScorer scorer) {
+        SupplierIndex index = new SupplierIndex(scorer);
+        suppliers.forEach(index::put);
+        index.compact();
+        return index;
     }
 
     private Demand nextDemand() {

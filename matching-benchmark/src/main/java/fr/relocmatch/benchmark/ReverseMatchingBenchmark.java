@@ -1,7 +1,5 @@
 package fr.relocmatch.benchmark;
 
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -10,7 +8,6 @@ import fr.relocmatch.matching.domain.Demand;
 import fr.relocmatch.matching.domain.MatchScorer;
 import fr.relocmatch.matching.domain.Supplier;
 import fr.relocmatch.matching.domain.SupplierIndex;
-import fr.relocmatch.matching.domain.Weights;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -52,13 +49,10 @@ public class ReverseMatchingBenchmark {
 
     @Setup(Level.Trial)
     public void build() {
-        scorer = new MatchScorer(Weights.defaults(),
-                Clock.fixed(SyntheticProfiles.TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+        scorer = MatchingBenchmark.scorer();
         SyntheticProfiles generator = new SyntheticProfiles(42);
         suppliers = generator.suppliers(profiles);
-        index = new SupplierIndex(scorer);
-        suppliers.forEach(index::put);
-        index.compact();
+        index = MatchingBenchmark.index(suppliers, scorer);
         String common = SyntheticProfiles.mostCommonProcess(suppliers);
         SyntheticProfiles.Kind[] kinds = SyntheticProfiles.Kind.values();
         for (int i = 0; i < OPEN_DEMANDS; i++) {

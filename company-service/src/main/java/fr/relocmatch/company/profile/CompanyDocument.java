@@ -1,5 +1,7 @@
 package fr.relocmatch.company.profile;
 
+import fr.relocmatch.reference.Siret;
+
 import fr.relocmatch.reference.Sector;
 import java.time.Instant;
 import java.util.List;

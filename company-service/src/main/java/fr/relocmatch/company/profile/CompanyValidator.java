@@ -1,5 +1,7 @@
 package fr.relocmatch.company.profile;
 
+import fr.relocmatch.reference.Siret;
+
 import java.util.HashSet;
 import java.util.Set;
 import java.util.ArrayList;

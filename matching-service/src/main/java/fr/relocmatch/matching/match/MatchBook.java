@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,7 @@ class MatchBook {
         Set<String> decided = new HashSet<>();
         stored.values().stream().filter(m -> m.getStatus().isDecided()).forEach(m -> decided.add(m.getCompanyId()));
         stored.keySet().removeAll(decided);
+        List<MatchDocument> changed = new ArrayList<>();
         int rank = 0;
         for (Candidate ranked : candidates) {
             if (decided.contains(ranked.supplier().id())) {
@@ -68,26 +70,28 @@ class MatchBook {
             if (match == null) {
                 MatchDocument proposed = MatchDocument.proposed(demand, candidate, now);
                 proposed.locate(regions.own(), regions.ofSupplier(candidate.supplier().id()));
-                save(proposed);
+                changed.add(proposed);
             }
             else if (match.getStatus() == MatchStatus.WITHDRAWN) {
                 match.propose(demand, candidate, now);
                 match.locate(regions.own(), regions.ofSupplier(candidate.supplier().id()));
-                save(match);
+                changed.add(match);
             }
             else if (Math.abs(match.getScore() - candidate.score().value()) >= properties.updateThreshold()
                     || match.getRank() != candidate.rank()) {
                 match.update(demand, candidate, now);
                 match.locate(regions.own(), regions.ofSupplier(candidate.supplier().id()));
-                save(match);
+                changed.add(match);
             }
         }
         for (MatchDocument leftOut : stored.values()) {
             if (leftOut.getStatus() == MatchStatus.PROPOSED) {
                 leftOut.withdraw(whyLeftOut.apply(leftOut.getCompanyId()), now);
-                save(leftOut);
+                changed.add(leftOut);
             }
         }
+        // the demand's changes stored together, then published in rank order and marked in one write
+        publisher.publishAll(repository.saveAll(changed));
     }
 
     /** Names a confidential buyer on the accepted match it was revealed for, once. */

@@ -89,6 +89,35 @@ class StatePublisherTest {
     }
 
     @Test
+    void documentsPublishedTogetherAreMarkedUpToTheFirstTheBrokerRefusesAndTheRelaySendsTheRest() {
+        when(events.send(anyString(), any())).thenAnswer(call -> {
+            StateEvent event = call.getArgument(1);
+            if (!brokerUp) {
+                return Optional.of("TimeoutException: broker unreachable");
+            }
+            sent.add(event.subject());
+            if (event.subject().equals("b")) {
+                brokerUp = false; // gone after taking b
+            }
+            return Optional.empty();
+        });
+        List<Thing> saved = new ArrayList<>();
+        for (String id : List.of("a", "b", "c", "d")) {
+            saved.add(mongo.insert(new Thing(id)));
+        }
+
+        assertThat(publisher.publishAll(saved)).isEqualTo(2);
+        assertThat(sent).as("in order, stopping at the first refusal").containsExactly("a", "b");
+        assertThat(List.of("a", "b", "c", "d")).extracting(id -> mongo.findById(id, Thing.class).getPublishedVersion())
+                .containsExactly(0L, 0L, -1L, -1L);
+
+        brokerUp = true;
+        sent.clear();
+        publisher.republishPending();
+        assertThat(sent).as("the relay sends what was not acknowledged, nothing twice").containsExactly("c", "d");
+    }
+
+    @Test
     void aBrokerThatTakesNothingParksNothing() {
         brokerUp = false;
         when(events.send(anyString(), any())).thenReturn(Optional.of("TimeoutException: broker unreachable"));

@@ -1,17 +1,17 @@
-package fr.relocmatch.company.profile;
+package fr.relocmatch.reference;
 
 /**
  * SIRET checks: 14 digits passing the Luhn check, except La Poste's establishments (SIREN
  * 356 000 000), whose SIRET digits sum to a multiple of 5 instead.
  */
-final class Siret {
+public final class Siret {
 
     private static final String LA_POSTE_SIREN = "356000000";
 
     private Siret() {
     }
 
-    static boolean isValid(String siret) {
+    public static boolean isValid(String siret) {
         if (siret == null || !siret.matches("\\d{14}")) {
             return false;
         }
@@ -21,8 +21,21 @@ final class Siret {
         return luhn(siret);
     }
 
-    static String siren(String siret) {
+    public static String siren(String siret) {
         return siret.substring(0, 9);
+    }
+
+    /** The SIRET made of 13 digits and the check digit that makes it pass (synthetic data, tests). */
+    public static String withCheckDigit(String thirteenDigits) {
+        if (!thirteenDigits.matches("\\d{13}")) {
+            throw new IllegalArgumentException("13 digits expected: " + thirteenDigits);
+        }
+        for (int check = 0; check <= 9; check++) {
+            if (luhn(thirteenDigits + check)) {
+                return thirteenDigits + check;
+            }
+        }
+        throw new IllegalStateException("no Luhn check digit for " + thirteenDigits);
     }
 
     private static boolean luhn(String digits) {
