@@ -129,7 +129,7 @@ class EndToEndIT {
             assertThat(RunningServices.spans().servicesOf(company.traceId(), Services.NAMES))
                     .contains("company-service", "matching-service");
         });
-        // the log lines of that work carry the trace id (demand-service logs nothing of an opening)
+        // the log lines of that work carry the trace id (the ranking's, the e-mail's; demand-service logs nothing of an opening)
         for (String name : List.of("matching-service", "notification-service")) {
             assertThat(jsonLogLines(name)).as(name).anySatisfy(line -> assertThat(line.path("traceId").asString())
                     .isEqualTo(trace));

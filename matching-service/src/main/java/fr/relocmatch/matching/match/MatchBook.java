@@ -18,6 +18,8 @@ import fr.relocmatch.state.events.StatePublisher;
 import fr.relocmatch.matching.domain.Candidate;
 import fr.relocmatch.matching.domain.Demand;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +30,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class MatchBook {
+
+    private static final Logger log = LoggerFactory.getLogger(MatchBook.class);
 
     private final MatchRepository repository;
     private final StatePublisher<MatchDocument> publisher;
@@ -90,8 +94,13 @@ class MatchBook {
                 changed.add(leftOut);
             }
         }
+        if (changed.isEmpty()) {
+            return;
+        }
         // the demand's changes stored together, then published in rank order and marked in one write
-        publisher.publishAll(repository.saveAll(changed));
+        int published = publisher.publishAll(repository.saveAll(changed));
+        log.info("Demand {} v{}: {} match change(s) stored, {} published", demand.id(), demand.version(), changed.size(),
+                published);
     }
 
     /** Names a confidential buyer on the accepted match it was revealed for, once. */
