@@ -64,6 +64,15 @@ public class Publication<D> {
 
         /** Prefix of the relay's bookkeeping fields, so that two publications of one document keep theirs apart. */
         String prefix();
+
+        /**
+         * When the stored document still is what was sent, so that marking it leaves nothing of it
+         * waiting: the mark then also removes {@link PublishedState#FIELD_PUBLISH_PENDING}. Empty
+         * when the mark itself is what {@link #pending()} looks for.
+         */
+        default Optional<Criteria> settles(D document) {
+            return Optional.empty();
+        }
     }
 
     /** Sends the events of a document; answers why not when the broker did not acknowledge them all. */
@@ -152,9 +161,14 @@ public class Publication<D> {
             acknowledged.add(document);
         }
         if (!acknowledged.isEmpty()) {
-            BulkOperations marks = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, mongo.getCollectionName(type));
-            acknowledged.forEach(document -> marks.updateOne(markable(document), marking(document)));
-            marks.execute();
+            BulkOperations settled = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, mongo.getCollectionName(type));
+            acknowledged.forEach(document -> settled.updateOne(settling(document).orElse(markable(document)), settled(document)));
+            if (settled.execute().getMatchedCount() < acknowledged.size()) {
+                // some were saved again meanwhile (or marked by another run): their marks only move up
+                BulkOperations marks = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, mongo.getCollectionName(type));
+                acknowledged.forEach(document -> marks.updateOne(markable(document), marking(document)));
+                marks.execute();
+            }
         }
         return acknowledged.size();
     }
@@ -162,9 +176,32 @@ public class Publication<D> {
     private Optional<String> send(D document) {
         Optional<String> error = attempt(document);
         if (error.isEmpty()) {
-            mongo.updateFirst(markable(document), marking(document), mongo.getCollectionName(type));
+            mark(document);
         }
         return error;
+    }
+
+    /**
+     * Marks an acknowledged document: settled (nothing left waiting) when it is still as sent,
+     * else only its mark moves up — a version saved meanwhile waits for its own publication.
+     */
+    private void mark(D document) {
+        Optional<Query> settling = settling(document);
+        if (settling.isPresent() && mongo.updateFirst(settling.get(), settled(document), mongo.getCollectionName(type))
+                .getMatchedCount() > 0) {
+            return;
+        }
+        mongo.updateFirst(markable(document), marking(document), mongo.getCollectionName(type));
+    }
+
+    private Optional<Query> settling(D document) {
+        return mark.settles(document).map(still -> query(new Criteria().andOperator(where("_id").is(id.apply(document)),
+                mark.unmarked(document), still)));
+    }
+
+    private Update settled(D document) {
+        Update update = marking(document);
+        return mark.settles(document).isPresent() ? update.unset(PublishedState.FIELD_PUBLISH_PENDING) : update;
     }
 
     /** Sends the document's events; answers why not when the broker did not take them all. */

@@ -8,7 +8,8 @@ import org.springframework.data.annotation.Version;
 /**
  * Base of the MongoDB documents whose state is published as events: the id made by the
  * application, the version bumped by every save, the last version Kafka acknowledged, and the time
- * of the last change, under the field names {@link StatePublisher} queries.
+ * of the last change, and the flag of a version not yet published, under the field names
+ * {@link StatePublisher} queries.
  */
 public abstract class PublishedDocument implements PublishedState {
 
@@ -18,6 +19,12 @@ public abstract class PublishedDocument implements PublishedState {
     protected Long version;
     protected long publishedVersion = -1;
     protected Instant updatedAt;
+    /**
+     * Written true by every save ({@link PublishedState#FIELD_PUBLISH_PENDING}); only the relay's
+     * mark removes it, in the database. Never read by the application.
+     */
+    @SuppressWarnings("unused")
+    private boolean publishPending = true;
 
     @Override
     public String getId() {

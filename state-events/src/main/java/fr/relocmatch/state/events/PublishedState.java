@@ -13,6 +13,12 @@ public interface PublishedState {
     String FIELD_VERSION = "version";
     String FIELD_PUBLISHED_VERSION = "publishedVersion";
     String FIELD_UPDATED_AT = "updatedAt";
+    /**
+     * True in every saved version until its publication is acknowledged (the mark of that very
+     * version removes it): what the relay finds waiting documents by, through a sparse index, instead
+     * of comparing {@code publishedVersion} with {@code version} in every document of the collection.
+     */
+    String FIELD_PUBLISH_PENDING = "publishPending";
     /** Written by the relay only: failed publications of the current version, and why. */
     String FIELD_PUBLISH_FAILURES = "publishFailures";
     String FIELD_FIRST_PUBLISH_FAILURE_AT = "firstPublishFailureAt";

@@ -118,6 +118,66 @@ class StatePublisherTest {
     }
 
     @Test
+    void aVersionSavedWhileTheLastOneWasBeingSentStaysFlaggedAndTheRelaySendsIt() {
+        when(events.send(anyString(), any())).thenAnswer(call -> {
+            StateEvent event = call.getArgument(1);
+            sent.add(event.id());
+            if (event.id().equals("a@0") || event.id().equals("b@0")) {
+                // saved again before this send is acknowledged and marked
+                mongo.save(mongo.findById(event.subject(), Thing.class));
+            }
+            return Optional.empty();
+        });
+        Thing a = mongo.insert(new Thing("a"));
+        Thing b = mongo.insert(new Thing("b"));
+        Thing c = mongo.insert(new Thing("c"));
+
+        assertThat(publisher.publish(a)).isTrue();
+        assertThat(publisher.publishAll(List.of(b, c))).isEqualTo(2);
+        assertThat(raw("a")).as("marked up to what was sent, still waiting for its next version")
+                .containsEntry("publishedVersion", 0L).containsEntry("version", 1L).containsEntry("publishPending", true);
+        assertThat(raw("b")).containsEntry("publishedVersion", 0L).containsEntry("publishPending", true);
+        assertThat(raw("c")).as("settled: nothing left for the relay to find").containsEntry("publishedVersion", 0L)
+                .doesNotContainKey("publishPending");
+
+        sent.clear();
+        publisher.republishPending();
+        assertThat(sent).containsExactlyInAnyOrder("a@1", "b@1");
+        assertThat(List.of(raw("a"), raw("b"))).allSatisfy(thing -> assertThat(thing).containsEntry("publishedVersion", 1L)
+                .doesNotContainKey("publishPending"));
+        sent.clear();
+        publisher.republishPending();
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void theFirstRunIndexesTheFlagAndFlagsWhatWasSavedBeforeItExisted() {
+        when(events.send(anyString(), any())).thenAnswer(call -> {
+            sent.add(call.<StateEvent>getArgument(1).id());
+            return Optional.empty();
+        });
+        // as an earlier release stored them: no flag; one published, one not
+        mongo.getCollection("things").insertOne(new org.bson.Document("_id", "old-published").append("version", 2L)
+                .append("publishedVersion", 2L).append("updatedAt", java.util.Date.from(Instant.now().minusSeconds(60))));
+        mongo.getCollection("things").insertOne(new org.bson.Document("_id", "old-unpublished").append("version", 3L)
+                .append("publishedVersion", 1L).append("updatedAt", java.util.Date.from(Instant.now().minusSeconds(60))));
+
+        publisher.republishPending();
+
+        assertThat(sent).containsExactly("old-unpublished@3");
+        assertThat(raw("old-published")).doesNotContainKey("publishPending");
+        assertThat(raw("old-unpublished")).containsEntry("publishedVersion", 3L).doesNotContainKey("publishPending");
+        assertThat(mongo.indexOps("things").getIndexInfo()).anySatisfy(index -> {
+            assertThat(index.getIndexFields()).extracting(field -> field.getKey()).containsExactly("publishPending");
+            assertThat(index.isSparse()).isTrue();
+        });
+    }
+
+    private org.bson.Document raw(String id) {
+        return mongo.getCollection("things").find(new org.bson.Document("_id", id)).first();
+    }
+
+    @Test
     void aBrokerThatTakesNothingParksNothing() {
         brokerUp = false;
         when(events.send(anyString(), any())).thenReturn(Optional.of("TimeoutException: broker unreachable"));
