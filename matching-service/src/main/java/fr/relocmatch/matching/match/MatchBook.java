@@ -97,7 +97,7 @@ class MatchBook {
         if (changed.isEmpty()) {
             return;
         }
-        // the demand's changes stored together, then published in rank order and marked in one write
+        // the demand's changes stored together, then sent in rank order all in flight at once, and marked in one write
         int published = publisher.publishAll(repository.saveAll(changed));
         log.info("Demand {} v{}: {} match change(s) stored, {} published", demand.id(), demand.version(), changed.size(),
                 published);

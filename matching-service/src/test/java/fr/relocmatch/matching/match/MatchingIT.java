@@ -87,7 +87,8 @@ class MatchingIT {
         assertThat(match.get("explanation").findValuesAsString("name")).containsExactly("distance", "labels", "freshness");
 
         ConsumerRecord<String, String> event = matches.await(r -> demand.equals(r.key()), TIMEOUT);
-        assertThat(TopicProbe.headers(event)).containsEntry("ce_type", "fr.relocmatch.matching.MatchProposed.v1");
+        assertThat(TopicProbe.headers(event)).containsEntry("ce_type", "fr.relocmatch.matching.MatchProposed.v1")
+                .as("how the sender finds its send's future stays in the service").doesNotContainKey("kafka_futureToken");
         JsonNode body = JsonApi.parse(event.value());
         assertThat(body.get("supplierAdviserEmail").asString()).isEqualTo("pme@normandie.cci.fr");
         assertThat(body.get("demandAdviserEmail").asString()).isEqualTo("grands-comptes@normandie.cci.fr");

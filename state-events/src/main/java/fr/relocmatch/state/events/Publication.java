@@ -79,6 +79,11 @@ public class Publication<D> {
     @FunctionalInterface
     public interface Sender<D> {
         Optional<String> send(D document);
+
+        /** Sends the events of documents in order, answering for each; by default one after the other. */
+        default List<Optional<String>> sendAll(List<D> documents) {
+            return documents.stream().map(this::send).toList();
+        }
     }
 
     private final String name;
@@ -147,18 +152,27 @@ public class Publication<D> {
     }
 
     /**
-     * Publishes documents that were just saved together, in order, and marks those the broker
-     * acknowledged in one write: one round trip to MongoDB for all the marks instead of one each.
-     * Stops at the first the broker does not take; it and those after it wait for the relay, as a
+     * Publishes documents that were just saved together, in order and all in flight at once, and
+     * marks those the broker acknowledged in one write: one round trip to the broker and one to
+     * MongoDB for them all instead of one each. Those it did not take wait for the relay, as a
      * single {@link #publish} that fails does. Answers how many were acknowledged.
      */
     public int publishAll(List<D> documents) {
+        List<Optional<String>> errors;
+        try {
+            errors = sender.sendAll(documents);
+        }
+        catch (RuntimeException e) {
+            errors = documents.stream().map(document -> Optional.of("cannot make the event: " + e)).toList();
+        }
         List<D> acknowledged = new ArrayList<>();
-        for (D document : documents) {
-            if (attempt(document).isPresent()) {
-                break;
+        for (int i = 0; i < documents.size(); i++) {
+            if (errors.get(i).isEmpty()) {
+                acknowledged.add(documents.get(i));
             }
-            acknowledged.add(document);
+        }
+        if (!acknowledged.isEmpty()) {
+            lastSuccess = clock.instant();
         }
         if (!acknowledged.isEmpty()) {
             BulkOperations settled = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, mongo.getCollectionName(type));

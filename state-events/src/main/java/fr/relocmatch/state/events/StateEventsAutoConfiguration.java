@@ -18,7 +18,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.cloud.stream.binder.kafka.common.BinderHeaderMapper;
+import org.springframework.cloud.stream.config.ProducerMessageHandlerCustomizer;
 import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.integration.kafka.outbound.KafkaProducerMessageHandler;
+import org.springframework.messaging.MessageHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -65,6 +68,20 @@ public class StateEventsAutoConfiguration {
     CloudEventPublisher cloudEventPublisher(StreamBridge streamBridge,
             @Value("${relocmatch.events.source:/relocmatch/${spring.application.name}}") String source) {
         return new CloudEventPublisher(streamBridge, source);
+    }
+
+    /**
+     * Every producer binding hands each record's send future back to the event publisher, which
+     * waits for the broker's answer itself: a list of events is then in flight together.
+     */
+    @Bean
+    @ConditionalOnBean(CloudEventPublisher.class)
+    ProducerMessageHandlerCustomizer<MessageHandler> sendResultsToThePublisher(CloudEventPublisher publisher) {
+        return (handler, destination) -> {
+            if (handler instanceof KafkaProducerMessageHandler<?, ?> kafka) {
+                kafka.setFuturesChannel(publisher.sendResults());
+            }
+        };
     }
 
     @Bean

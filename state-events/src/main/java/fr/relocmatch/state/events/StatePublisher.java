@@ -39,7 +39,17 @@ public class StatePublisher<D extends PublishedState> extends Publication<D> {
     public StatePublisher(MongoTemplate mongo, Class<D> type, CloudEventPublisher publisher, String bindingName,
             Function<D, StateEvent> toEvent, Duration grace, Clock clock) {
         super(type.getSimpleName(), mongo, type, PublishedState::getId, new VersionMark<>(),
-                document -> publisher.send(bindingName, toEvent.apply(document)), grace, clock);
+                new Sender<D>() {
+                    @Override
+                    public Optional<String> send(D document) {
+                        return publisher.send(bindingName, toEvent.apply(document));
+                    }
+
+                    @Override
+                    public List<Optional<String>> sendAll(List<D> documents) {
+                        return publisher.sendAll(bindingName, documents.stream().map(toEvent).toList());
+                    }
+                }, grace, clock);
         this.mongo = mongo;
         this.type = type;
     }
