@@ -21,7 +21,6 @@ import org.springframework.cloud.stream.binder.kafka.common.BinderHeaderMapper;
 import org.springframework.cloud.stream.config.ProducerMessageHandlerCustomizer;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.integration.kafka.outbound.KafkaProducerMessageHandler;
-import org.springframework.messaging.MessageHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -76,12 +75,9 @@ public class StateEventsAutoConfiguration {
      */
     @Bean
     @ConditionalOnBean(CloudEventPublisher.class)
-    ProducerMessageHandlerCustomizer<MessageHandler> sendResultsToThePublisher(CloudEventPublisher publisher) {
-        return (handler, destination) -> {
-            if (handler instanceof KafkaProducerMessageHandler<?, ?> kafka) {
-                kafka.setFuturesChannel(publisher.sendResults());
-            }
-        };
+    // typed as the Kafka binder asks for it: a looser type is not always given to the binder
+    ProducerMessageHandlerCustomizer<KafkaProducerMessageHandler<?, ?>> sendResultsToThePublisher(CloudEventPublisher publisher) {
+        return (handler, destination) -> handler.setFuturesChannel(publisher.sendResults());
     }
 
     @Bean
