@@ -1,5 +1,7 @@
 package fr.relocmatch.load;
 
+import fr.relocmatch.launcher.ServiceProcess;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -108,6 +110,10 @@ public final class LoadDriver {
 
     public static void main(String[] args) {
         Options options = Options.parse(args);
+        // the services as production runs them: the JIT in full (the local launcher stops at C1 for a quick start)
+        if (System.getProperty("relocmatch.services.jvm-options") == null) {
+            System.setProperty("relocmatch.services.jvm-options", "-XX:+UseSerialGC");
+        }
         Map<String, Object> report = run(options);
         System.out.println(markdown(report));
         System.exit(0); // the broker's threads would keep the JVM alive
@@ -122,6 +128,7 @@ public final class LoadDriver {
                 "durationSeconds", options.duration().toSeconds(), "probeRate", options.probeRate(), "seed", options.seed(),
                 "profilesVia", options.profilesViaTopic() ? "topic" : "inbox"));
         report.put("matchingHeapLimit", LoadStack.matchingHeapLimit());
+        report.put("servicesJvmOptions", String.join(" ", ServiceProcess.jvmOptions()));
         say("Starting the local stack in " + options.out().resolve("stack") + " ...");
         try (LoadStack stack = LoadStack.start(options.root(), options.out().resolve("stack"))) {
             long emptyHeap = stack.matchingLiveHeap();

@@ -22,6 +22,7 @@ public final class ServiceProcess implements AutoCloseable {
     /** The heap limit of a service unless {@code relocmatch.<name>.heap} says otherwise. */
     public static final String DEFAULT_HEAP = "256m";
 
+    static final String DEFAULT_JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
@@ -45,8 +46,9 @@ public final class ServiceProcess implements AutoCloseable {
         Path jar = executableJar(projectRoot, name);
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        // Small heaps and quick start-up: four services share a laptop with the infrastructure.
-        command.addAll(List.of("-Xmx" + heap(name), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString()));
+        command.add("-Xmx" + heap(name));
+        command.addAll(jvmOptions());
+        command.addAll(List.of("-jar", jar.toString()));
         command.add("--server.port=" + port);
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         try {
@@ -67,6 +69,17 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static String heap(String name) {
         return System.getProperty("relocmatch." + name + ".heap", DEFAULT_HEAP);
+    }
+
+    /**
+     * The services' JVM options besides the heap: {@value #DEFAULT_JVM_OPTIONS} — quick start-up,
+     * small footprint, as four services share a laptop with the infrastructure — or the system
+     * property {@code relocmatch.services.jvm-options} (the load driver compiles in full, as the
+     * Dockerfile's JVM does).
+     */
+    public static List<String> jvmOptions() {
+        String options = System.getProperty("relocmatch.services.jvm-options", DEFAULT_JVM_OPTIONS).strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     static Path executableJar(Path projectRoot, String name) {
