@@ -27,6 +27,7 @@ import org.springframework.kafka.support.KafkaNull;
 import org.springframework.integration.kafka.support.KafkaIntegrationHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.util.MimeTypeUtils;
 
 /**
@@ -93,12 +94,36 @@ public class CloudEventPublisher {
      * answers, for each, empty when the broker acknowledged it, else why not. Never throws.
      */
     public List<Optional<String>> sendAll(String bindingName, List<StateEvent> events) {
+        List<Optional<String>> results = sendAcknowledged(bindingName, events.stream().map(event -> toMessage(event)).toList());
+        for (int i = 0; i < events.size(); i++) {
+            StateEvent event = events.get(i);
+            if (results.get(i).isEmpty()) {
+                Metrics.counter("relocmatch.events.published", "binding", bindingName, "type", event.type()).increment();
+            }
+            else {
+                log.warn("Could not publish {} {} to {}: {}", event.type(), event.subject(), bindingName, results.get(i).get());
+            }
+        }
+        return results;
+    }
+
+    /**
+     * Sends a record as given (a dead letter: its key, body and headers as they are); answers empty
+     * when the broker acknowledged it, else why not. Never throws.
+     */
+    public Optional<String> sendRecord(String bindingName, Message<?> record) {
+        return sendAcknowledged(bindingName, List.of(record)).get(0);
+    }
+
+    /** Sends the messages all in flight, then waits for each acknowledgement. */
+    private List<Optional<String>> sendAcknowledged(String bindingName, List<? extends Message<?>> messages) {
         List<CompletableFuture<?>> inFlight = new ArrayList<>();
-        List<Optional<String>> results = new ArrayList<>();
-        for (StateEvent event : events) {
+        for (Message<?> message : messages) {
             Long token = tokens.incrementAndGet();
             try {
-                boolean taken = streamBridge.send(bindingName, toMessage(event, token));
+                boolean taken = streamBridge.send(bindingName, MessageBuilder.fromMessage(message)
+                        // not written to the record: how the producer handler names this send's future
+                        .setHeader(KafkaIntegrationHeaders.FUTURE_TOKEN, token).build());
                 CompletableFuture<?> future = sendResults.remove(token);
                 inFlight.add(!taken ? CompletableFuture.failedFuture(new IllegalStateException("not acknowledged"))
                         : future != null ? future
@@ -110,11 +135,10 @@ public class CloudEventPublisher {
                 inFlight.add(CompletableFuture.failedFuture(e));
             }
         }
-        for (int i = 0; i < events.size(); i++) {
-            StateEvent event = events.get(i);
+        List<Optional<String>> results = new ArrayList<>();
+        for (CompletableFuture<?> sent : inFlight) {
             try {
-                inFlight.get(i).get(acknowledgementTimeout.toMillis(), TimeUnit.MILLISECONDS);
-                Metrics.counter("relocmatch.events.published", "binding", bindingName, "type", event.type()).increment();
+                sent.get(acknowledgementTimeout.toMillis(), TimeUnit.MILLISECONDS);
                 results.add(Optional.empty());
             }
             catch (InterruptedException e) {
@@ -126,7 +150,6 @@ public class CloudEventPublisher {
                 while (root.getCause() != null) {
                     root = root.getCause();
                 }
-                log.warn("Could not publish {} {} to {}: {}", event.type(), event.subject(), bindingName, root.toString());
                 results.add(Optional.of(root.getClass().getSimpleName() + ": " + root.getMessage()));
             }
         }
@@ -134,12 +157,8 @@ public class CloudEventPublisher {
     }
 
     Message<Object> toMessage(StateEvent event) {
-        return toMessage(event, null);
-    }
-
-    private Message<Object> toMessage(StateEvent event, Long sendToken) {
         // KafkaNull makes the binder write a null value: a tombstone on a compacted topic.
-        CloudEventMessageBuilder<Object> message = CloudEventMessageBuilder.withData(event.isTombstone() ? KafkaNull.INSTANCE : event.data())
+        return CloudEventMessageBuilder.withData(event.isTombstone() ? KafkaNull.INSTANCE : event.data())
                 .setSpecVersion("1.0")
                 .setId(event.id())
                 .setSource(source)
@@ -149,11 +168,7 @@ public class CloudEventPublisher {
                 .setDataContentType(MimeTypeUtils.APPLICATION_JSON_VALUE)
                 .setHeader(CloudEventHeaders.CONTENT_TYPE, MimeTypeUtils.APPLICATION_JSON_VALUE)
                 // The binder's default key serializer takes bytes.
-                .setHeader(KafkaHeaders.KEY, event.key().getBytes(StandardCharsets.UTF_8));
-        if (sendToken != null) {
-            // not written to the record: how the producer handler names this send's future
-            message.setHeader(KafkaIntegrationHeaders.FUTURE_TOKEN, sendToken);
-        }
-        return message.build(CloudEventMessageUtils.KAFKA_ATTR_PREFIX);
+                .setHeader(KafkaHeaders.KEY, event.key().getBytes(StandardCharsets.UTF_8))
+                .build(CloudEventMessageUtils.KAFKA_ATTR_PREFIX);
     }
 }

@@ -1,5 +1,9 @@
 package fr.relocmatch.state.events;
 
+import java.util.Map;
+
+import java.util.ArrayList;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -7,6 +11,8 @@ import java.util.List;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.KafkaNull;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.support.MessageBuilder;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -19,10 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
  * fields added by a newer producer are ignored and absent flags read as false, so that a
  * producer's newer or older schema never stops a consumer.
  *
- * <p>Consumers take {@code Message<byte[]>}: Spring Cloud Function then hands the body over as
- * received and this class parses it once. (With {@code Message<?>} it tried, for every record, to
- * read the JSON into the wildcard type, failed, and fell back to the bytes: two exceptions per
- * record, most of the time a profile took.)
+ * <p>Consumers take {@code Message<byte[]>} and this class parses the body once. (Spring Cloud
+ * Function still tries, for every record, to read the JSON into {@code byte[]} before it falls back
+ * to the bytes, two exceptions a record: matching-service's companies binding reads batches with
+ * {@code use-native-decoding}, which skips that conversion, and splits them with {@link #records}.)
  */
 public final class InboundRecords {
 
@@ -33,6 +39,36 @@ public final class InboundRecords {
                 .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
+    }
+
+    /**
+     * The records of a batch (a binding in {@code batch-mode}) as the messages a record binding
+     * would hand over one by one: each with its body, its own headers, key, topic, partition and offset.
+     */
+    public static List<Message<Object>> records(Message<? extends List<?>> batch) {
+        MessageHeaders headers = batch.getHeaders();
+        List<?> payloads = batch.getPayload();
+        List<?> converted = list(headers.get(KafkaHeaders.BATCH_CONVERTED_HEADERS));
+        List<Message<Object>> records = new ArrayList<>(payloads.size());
+        for (int i = 0; i < payloads.size(); i++) {
+            MessageBuilder<Object> record = MessageBuilder.withPayload((Object) payloads.get(i));
+            if (i < converted.size() && converted.get(i) instanceof Map<?, ?> own) {
+                own.forEach((name, value) -> record.setHeader(String.valueOf(name), value));
+            }
+            for (String name : List.of(KafkaHeaders.RECEIVED_KEY, KafkaHeaders.RECEIVED_TOPIC, KafkaHeaders.RECEIVED_PARTITION,
+                    KafkaHeaders.OFFSET, KafkaHeaders.RECEIVED_TIMESTAMP)) {
+                List<?> values = list(headers.get(name));
+                if (i < values.size()) {
+                    record.setHeader(name, values.get(i));
+                }
+            }
+            records.add(record.build());
+        }
+        return records;
+    }
+
+    private static List<?> list(Object header) {
+        return header instanceof List<?> values ? values : List.of();
     }
 
     /** A record without value: the aggregate was deleted. */
