@@ -5,7 +5,7 @@
 # Options: --profiles --groups --rate --duration (s) --probe-rate --seed --restart=false
 #          --profiles-via=inbox|topic (topic: straight on relocmatch.companies.v1, as company-service writes them)
 #          --out (default load-driver/target/load-run). The heap matching-service gets
-# (default 256m, as ./run-local.sh gives it): LOAD_JAVA_OPTS="-Drelocmatch.matching-service.heap=1g" ./run-load.sh ...
+# (default 1g, as ./run-local.sh gives it): LOAD_JAVA_OPTS="-Drelocmatch.matching-service.heap=2g" ./run-load.sh ...
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/select-jdk.sh

@@ -21,6 +21,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** The heap limit of a service unless {@code relocmatch.<name>.heap} says otherwise. */
     public static final String DEFAULT_HEAP = "256m";
+    /**
+     * matching-service's: it holds every profile in memory, about 530 bytes each — 1 000 000 in
+     * 600 MB (docs/benchmarks.md, "Under load"). A limit, not a reservation: a small base uses little.
+     */
+    public static final String MATCHING_HEAP = "1g";
 
     static final String DEFAULT_JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -64,11 +69,11 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * The heap limit a service gets: {@value #DEFAULT_HEAP}, or the system property
+     * The heap limit a service gets: {@value #DEFAULT_HEAP} ({@value #MATCHING_HEAP} for matching-service), or the system property
      * {@code relocmatch.<name>.heap} (e.g. {@code -Drelocmatch.matching-service.heap=1g}).
      */
     public static String heap(String name) {
-        return System.getProperty("relocmatch." + name + ".heap", DEFAULT_HEAP);
+        return System.getProperty("relocmatch." + name + ".heap", name.equals("matching-service") ? MATCHING_HEAP : DEFAULT_HEAP);
     }
 
     /**
