@@ -2,6 +2,7 @@ package fr.relocmatch.matching.match;
 
 import java.util.function.Consumer;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import fr.relocmatch.observability.TraceIds;
@@ -48,7 +49,8 @@ class MatchingFunctions {
         return batch -> {
             for (Message<Object> message : InboundRecords.records(batch)) {
                 Object traceParent = message.getHeaders().get("traceparent");
-                traces.within(traceParent == null ? null : traceParent.toString(), "index profile", () -> {
+                traces.within(traceParent instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
+                        : traceParent == null ? null : traceParent.toString(), "index profile", () -> {
                     company(message, engine, regions, records, deadLetters);
                     return null;
                 });
