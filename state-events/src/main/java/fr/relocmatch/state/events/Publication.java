@@ -173,8 +173,6 @@ public class Publication<D> {
         }
         if (!acknowledged.isEmpty()) {
             lastSuccess = clock.instant();
-        }
-        if (!acknowledged.isEmpty()) {
             BulkOperations settled = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, mongo.getCollectionName(type));
             acknowledged.forEach(document -> settled.updateOne(settling(document).orElse(markable(document)), settled(document)));
             if (settled.execute().getMatchedCount() < acknowledged.size()) {
