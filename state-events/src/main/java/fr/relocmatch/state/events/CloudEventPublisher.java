@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import fr.relocmatch.contracts.events.CloudEventHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
@@ -94,7 +95,8 @@ public class CloudEventPublisher {
      * answers, for each, empty when the broker acknowledged it, else why not. Never throws.
      */
     public List<Optional<String>> sendAll(String bindingName, List<StateEvent> events) {
-        List<Optional<String>> results = sendAcknowledged(bindingName, events.stream().map(event -> toMessage(event)).toList());
+        List<Optional<String>> results = sendAcknowledged(bindingName,
+                events.stream().<Function<Long, Message<?>>>map(event -> token -> toMessage(event, token)).toList());
         for (int i = 0; i < events.size(); i++) {
             StateEvent event = events.get(i);
             if (results.get(i).isEmpty()) {
@@ -112,18 +114,21 @@ public class CloudEventPublisher {
      * when the broker acknowledged it, else why not. Never throws.
      */
     public Optional<String> sendRecord(String bindingName, Message<?> record) {
-        return sendAcknowledged(bindingName, List.of(record)).get(0);
+        return sendAcknowledged(bindingName, List.of(token -> MessageBuilder.fromMessage(record)
+                .setHeader(KafkaIntegrationHeaders.FUTURE_TOKEN, token).build())).get(0);
     }
 
-    /** Sends the messages all in flight, then waits for each acknowledgement. */
-    private List<Optional<String>> sendAcknowledged(String bindingName, List<? extends Message<?>> messages) {
+    /**
+     * Sends the messages all in flight, then waits for each acknowledgement. Each message is made
+     * with the token its send future will come back under ({@link KafkaIntegrationHeaders#FUTURE_TOKEN},
+     * not written to the record).
+     */
+    private List<Optional<String>> sendAcknowledged(String bindingName, List<Function<Long, Message<?>>> messages) {
         List<CompletableFuture<?>> inFlight = new ArrayList<>();
-        for (Message<?> message : messages) {
+        for (Function<Long, Message<?>> message : messages) {
             Long token = tokens.incrementAndGet();
             try {
-                boolean taken = streamBridge.send(bindingName, MessageBuilder.fromMessage(message)
-                        // not written to the record: how the producer handler names this send's future
-                        .setHeader(KafkaIntegrationHeaders.FUTURE_TOKEN, token).build());
+                boolean taken = streamBridge.send(bindingName, message.apply(token));
                 CompletableFuture<?> future = sendResults.remove(token);
                 inFlight.add(!taken ? CompletableFuture.failedFuture(new IllegalStateException("not acknowledged"))
                         : future != null ? future
@@ -157,6 +162,10 @@ public class CloudEventPublisher {
     }
 
     Message<Object> toMessage(StateEvent event) {
+        return toMessage(event, null);
+    }
+
+    private Message<Object> toMessage(StateEvent event, Long sendToken) {
         // KafkaNull makes the binder write a null value: a tombstone on a compacted topic.
         return CloudEventMessageBuilder.withData(event.isTombstone() ? KafkaNull.INSTANCE : event.data())
                 .setSpecVersion("1.0")
@@ -169,6 +178,7 @@ public class CloudEventPublisher {
                 .setHeader(CloudEventHeaders.CONTENT_TYPE, MimeTypeUtils.APPLICATION_JSON_VALUE)
                 // The binder's default key serializer takes bytes.
                 .setHeader(KafkaHeaders.KEY, event.key().getBytes(StandardCharsets.UTF_8))
+                .setHeader(KafkaIntegrationHeaders.FUTURE_TOKEN, sendToken) // none: no header
                 .build(CloudEventMessageUtils.KAFKA_ATTR_PREFIX);
     }
 }
