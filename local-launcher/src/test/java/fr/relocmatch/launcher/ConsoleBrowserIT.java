@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -154,7 +155,7 @@ class ConsoleBrowserIT {
         other.findElement(By.xpath(".//button[contains(., 'Écarter ce fournisseur')]")).click();
         await().atMost(TIMEOUT).until(() -> !proposed(browser).contains(filature));
         onRanking(() -> assertThat(browser.findElement(By.cssSelector("ul.decided")).getText()).contains(filature).contains("écartée")
-                .contains("CAPACITY: Carnet de commandes plein jusqu'en 2028"));
+                .contains("Capacité insuffisante").contains("Carnet de commandes plein jusqu'en 2028"));
 
         // its profile changes: the pair is evaluated again, and stays out
         JsonApi companies = Callers.api(services.baseUrl("company-service"), Callers.REFERENT);
@@ -174,6 +175,15 @@ class ConsoleBrowserIT {
         onRanking(() -> assertThat(browser.findElement(By.cssSelector("ul.decided")).getText()).contains(tisserand)
                 .contains("acceptée").contains("grands-comptes@normandie.cci.fr"));
         screenshot(browser, "5-accepted");
+
+        // the parties met: the adviser records the first step of what came of it
+        onRanking(() -> new Select(browser.findElement(By.cssSelector("ul.decided form.outcome select[name=step]")))
+                .selectByValue("CONTACT_MADE"));
+        onRanking(() -> browser.findElement(By.xpath("//ul[@class='decided']//button[contains(., 'Enregistrer l')]")).click());
+        await().atMost(TIMEOUT).ignoreExceptionsInstanceOf(StaleElementReferenceException.class, NoSuchElementException.class)
+                .until(() -> browser.findElement(By.cssSelector("ul.decided .outcomes")).getText().contains("Contact pris"));
+        onRanking(() -> assertThat(new Select(browser.findElement(By.cssSelector("ul.decided form.outcome select[name=step]")))
+                .getOptions()).extracting(WebElement::getText).containsExactly("Devis envoyé", "Abandon"));
 
         // another région's adviser: the demand without its confidential buyer, and no decision to take
         WebDriver elsewhere = signIn(TestIssuer.ADVISER_32, "/demands/" + demandId);

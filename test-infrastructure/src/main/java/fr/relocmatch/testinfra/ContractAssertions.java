@@ -64,9 +64,9 @@ public final class ContractAssertions {
         if (record.key() == null) {
             faults.add(where + ": no key");
         }
-        // The decision event is the match after it on the matches topic, the decision itself on the decisions topic.
-        String schema = EventTypes.MATCH_DECIDED.equals(type)
-                ? (record.topic().startsWith("relocmatch.decisions") ? "match-decided" : "match-event")
+        // The decision and outcome events are the match after them on the matches topic, the decision
+        // or the step itself on the decisions topic.
+        String schema = record.topic().startsWith("relocmatch.decisions") ? ContractSchemas.onDecisionsTopic(type)
                 : ContractSchemas.schemaOf(type);
         for (FieldViolation violation : ContractSchemas.shipped().violations(schema, JSON.readTree(record.value()))) {
             faults.add(where + " (" + type + "): " + violation.field() + " " + violation.message());

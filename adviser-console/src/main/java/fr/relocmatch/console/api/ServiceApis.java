@@ -121,10 +121,42 @@ public class ServiceApis {
         return matching.get().uri("/api/v1/matches/{id}", matchId).retrieve().body(Match.class);
     }
 
-    public Match decide(String matchId, String decision, String reason) {
+    /** A decision; a rejection names a listed reason ({@code reasonCode}), the adviser's words may add to it. */
+    public Match decide(String matchId, String decision, String reasonCode, String reason) {
+        Map<String, String> body = new java.util.LinkedHashMap<>();
+        body.put("decision", decision);
+        if (reasonCode != null) {
+            body.put("reasonCode", reasonCode);
+        }
+        if (reason != null) {
+            body.put("reason", reason);
+        }
         return matching.post().uri("/api/v1/matches/{id}/decision", matchId).contentType(MediaType.APPLICATION_JSON)
-                .body(reason == null ? Map.of("decision", decision) : Map.of("decision", decision, "reason", reason))
-                .retrieve().body(Match.class);
+                .body(body).retrieve().body(Match.class);
+    }
+
+    /** The next step of an accepted match's outcome, on the day given; to abandon, a listed reason. */
+    public Match recordOutcome(String matchId, String step, java.time.LocalDate on, String reasonCode, String reason) {
+        Map<String, String> body = new java.util.LinkedHashMap<>();
+        body.put("step", step);
+        if (on != null) {
+            body.put("on", on.toString());
+        }
+        if (reasonCode != null) {
+            body.put("reasonCode", reasonCode);
+        }
+        if (reason != null) {
+            body.put("reason", reason);
+        }
+        return matching.post().uri("/api/v1/matches/{id}/outcomes", matchId).contentType(MediaType.APPLICATION_JSON)
+                .body(body).retrieve().body(Match.class);
+    }
+
+    /** The programme figures of the région matching-service serves, over the days from {@code from} to {@code to}. */
+    public Map<String, Object> programmeFigures(java.time.LocalDate from, java.time.LocalDate to) {
+        return matching.get().uri(uri -> uri.path("/api/v1/programme/figures").queryParam("from", from)
+                .queryParam("to", to).build()).retrieve().body(new ParameterizedTypeReference<>() {
+                });
     }
 
     // company-service

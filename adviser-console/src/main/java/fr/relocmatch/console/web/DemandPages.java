@@ -32,8 +32,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class DemandPages {
 
     /** The reasons a rejection offers, the message keys of their labels ({@code rejection.<code>}). */
-    static final List<String> REJECTION_REASONS = List.of("CAPACITY", "CERTIFICATION_QUALITY", "DISTANCE_LOGISTICS",
-            "PRICE", "TECHNOLOGY", "ALREADY_SUPPLIER", "NOT_INTERESTED", "OTHER");
+    /** The reasons of a rejection (or an abandonment), as the contract lists them. */
+    static final List<String> REJECTION_REASONS = List.of("CAPACITY", "CERTIFICATION_OR_QUALITY", "DISTANCE_OR_LOGISTICS",
+            "PRICE", "TECHNOLOGY_NOT_SUITABLE", "ALREADY_A_SUPPLIER", "COMPANY_NOT_INTERESTED", "OTHER");
 
     private final ServiceApis api;
     private final Clock clock;
@@ -205,7 +206,7 @@ class DemandPages {
         }
         else {
             try {
-                api.decide(matchId, decision, decision.equals("REJECTED") ? reason(reasonCode, reasonText) : blankToNull(reasonText));
+                api.decide(matchId, decision, decision.equals("REJECTED") ? reasonCode : null, blankToNull(reasonText));
             }
             catch (ApiProblem problem) {
                 if (problem.status() != 409 && problem.status() != 400) {
@@ -229,9 +230,52 @@ class DemandPages {
         return "demand :: ranking";
     }
 
-    /** The reason as the match and its events carry it: the listed reason's code, then the adviser's words. */
-    static String reason(String code, String text) {
-        return text == null || text.isBlank() ? code : code + ": " + text.strip();
+    /**
+     * Records the next step of an accepted match's outcome, on the day the adviser gives (today when
+     * left empty); abandoning needs a listed reason. A step recorded meanwhile by someone else is
+     * said, and the page shows where the match stands.
+     */
+    @PostMapping("/matches/{matchId}/outcome")
+    String recordOutcome(@PathVariable String matchId, @RequestParam String demandId, @RequestParam String step,
+            @RequestParam(required = false) String on, @RequestParam(required = false) String reasonCode,
+            @RequestParam(required = false) String reasonText,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, @ModelAttribute("me") SignedInPerson me,
+            Model model, RedirectAttributes redirect) {
+        String failure = null;
+        java.time.LocalDate day = null;
+        try {
+            day = on == null || on.isBlank() ? null : java.time.LocalDate.parse(on);
+        }
+        catch (java.time.format.DateTimeParseException notADay) {
+            failure = "outcome.invalid";
+        }
+        if (failure == null && step.equals("ABANDONED") && (reasonCode == null || !REJECTION_REASONS.contains(reasonCode))) {
+            failure = "outcome.reason.required";
+        }
+        if (failure == null) {
+            try {
+                api.recordOutcome(matchId, step, day, step.equals("ABANDONED") ? reasonCode : null, blankToNull(reasonText));
+            }
+            catch (ApiProblem problem) {
+                if (problem.status() != 409 && problem.status() != 400) {
+                    throw problem;
+                }
+                failure = problem.status() == 409 ? "outcome.already" : "outcome.invalid";
+            }
+        }
+        if (htmx == null) {
+            if (failure != null) {
+                redirect.addFlashAttribute("refused", failure);
+            }
+            return "redirect:/demands/" + demandId;
+        }
+        if (failure != null) {
+            model.addAttribute("refused", failure);
+            model.addAttribute("refusedMatch", matchId);
+        }
+        ranking(demandId, me, model);
+        model.addAttribute("reasons", REJECTION_REASONS);
+        return "demand :: ranking";
     }
 
     private void ranking(String id, SignedInPerson me, Model model) {

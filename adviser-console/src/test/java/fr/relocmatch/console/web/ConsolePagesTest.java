@@ -202,19 +202,19 @@ class ConsolePagesTest {
                 .header("HX-Request", "true").param("demandId", "d1").param("decision", "REJECTED").param("reasonText", "trop cher"))
                 .andExpect(status().isOk()).andReturn());
         assertThat(refused.select("#ranking .notice.refused").text()).isEqualTo("Pour écarter un fournisseur, choisissez un motif.");
-        verify(api, never()).decide(anyString(), anyString(), any());
+        verify(api, never()).decide(anyString(), anyString(), any(), any());
 
         mvc.perform(post("/matches/m1/decision").with(csrf()).with(adviser("28")).header("HX-Request", "true")
                 .param("demandId", "d1").param("decision", "REJECTED").param("reasonCode", "PRICE")
                 .param("reasonText", "  prix cible hors d'atteinte ")).andExpect(status().isOk());
-        verify(api).decide("m1", "REJECTED", "PRICE: prix cible hors d'atteinte");
+        verify(api).decide("m1", "REJECTED", "PRICE", "prix cible hors d'atteinte");
     }
 
     @Test
     void aMatchDecidedMeanwhileSaysSoAndShowsTheRankingAsItIs() throws Exception {
         when(api.demand("d1")).thenReturn(demand("d1", "IN_DISCUSSION", "RADIUS"));
         when(api.matchesOfDemand("d1")).thenReturn(List.of(match("m1", "ACCEPTED", 18.1)));
-        when(api.decide("m1", "ACCEPTED", null)).thenThrow(new ApiProblem(409, "Conflict", "already decided", List.of()));
+        when(api.decide("m1", "ACCEPTED", null, null)).thenThrow(new ApiProblem(409, "Conflict", "already decided", List.of()));
         Document page = html(mvc.perform(post("/matches/m1/decision").with(csrf()).with(adviser("28"))
                 .header("HX-Request", "true").param("demandId", "d1").param("decision", "ACCEPTED"))
                 .andExpect(status().isOk()).andReturn());
@@ -273,26 +273,72 @@ class ConsolePagesTest {
     }
 
     @Test
-    void theProgrammeCountsTheRegionsMonthsForItsAdminsOnly() throws Exception {
-        Instant thisMonth = Instant.now();
-        Demand opened = new Demand("d1", 2, "OPEN", null, "Linge", null, false, null, null, List.of("WEAVING"), List.of(),
-                List.of(), List.of(), null, null, null, LocalDate.parse("2027-06-01"), null, null, "a@cci.fr", thisMonth, thisMonth);
-        when(api.demands(any())).thenReturn(new Results<>(List.of(opened), 0, 200, 1, 1));
-        when(api.matchesOfDemand("d1")).thenReturn(List.of(
-                decided("m1", "ACCEPTED", null, thisMonth), decided("m2", "REJECTED", "PRICE: trop cher", thisMonth),
-                decided("m3", "REJECTED", "hors délai", thisMonth), match("m4", "PROPOSED", 10.0)));
+    void theProgrammeShowsTheRegionsFiguresMonthByMonthForItsAdminsOnly() throws Exception {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        YearMonth now = YearMonth.from(today);
+        when(api.programmeFigures(any(), any())).thenReturn(Map.of("demandsOpened", 0, "matchesProposed", 0));
+        when(api.programmeFigures(now.atDay(1), today)).thenReturn(Map.of("demandsOpened", 1, "matchesProposed", 4,
+                "accepted", 1, "rejected", 2, "agreements", 1));
+        when(api.programmeFigures(now.minusMonths(5).atDay(1), today)).thenReturn(Map.of(
+                "rejectedByReason", Map.of("PRICE", 1, "OTHER", 1, "CAPACITY", 0),
+                "outcomeSteps", Map.of("CONTACT_MADE", 2, "AGREEMENT_SIGNED", 1),
+                "volumeRelocated", List.of(Map.of("processFamily", "TEXTILE", "nafDivision", "13", "unit", "PIECES",
+                        "annualQuantity", 12000.0, "agreements", 1)),
+                "medianDaysToFirstAcceptance", 3.5, "demandsFirstAccepted", 2));
         when(api.advisers()).thenReturn(List.of(Map.of("email", "a@cci.fr", "name", "Anne", "delivery", "INSTANT", "minScore", 0.4)));
         Document page = html(mvc.perform(get("/programme").with(admin("28"))).andExpect(status().isOk()).andReturn());
-        String month = "#month-" + YearMonth.now(ZoneId.of("Europe/Paris"));
-        assertThat(page.select(month + " td.opened .number").text()).isEqualTo("1");
+        String month = "#month-" + now;
+        assertThat(page.select(month + " td.demandsOpened .number").text()).isEqualTo("1");
         assertThat(page.select(month + " td.accepted .number").text()).isEqualTo("1");
         assertThat(page.select(month + " td.rejected .number").text()).isEqualTo("2");
+        assertThat(page.select(month + " td.agreements .number").text()).isEqualTo("1");
+        assertThat(page.select("#month-" + now.minusMonths(1) + " td.matchesProposed .number").text()).isEqualTo("0");
         assertThat(page.select(".reasons li[data-reason=PRICE]").text()).isEqualTo("Prix : 1");
         assertThat(page.select(".reasons li[data-reason=OTHER]").text()).isEqualTo("Autre : 1");
+        assertThat(page.select(".reasons li[data-reason=CAPACITY]")).as("a reason nobody gave").isEmpty();
+        assertThat(page.select(".steps li[data-step=CONTACT_MADE]").text()).isEqualTo("Contact pris : 2");
+        assertThat(page.select(".median").text()).contains("3,5 jours").contains("2 demandes");
+        assertThat(page.select("table.volumes td").eachText()).containsExactly("TEXTILE", "13", "12 000 PIECES", "1");
         assertThat(page.text()).contains("Anne").contains("40 %");
+        // each month up to today, and the six months together: seven calls, whatever the number of demands
+        verify(api, Mockito.times(ProgrammePage.MONTHS + 1)).programmeFigures(any(), any());
 
         mvc.perform(get("/programme").with(adviser("28"))).andExpect(status().isForbidden());
         verify(api, Mockito.times(1)).advisers();
+    }
+
+    @Test
+    void anAcceptedMatchShowsItsOutcomeStepsAndRecordsTheNextOne() throws Exception {
+        Match accepted = withOutcomes(match("m1", "ACCEPTED", 18.1), "CONTACT_MADE",
+                List.of(new Match.Outcome("CONTACT_MADE", LocalDate.parse("2026-11-20"), null, null, "a@cci.fr",
+                        Instant.parse("2026-11-20T10:00:00Z"))));
+        when(api.demand("d1")).thenReturn(demand("d1", "IN_DISCUSSION", "RADIUS"));
+        when(api.matchesOfDemand("d1")).thenReturn(List.of(accepted));
+        Document page = html(mvc.perform(get("/demands/d1").with(adviser("28"))).andExpect(status().isOk()).andReturn());
+        assertThat(page.select("#decided-m1 .outcomes li[data-step=CONTACT_MADE]").text()).contains("Contact pris")
+                .contains("20/11/2026").contains("a@cci.fr");
+        assertThat(page.select("#decided-m1 form.outcome select[name=step] option").eachAttr("value"))
+                .containsExactly("QUOTE_SENT", "ABANDONED");
+
+        Document refused = html(mvc.perform(post("/matches/m1/outcome").with(csrf()).with(adviser("28"))
+                .header("HX-Request", "true").param("demandId", "d1").param("step", "ABANDONED"))
+                .andExpect(status().isOk()).andReturn());
+        assertThat(refused.select("#ranking .notice.refused").text()).isEqualTo("Pour noter un abandon, choisissez un motif.");
+        verify(api, never()).recordOutcome(anyString(), anyString(), any(), any(), any());
+
+        mvc.perform(post("/matches/m1/outcome").with(csrf()).with(adviser("28")).header("HX-Request", "true")
+                .param("demandId", "d1").param("step", "QUOTE_SENT").param("on", "2026-11-25")).andExpect(status().isOk());
+        verify(api).recordOutcome("m1", "QUOTE_SENT", LocalDate.parse("2026-11-25"), null, null);
+        mvc.perform(post("/matches/m1/outcome").with(csrf()).with(adviser("28")).header("HX-Request", "true")
+                .param("demandId", "d1").param("step", "ABANDONED").param("reasonCode", "PRICE").param("reasonText", " devis trop cher "))
+                .andExpect(status().isOk());
+        verify(api).recordOutcome("m1", "ABANDONED", null, "PRICE", "devis trop cher");
+
+        when(api.recordOutcome("m1", "QUOTE_SENT", null, null, null)).thenThrow(new ApiProblem(409, "Conflict", "not next", List.of()));
+        Document meanwhile = html(mvc.perform(post("/matches/m1/outcome").with(csrf()).with(adviser("28"))
+                .header("HX-Request", "true").param("demandId", "d1").param("step", "QUOTE_SENT"))
+                .andExpect(status().isOk()).andReturn());
+        assertThat(meanwhile.select("#ranking .notice.refused").text()).contains("ne suit plus");
     }
 
     // the CSV import
@@ -445,7 +491,7 @@ class ConsolePagesTest {
     private static Match decided(String id, String status, String reason, Instant at) {
         Match base = match(id, status, 10.0);
         return new Match(id, 2, status, "d1", base.demandTitle(), null, base.companyId(), base.companyName(), 0.7, 0, 10.0,
-                base.explanation(), reason, "a@cci.fr", at, at, at);
+                base.explanation(), reason, "a@cci.fr", at, at, at, null, null, List.of());
     }
 
     private static Document html(MvcResult result) throws Exception {
@@ -468,6 +514,12 @@ class ConsolePagesTest {
                                 Map.of("km", "18", "maxKm", "80", "region", "28")),
                         new Match.Part("labels", 0, 0.05, "no label", "labels.none", Map.of())),
                 status.equals("WITHDRAWN") ? "no longer among the best candidates" : null, null, null,
-                Instant.parse("2026-11-01T08:00:00Z"), Instant.parse("2026-11-01T08:00:00Z"));
+                Instant.parse("2026-11-01T08:00:00Z"), Instant.parse("2026-11-01T08:00:00Z"), null, null, List.of());
+    }
+
+    private static Match withOutcomes(Match m, String outcome, List<Match.Outcome> outcomes) {
+        return new Match(m.id(), m.version(), m.status(), m.demandId(), m.demandTitle(), m.buyerName(), m.companyId(),
+                m.companyName(), m.score(), m.rank(), m.distanceKm(), m.explanation(), m.reason(), "a@cci.fr",
+                m.createdAt(), m.createdAt(), m.updatedAt(), null, outcome, outcomes);
     }
 }

@@ -23,6 +23,11 @@ public final class EventTypes {
     public static final String MATCH_BUYER_DISCLOSED = "fr.relocmatch.matching.MatchBuyerDisclosed.v1";
     /** An adviser accepted or rejected a match: on the matches topic the match after it, on the decisions topic the decision. */
     public static final String MATCH_DECIDED = "fr.relocmatch.matching.MatchDecided.v1";
+    /**
+     * A step of an accepted match's outcome (contact made, quote sent, agreement signed, production
+     * started, abandoned): on the matches topic the match after it, on the decisions topic the step.
+     */
+    public static final String MATCH_OUTCOME_RECORDED = "fr.relocmatch.matching.MatchOutcomeRecorded.v1";
     /** The e-mail to one adviser about one match version was sent. */
     public static final String NOTIFICATION_SENT = "fr.relocmatch.notification.NotificationSent.v1";
     /** The e-mail to one adviser about one match version was refused for good or given up. */

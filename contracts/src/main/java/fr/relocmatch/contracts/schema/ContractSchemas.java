@@ -36,6 +36,8 @@ public final class ContractSchemas {
             Map.entry(EventTypes.MATCH_UPDATED, "match-event"),
             Map.entry(EventTypes.MATCH_WITHDRAWN, "match-event"),
             Map.entry(EventTypes.MATCH_BUYER_DISCLOSED, "match-event"),
+            Map.entry(EventTypes.MATCH_DECIDED, "match-event"),
+            Map.entry(EventTypes.MATCH_OUTCOME_RECORDED, "match-event"),
             Map.entry(EventTypes.NOTIFICATION_SENT, "notification-outcome"),
             Map.entry(EventTypes.NOTIFICATION_FAILED, "notification-outcome"),
             Map.entry(EventTypes.PARTNER_COMPANY_SUBMITTED, "partner-company-submission"),
@@ -57,8 +59,8 @@ public final class ContractSchemas {
     }
 
     /**
-     * The schema name of a CloudEvents type; the decision event, which shares its type on two
-     * topics, is told apart by the caller.
+     * The schema name of a CloudEvents type on the matches topic. The decision and outcome events
+     * share their types with the decisions topic, whose bodies {@link #onDecisionsTopic} names.
      */
     public static String schemaOf(String eventType) {
         String name = BY_TYPE.get(eventType);
@@ -66,6 +68,20 @@ public final class ContractSchemas {
             throw new IllegalArgumentException("No schema for event type " + eventType);
         }
         return name;
+    }
+
+    /**
+     * The schema of a body on the decisions topic: the decision itself (match-decided) or the
+     * outcome step (match-outcome), where the matches topic carries the match after it.
+     */
+    public static String onDecisionsTopic(String eventType) {
+        if (EventTypes.MATCH_DECIDED.equals(eventType)) {
+            return "match-decided";
+        }
+        if (EventTypes.MATCH_OUTCOME_RECORDED.equals(eventType)) {
+            return "match-outcome";
+        }
+        throw new IllegalArgumentException("No event of type " + eventType + " on the decisions topic");
     }
 
     /** Every violation of the named schema ({@code match-event}...), each naming its field. */

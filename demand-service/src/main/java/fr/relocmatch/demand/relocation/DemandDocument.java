@@ -37,6 +37,8 @@ class DemandDocument extends PublishedDocument {
     private DemandStatus status;
     private String statusReason;
     private Instant createdAt;
+    /** When the demand was first opened (published for matching); null while a DRAFT. */
+    private Instant openedAt;
     /** INSEE code of the région whose instance took the demand: its matching-service matches it. */
     private String ownerRegion;
     /** The partner ({@code partner} claim, {@code ce_source}) that submitted the demand; none when a CCI did. */
@@ -118,6 +120,18 @@ class DemandDocument extends PublishedDocument {
         status = target;
         statusReason = reason;
         updatedAt = now;
+        if (target == DemandStatus.OPEN && openedAt == null) {
+            // as MongoDB keeps it: every event of the demand then gives the same instant
+            openedAt = now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        }
+    }
+
+    /**
+     * When the demand was first opened; for a demand opened before this was recorded, its creation
+     * (demands were opened as they were created then). Null while a DRAFT.
+     */
+    Instant getOpenedAt() {
+        return openedAt != null ? openedAt : status == DemandStatus.DRAFT ? null : createdAt;
     }
 
     String getTitle() {

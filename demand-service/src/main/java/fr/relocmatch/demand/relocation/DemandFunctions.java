@@ -4,6 +4,9 @@ import fr.relocmatch.access.AuditTrail;
 import fr.relocmatch.partner.PartnerInbox;
 import java.util.function.Consumer;
 
+import fr.relocmatch.contracts.events.CloudEventHeaders;
+import fr.relocmatch.contracts.events.EventTypes;
+
 import fr.relocmatch.state.events.InboundRecords;
 
 import org.springframework.context.annotation.Bean;
@@ -44,11 +47,17 @@ class DemandFunctions {
                 });
     }
 
-    /** Advisers' decisions; a body that is not a decision is dead-lettered at once. */
+    /**
+     * Advisers' decisions; a decision body that is not a decision is dead-lettered at once. The
+     * outcome steps of accepted matches, on the same topic, are not demand-service's business.
+     */
     @Bean
     // the body as received (InboundRecords reads it): Spring Cloud Function converts nothing
     Consumer<Message<byte[]>> decisions(Demands demands, InboundRecords records) {
         return message -> {
+            if (EventTypes.MATCH_OUTCOME_RECORDED.equals(CloudEventHeaders.read(message, "type"))) {
+                return;
+            }
             MatchDecided decision = records.read(message, MatchDecided.class, "matchId", "demandId", "decision");
             if (decision.accepted()) {
                 demands.matchAccepted(decision);

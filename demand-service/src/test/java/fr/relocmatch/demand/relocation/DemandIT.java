@@ -6,7 +6,11 @@ import fr.relocmatch.testinfra.TestSirets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import static org.assertj.core.api.Assertions.within;
+
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -317,6 +321,36 @@ class DemandIT {
         await().atMost(TIMEOUT).until(() -> repository.findById(accepted).orElseThrow().getStatus() == DemandStatus.IN_DISCUSSION);
         assertThat(repository.findById(accepted).orElseThrow().getVersion()).isEqualTo(2);
         assertThat(repository.findById(rejected).orElseThrow().getStatus()).isEqualTo(DemandStatus.OPEN);
+    }
+
+    /**
+     * The outcome steps of accepted matches share the decisions topic: they are not decisions, and
+     * not unreadable records either — nothing is dead-lettered, the decisions after them are taken.
+     */
+    @Test
+    void anOutcomeStepOnTheDecisionsTopicIsLeftAloneAndTheDemandSaysWhenItWasOpened() {
+        String id = createDraft();
+        move(id, "open");
+        String outcomeId = UUID.randomUUID().toString();
+        try (TopicProbe dead = TopicProbe.on("relocmatch.demand.dlq.v1")) {
+            writer.send("relocmatch.decisions.v1", id, """
+                    {"outcomeId":"%s","matchId":"m-%s","demandId":"%s","companyId":"c-1","step":"CONTACT_MADE",
+                     "on":"2026-11-30","recordedBy":"grands-comptes@normandie.cci.fr","recordedAt":"2026-11-30T10:00:00Z"}
+                    """.formatted(outcomeId, id, id), Map.of("ce_type", "fr.relocmatch.matching.MatchOutcomeRecorded.v1",
+                    "ce_id", outcomeId, "ce_source", "/tests", "ce_specversion", "1.0"));
+            decide(id, "ACCEPTED");
+
+            await().atMost(TIMEOUT).until(() -> repository.findById(id).orElseThrow().getStatus() == DemandStatus.IN_DISCUSSION);
+            assertThat(dead.seenToTheEnd(TIMEOUT)).noneMatch(r -> outcomeId.equals(TopicProbe.headers(r).get("ce_id")));
+        }
+        await().atMost(TIMEOUT).until(() -> statusesPublished(id).contains("IN_DISCUSSION"));
+        List<JsonNode> published = events.seen().stream().filter(r -> id.equals(r.key())).map(r -> JsonApi.parse(r.value())).toList();
+        assertThat(published.getFirst().get("status").asString()).isEqualTo("DRAFT");
+        assertThat(published.getFirst().get("openedAt").isNull()).isTrue();
+        String opened = published.get(1).get("openedAt").asString();
+        assertThat(Instant.parse(opened)).isCloseTo(Instant.now(), within(1, ChronoUnit.MINUTES));
+        assertThat(published.getLast().get("status").asString()).isEqualTo("IN_DISCUSSION");
+        assertThat(published.getLast().get("openedAt").asString()).isEqualTo(opened);
     }
 
     @Test

@@ -5,10 +5,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
- * An adviser's decision on a proposed match. Who decided comes from the access token; a
- * {@code decidedBy} in the body, a former field, is refused unless it names the caller.
+ * An adviser's decision on a proposed match. A rejection names its reason from the contract's
+ * list ({@code reasonCode}) and may say more in words ({@code reason}; needed for OTHER). Who
+ * decided comes from the access token; a {@code decidedBy} in the body, a former field, is refused
+ * unless it names the caller.
  */
-record DecisionRequest(@NotNull Decision decision, @Size(max = 1000) String reason, String decidedBy) {
+record DecisionRequest(@NotNull Decision decision, RejectionReason reasonCode, @Size(max = 1000) String reason,
+        String decidedBy) {
 
     /** What an adviser may decide. */
     enum Decision {
@@ -23,10 +26,23 @@ record DecisionRequest(@NotNull Decision decision, @Size(max = 1000) String reas
         }
     }
 
-    /** A rejection needs a reason: advisers and the ranking learn from it. */
+    /** A rejection needs a listed reason (in words too for OTHER): advisers and the ranking learn from it. */
     void requireReasonForRejection() {
-        if (decision == Decision.REJECTED && (reason == null || reason.isBlank())) {
-            throw InvalidInputException.of("reason", "a rejection needs a reason");
+        InvalidInputException.Collector errors = new InvalidInputException.Collector();
+        if (decision == Decision.REJECTED && reasonCode == null) {
+            errors.add("reasonCode", "a rejection needs a reason, one of " + java.util.Arrays.toString(RejectionReason.values()));
         }
+        if (decision == Decision.REJECTED && reasonCode == RejectionReason.OTHER && (reason == null || reason.isBlank())) {
+            errors.add("reason", "say in words what the other reason is");
+        }
+        if (decision == Decision.ACCEPTED && reasonCode != null) {
+            errors.add("reasonCode", "only a rejection has a reason code");
+        }
+        errors.throwIfAny();
+    }
+
+    /** The adviser's words, none when blank. */
+    String words() {
+        return reason == null || reason.isBlank() ? null : reason.strip();
     }
 }

@@ -1,5 +1,6 @@
 package fr.relocmatch.matching.match;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -13,7 +14,7 @@ record DemandSnapshot(String demandId, long version, String status, String title
         List<String> preferredProcesses, List<String> targetNafCodes, List<String> requiredCertifications,
         VolumeView annualVolume, LocalDate startDate, String sector, String locationMode, SiteView site,
         Integer maxDistanceKm, List<String> regions, String adviserEmail, List<DisclosedBuyer> disclosures,
-        String ownerRegion) {
+        String ownerRegion, Instant openedAt) {
 
     /** A confidential buyer revealed to the supplier of one accepted match. */
     record DisclosedBuyer(String matchId, String companyId, String buyerName) {

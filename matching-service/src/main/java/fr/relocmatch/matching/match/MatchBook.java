@@ -14,7 +14,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import fr.relocmatch.api.InvalidInputException;
 import fr.relocmatch.state.events.StatePublisher;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import fr.relocmatch.matching.domain.Candidate;
 import fr.relocmatch.matching.domain.Demand;
 
@@ -33,6 +36,9 @@ class MatchBook {
 
     private static final Logger log = LoggerFactory.getLogger(MatchBook.class);
 
+    /** The days advisers give (outcome steps) and the programme's periods are days in France. */
+    static final ZoneId PROGRAMME_ZONE = ZoneId.of("Europe/Paris");
+
     private final MatchRepository repository;
     private final StatePublisher<MatchDocument> publisher;
     private final DecisionEvents decisions;
@@ -40,8 +46,11 @@ class MatchBook {
     private final Clock clock;
     private final RegionOwnership regions;
 
+    private final OutcomeEvents outcomes;
+
     MatchBook(MatchRepository repository, StatePublisher<MatchDocument> publisher, DecisionEvents decisions,
-            MatchingProperties properties, Clock clock, RegionOwnership regions) {
+            OutcomeEvents outcomes, MatchingProperties properties, Clock clock, RegionOwnership regions) {
+        this.outcomes = outcomes;
         this.regions = regions;
         this.decisions = decisions;
         this.repository = repository;
@@ -113,11 +122,11 @@ class MatchBook {
     }
 
     /** Records an adviser's decision and publishes the match and the decision. */
-    MatchDocument decide(String matchId, MatchStatus decision, String reason, String adviser) {
+    MatchDocument decide(String matchId, MatchStatus decision, RejectionReason code, String reason, String adviser) {
         MatchDocument match = repository.findById(matchId).orElseThrow(() -> new org.springframework.web.server
                 .ResponseStatusException(HttpStatus.NOT_FOUND, "No match " + matchId));
         try {
-            match.decide(decision, reason, adviser, clock.instant());
+            match.decide(decision, code, reason, adviser, clock.instant());
         }
         catch (IllegalStateException notProposed) {
             throw new ResponseStatusException(HttpStatus.CONFLICT,
@@ -126,6 +135,30 @@ class MatchBook {
         MatchDocument saved = repository.save(match);
         publisher.publish(saved);
         decisions.publish(saved);
+        return saved;
+    }
+
+    /**
+     * Records the next step of an accepted match's outcome (409 when it does not follow the last
+     * one, 400 naming {@code on} for an impossible day) and publishes the match and the step.
+     */
+    MatchDocument recordOutcome(String matchId, OutcomeRequest request, String adviser) {
+        MatchDocument match = repository.findById(matchId).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.NOT_FOUND, "No match " + matchId));
+        Instant now = clock.instant();
+        LocalDate on = request.on() != null ? request.on() : now.atZone(PROGRAMME_ZONE).toLocalDate();
+        try {
+            match.recordOutcome(request.step(), on, request.reasonCode(), request.words(), adviser, now, PROGRAMME_ZONE);
+        }
+        catch (IllegalStateException illegal) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, illegal.getMessage());
+        }
+        catch (IllegalArgumentException impossibleDay) {
+            throw InvalidInputException.of("on", impossibleDay.getMessage());
+        }
+        MatchDocument saved = repository.save(match);
+        publisher.publish(saved);
+        outcomes.publish(saved);
         return saved;
     }
 

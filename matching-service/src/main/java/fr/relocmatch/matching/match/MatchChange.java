@@ -8,7 +8,8 @@ enum MatchChange {
     UPDATED(EventTypes.MATCH_UPDATED),
     WITHDRAWN(EventTypes.MATCH_WITHDRAWN),
     DECIDED(EventTypes.MATCH_DECIDED),
-    BUYER_DISCLOSED(EventTypes.MATCH_BUYER_DISCLOSED);
+    BUYER_DISCLOSED(EventTypes.MATCH_BUYER_DISCLOSED),
+    OUTCOME_RECORDED(EventTypes.MATCH_OUTCOME_RECORDED);
 
     private final String eventType;
 

@@ -52,7 +52,8 @@ class MatchController {
 
     /**
      * ACCEPTED or REJECTED by an adviser of the demand's région, in their own name (the token's
-     * e-mail, or its subject); published on the decisions topic. A decided match is final (409).
+     * e-mail, or its subject); a rejection names its reason from the contract's list. Published on
+     * the decisions topic. A decided match is final (409).
      */
     @PostMapping("/{id}/decision")
     MatchView decide(@PathVariable String id, @Valid @RequestBody DecisionRequest request) {
@@ -63,12 +64,29 @@ class MatchController {
         String decider = caller.email() != null ? caller.email() : caller.subject();
         request.requireNoOtherDecider(decider);
         request.requireReasonForRejection();
-        MatchDocument decided = book.decide(id, MatchStatus.valueOf(request.decision().name()), request.reason(),
-                decider);
+        MatchDocument decided = book.decide(id, MatchStatus.valueOf(request.decision().name()), request.reasonCode(),
+                request.words(), decider);
         audit.record("DECIDE", "match", id, request.decision().name());
         // the decided pair leaves the ranking: the others move up, and the next candidate may come in
         engine.decided(decided.getDemandId());
         return MatchView.of(decided);
+    }
+
+    /**
+     * The next step of an accepted match's outcome, recorded by an adviser of the demand's or the
+     * supplier's région in their own name; published on the decisions topic. A step that does not
+     * follow the last one is refused (409).
+     */
+    @PostMapping("/{id}/outcomes")
+    MatchView recordOutcome(@PathVariable String id, @Valid @RequestBody OutcomeRequest request) {
+        Caller caller = Caller.current();
+        MatchDocument match = existing(id);
+        Caller.require(caller.is(Role.ADVISER, match.getDemandRegion()) || caller.is(Role.ADVISER, match.getSupplierRegion()),
+                "An outcome is recorded by an adviser of the demand's or the supplier's région");
+        request.requireReasonWhenAbandoned();
+        MatchDocument recorded = book.recordOutcome(id, request, caller.email() != null ? caller.email() : caller.subject());
+        audit.record("OUTCOME", "match", id, request.step().name());
+        return MatchView.of(recorded);
     }
 
     @GetMapping("/{id}")

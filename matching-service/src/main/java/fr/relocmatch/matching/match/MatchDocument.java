@@ -2,6 +2,9 @@ package fr.relocmatch.matching.match;
 
 import fr.relocmatch.contracts.events.EventIds;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 
 import fr.relocmatch.state.events.PublishedDocument;
@@ -27,16 +30,27 @@ class MatchDocument extends PublishedDocument {
     private long companyVersion;
     private String companyName;
     private String supplierAdviserEmail;
+    /** The supplier's NAF code when it was last ranked: the programme figures count by its division. */
+    private String supplierNafCode;
     /** Régions owning the demand and the supplier's profile: each région's instance e-mails its own advisers. */
+    @Indexed
     private String demandRegion;
     private String supplierRegion;
     private MatchStatus status;
     private MatchChange lastChange;
     private String reason;
+    /** Why an adviser rejected it, from the contract's list; null otherwise. */
+    private RejectionReason reasonCode;
     private String decidedBy;
     /** Whether the MatchDecided event reached the decisions topic; the relay sends it otherwise. */
     private boolean decisionPublished;
     private Instant decidedAt;
+    /** The last step of an accepted match's outcome, null before the first one. */
+    private OutcomeStep outcome;
+    /** Every step of the outcome, oldest first. */
+    private List<OutcomeRecord> outcomes = new ArrayList<>();
+    /** Whether the events of the outcome's steps reached the decisions topic; the relay sends them otherwise. */
+    private boolean outcomePublished;
     private double score;
     private int rank;
     /** Null when the demand gives no delivery site: a distance from nowhere means nothing. */
@@ -88,15 +102,46 @@ class MatchDocument extends PublishedDocument {
      *
      * @throws IllegalStateException when the match is not PROPOSED
      */
-    void decide(MatchStatus decision, String why, String adviser, Instant now) {
+    void decide(MatchStatus decision, RejectionReason code, String why, String adviser, Instant now) {
         if (status != MatchStatus.PROPOSED) {
             throw new IllegalStateException("match " + id + " is " + status + "; only a PROPOSED match can be decided");
         }
         status = decision;
         lastChange = MatchChange.DECIDED;
+        reasonCode = code;
         reason = why;
         decidedBy = adviser;
         decidedAt = now;
+        updatedAt = now;
+    }
+
+    /**
+     * Records the next step of an accepted match's outcome.
+     *
+     * @throws IllegalStateException when the match is not ACCEPTED or the step does not follow the last one
+     * @throws IllegalArgumentException when the day is before the decision or the last step, or after {@code today}
+     */
+    void recordOutcome(OutcomeStep step, LocalDate on, RejectionReason code, String why, String adviser, Instant now,
+            ZoneId zone) {
+        if (status != MatchStatus.ACCEPTED) {
+            throw new IllegalStateException("match " + id + " is " + status + "; only an ACCEPTED match has an outcome");
+        }
+        if (!OutcomeStep.after(outcome).contains(step)) {
+            throw new IllegalStateException("match " + id + " is at " + (outcome == null ? "ACCEPTED" : outcome) + "; "
+                    + step + " cannot follow, only " + OutcomeStep.after(outcome));
+        }
+        LocalDate earliest = outcomes.isEmpty() ? decidedAt.atZone(zone).toLocalDate() : outcomes.getLast().on();
+        if (on.isBefore(earliest)) {
+            throw new IllegalArgumentException("is before the " + (outcomes.isEmpty() ? "acceptance" : "last step")
+                    + " (" + earliest + ")");
+        }
+        if (on.isAfter(now.atZone(zone).toLocalDate())) {
+            throw new IllegalArgumentException("is in the future");
+        }
+        outcomes.add(new OutcomeRecord(step, on, code, why, adviser, now));
+        outcome = step;
+        outcomePublished = false;
+        lastChange = MatchChange.OUTCOME_RECORDED;
         updatedAt = now;
     }
 
@@ -136,6 +181,7 @@ class MatchDocument extends PublishedDocument {
         companyVersion = candidate.supplier().version();
         companyName = candidate.supplier().name();
         supplierAdviserEmail = candidate.supplier().adviserEmail();
+        supplierNafCode = candidate.supplier().nafCode();
         score = candidate.score().value();
         rank = candidate.rank();
         distanceKm = candidate.score().distanceKm();
@@ -205,6 +251,22 @@ class MatchDocument extends PublishedDocument {
 
     List<ScorePart> getExplanation() {
         return explanation;
+    }
+
+    RejectionReason getReasonCode() {
+        return reasonCode;
+    }
+
+    String getSupplierNafCode() {
+        return supplierNafCode;
+    }
+
+    OutcomeStep getOutcome() {
+        return outcome;
+    }
+
+    List<OutcomeRecord> getOutcomes() {
+        return outcomes == null ? List.of() : List.copyOf(outcomes);
     }
 
     String getDecidedBy() {

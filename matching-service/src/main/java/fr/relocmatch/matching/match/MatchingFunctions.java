@@ -103,13 +103,14 @@ class MatchingFunctions {
     @Bean
     // the body as received (InboundRecords reads it): Spring Cloud Function converts nothing
     Consumer<Message<byte[]>> demands(MatchingEngine engine, MatchBook book, RegionOwnership regions, CatchUpHealth catchUp,
-            InboundRecords records) {
+            InboundRecords records, ProgrammeFigures programme) {
         return message -> {
             try {
                 DemandSnapshot demand = records.read(message, DemandSnapshot.class, "demandId", "version", "status");
                 if (!regions.ownsDemand(demand.ownerRegion())) {
                     return; // another région's instance matches it
                 }
+                programme.demand(demand, regions.own());
                 engine.onDemand(demand.toDemand(), InboundRecords.partition(message));
                 if (demand.disclosures() != null) {
                     demand.disclosures().forEach(d -> book.discloseBuyer(d.matchId(), d.companyId(), d.buyerName()));

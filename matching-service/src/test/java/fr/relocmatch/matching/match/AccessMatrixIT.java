@@ -87,8 +87,16 @@ class AccessMatrixIT {
         scenarios.put("POST /api/v1/matches/{id}/decision", () -> {
             String id = proposedMatch().get("id").asString();
             return Attempt.json("POST", "/api/v1/matches/" + id + "/decision",
-                    "{\"decision\": \"REJECTED\", \"reason\": \"capacité insuffisante\"}", stateOf(id));
+                    "{\"decision\": \"REJECTED\", \"reasonCode\": \"CAPACITY\", \"reason\": \"capacité insuffisante\"}", stateOf(id));
         });
+
+        scenarios.put("POST /api/v1/matches/{id}/outcomes", () -> {
+            String id = proposedMatch().get("id").asString();
+            assertThat(as(TestIssuer.ADVISER_28).post("/api/v1/matches/" + id + "/decision", Map.of("decision", "ACCEPTED"))
+                    .status()).isEqualTo(200);
+            return Attempt.json("POST", "/api/v1/matches/" + id + "/outcomes", "{\"step\": \"CONTACT_MADE\"}", stateOf(id));
+        });
+        scenarios.put("GET /api/v1/programme/figures", () -> Attempt.get("/api/v1/programme/figures"));
 
         AccessMatrix.verify(port, "matching", AccessMatrix.endpointsOf(context), scenarios);
     }
@@ -97,7 +105,7 @@ class AccessMatrixIT {
     void aDecisionIsInTheAuditTrailInTheNameOfTheAdviserWhoTookIt() {
         String id = proposedMatch().get("id").asString();
         assertThat(as(TestIssuer.ADVISER_28).post("/api/v1/matches/" + id + "/decision",
-                Map.of("decision", "REJECTED", "reason", "déjà fournisseur")).status()).isEqualTo(200);
+                Map.of("decision", "REJECTED", "reasonCode", "ALREADY_A_SUPPLIER")).status()).isEqualTo(200);
 
         List<JsonNode> trail = as(TestIssuer.AUDITOR_28).get("/api/v1/audit?resourceId=" + id).json().valueStream().toList();
 

@@ -261,7 +261,7 @@ class MatchingIT {
         String matchId = awaitMatches(demand, 1).get(0).get("id").asString();
 
         JsonApi.Response rejected = api.post("/api/v1/matches/" + matchId + "/decision",
-                Map.of("decision", "REJECTED", "reason", "capacité insuffisante"));
+                Map.of("decision", "REJECTED", "reasonCode", "CAPACITY", "reason", "capacité insuffisante"));
 
         assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
         assertThat(rejected.json().get("status").asString()).isEqualTo("REJECTED");
@@ -303,7 +303,7 @@ class MatchingIT {
         JsonApi.Response noReason = demandAdviser.post("/api/v1/matches/" + matchId + "/decision",
                 Map.of("decision", "REJECTED"));
         assertThat(noReason.status()).isEqualTo(400);
-        assertThat(noReason.json().get("errors").findValuesAsString("field")).containsExactly("reason");
+        assertThat(noReason.json().get("errors").findValuesAsString("field")).containsExactly("reasonCode");
 
         // who decides is the token's person, never a body field
         JsonApi.Response impersonating = demandAdviser.post("/api/v1/matches/" + matchId + "/decision",
@@ -320,7 +320,7 @@ class MatchingIT {
         assertThat(api.get("/api/v1/matches/" + matchId).json().get("decidedBy").asString())
                 .isEqualTo("grands-comptes@normandie.cci.fr");
         assertThat(api.post("/api/v1/matches/" + matchId + "/decision",
-                Map.of("decision", "REJECTED", "reason", "changed my mind")).status())
+                Map.of("decision", "REJECTED", "reasonCode", "OTHER", "reason", "changed my mind")).status())
                 .isEqualTo(409);
         assertThat(api.post("/api/v1/matches/" + UUID.randomUUID() + "/decision",
                 Map.of("decision", "ACCEPTED")).status()).isEqualTo(404);
@@ -387,7 +387,7 @@ class MatchingIT {
 
         String first = matches.getFirst().get("id").asString();
         assertThat(api.post("/api/v1/matches/" + first + "/decision", Map.of("decision", "REJECTED",
-                "reason", "déjà fournisseur")).status()).isEqualTo(200);
+                "reasonCode", "ALREADY_A_SUPPLIER")).status()).isEqualTo(200);
 
         List<JsonNode> after = await().atMost(TIMEOUT).until(() -> matchesOf(demand), list -> list.stream()
                 .filter(m -> "PROPOSED".equals(m.get("status").asString())).map(m -> m.get("rank").asInt()).toList()
