@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -180,7 +179,7 @@ class ConsoleBrowserIT {
         onRanking(() -> new Select(browser.findElement(By.cssSelector("ul.decided form.outcome select[name=step]")))
                 .selectByValue("CONTACT_MADE"));
         onRanking(() -> browser.findElement(By.xpath("//ul[@class='decided']//button[contains(., 'Enregistrer l')]")).click());
-        await().atMost(TIMEOUT).ignoreExceptionsInstanceOf(StaleElementReferenceException.class, NoSuchElementException.class)
+        await().atMost(TIMEOUT).ignoreExceptionsInstanceOf(org.openqa.selenium.WebDriverException.class)
                 .until(() -> browser.findElement(By.cssSelector("ul.decided .outcomes")).getText().contains("Contact pris"));
         onRanking(() -> assertThat(new Select(browser.findElement(By.cssSelector("ul.decided form.outcome select[name=step]")))
                 .getOptions()).extracting(WebElement::getText).containsExactly("Devis envoyé", "Abandon"));
