@@ -215,19 +215,7 @@ class DemandPages {
                 failure = problem.status() == 409 ? "decision.already" : "decision.invalid";
             }
         }
-        if (htmx == null) {
-            if (failure != null) {
-                redirect.addFlashAttribute("refused", failure);
-            }
-            return "redirect:/demands/" + demandId;
-        }
-        if (failure != null) {
-            model.addAttribute("refused", failure);
-            model.addAttribute("refusedMatch", matchId);
-        }
-        ranking(demandId, me, model);
-        model.addAttribute("reasons", REJECTION_REASONS);
-        return "demand :: ranking";
+        return afterMatchAction(matchId, demandId, failure, htmx, me, model, redirect);
     }
 
     /**
@@ -263,6 +251,12 @@ class DemandPages {
                 failure = problem.status() == 409 ? "outcome.already" : "outcome.invalid";
             }
         }
+        return afterMatchAction(matchId, demandId, failure, htmx, me, model, redirect);
+    }
+
+    /** From htmx the refreshed ranking, with what was refused; otherwise the demand's page. */
+    private String afterMatchAction(String matchId, String demandId, String failure, String htmx, SignedInPerson me,
+            Model model, RedirectAttributes redirect) {
         if (htmx == null) {
             if (failure != null) {
                 redirect.addFlashAttribute("refused", failure);
