@@ -123,33 +123,28 @@ public class ServiceApis {
 
     /** A decision; a rejection names a listed reason ({@code reasonCode}), the adviser's words may add to it. */
     public Match decide(String matchId, String decision, String reasonCode, String reason) {
-        Map<String, String> body = new java.util.LinkedHashMap<>();
-        body.put("decision", decision);
-        if (reasonCode != null) {
-            body.put("reasonCode", reasonCode);
-        }
-        if (reason != null) {
-            body.put("reason", reason);
-        }
+        Map<String, String> body = given("decision", decision, "reasonCode", reasonCode, "reason", reason);
         return matching.post().uri("/api/v1/matches/{id}/decision", matchId).contentType(MediaType.APPLICATION_JSON)
                 .body(body).retrieve().body(Match.class);
     }
 
     /** The next step of an accepted match's outcome, on the day given; to abandon, a listed reason. */
     public Match recordOutcome(String matchId, String step, java.time.LocalDate on, String reasonCode, String reason) {
-        Map<String, String> body = new java.util.LinkedHashMap<>();
-        body.put("step", step);
-        if (on != null) {
-            body.put("on", on.toString());
-        }
-        if (reasonCode != null) {
-            body.put("reasonCode", reasonCode);
-        }
-        if (reason != null) {
-            body.put("reason", reason);
-        }
+        Map<String, String> body = given("step", step, "on", on == null ? null : on.toString(), "reasonCode", reasonCode,
+                "reason", reason);
         return matching.post().uri("/api/v1/matches/{id}/outcomes", matchId).contentType(MediaType.APPLICATION_JSON)
                 .body(body).retrieve().body(Match.class);
+    }
+
+    /** A JSON body of the fields given, in order: those left null are left out. */
+    private static Map<String, String> given(String... namesAndValues) {
+        Map<String, String> body = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (namesAndValues[i + 1] != null) {
+                body.put(namesAndValues[i], namesAndValues[i + 1]);
+            }
+        }
+        return body;
     }
 
     /** The programme figures of the région matching-service serves, over the days from {@code from} to {@code to}. */

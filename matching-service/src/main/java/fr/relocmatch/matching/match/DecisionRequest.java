@@ -29,20 +29,12 @@ record DecisionRequest(@NotNull Decision decision, RejectionReason reasonCode, @
     /** A rejection needs a listed reason (in words too for OTHER): advisers and the ranking learn from it. */
     void requireReasonForRejection() {
         InvalidInputException.Collector errors = new InvalidInputException.Collector();
-        if (decision == Decision.REJECTED && reasonCode == null) {
-            errors.add("reasonCode", "a rejection needs a reason, one of " + java.util.Arrays.toString(RejectionReason.values()));
-        }
-        if (decision == Decision.REJECTED && reasonCode == RejectionReason.OTHER && (reason == null || reason.isBlank())) {
-            errors.add("reason", "say in words what the other reason is");
-        }
-        if (decision == Decision.ACCEPTED && reasonCode != null) {
-            errors.add("reasonCode", "only a rejection has a reason code");
-        }
+        RejectionReason.check(decision == Decision.REJECTED, reasonCode, words(), "a rejection", errors);
         errors.throwIfAny();
     }
 
     /** The adviser's words, none when blank. */
     String words() {
-        return reason == null || reason.isBlank() ? null : reason.strip();
+        return RejectionReason.words(reason);
     }
 }

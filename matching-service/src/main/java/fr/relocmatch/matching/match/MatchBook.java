@@ -121,16 +121,13 @@ class MatchBook {
         });
     }
 
-    /** Records an adviser's decision and publishes the match and the decision. */
-    MatchDocument decide(String matchId, MatchStatus decision, RejectionReason code, String reason, String adviser) {
-        MatchDocument match = repository.findById(matchId).orElseThrow(() -> new org.springframework.web.server
-                .ResponseStatusException(HttpStatus.NOT_FOUND, "No match " + matchId));
+    /** Records an adviser's decision on the match as read, and publishes the match and the decision (409 if not PROPOSED). */
+    MatchDocument decide(MatchDocument match, MatchStatus decision, RejectionReason code, String reason, String adviser) {
         try {
             match.decide(decision, code, reason, adviser, clock.instant());
         }
         catch (IllegalStateException notProposed) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT,
-                    notProposed.getMessage());
+            throw new ResponseStatusException(HttpStatus.CONFLICT, notProposed.getMessage());
         }
         MatchDocument saved = repository.save(match);
         publisher.publish(saved);
@@ -139,12 +136,11 @@ class MatchBook {
     }
 
     /**
-     * Records the next step of an accepted match's outcome (409 when it does not follow the last
-     * one, 400 naming {@code on} for an impossible day) and publishes the match and the step.
+     * Records the next step of the outcome of the match as read (409 when it does not follow the
+     * last one, 400 naming {@code on} for an impossible day) and publishes the match and the step.
+     * Saved under the version read: a change meanwhile is a lost race (409).
      */
-    MatchDocument recordOutcome(String matchId, OutcomeRequest request, String adviser) {
-        MatchDocument match = repository.findById(matchId).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.NOT_FOUND, "No match " + matchId));
+    MatchDocument recordOutcome(MatchDocument match, OutcomeRequest request, String adviser) {
         Instant now = clock.instant();
         LocalDate on = request.on() != null ? request.on() : now.atZone(PROGRAMME_ZONE).toLocalDate();
         try {

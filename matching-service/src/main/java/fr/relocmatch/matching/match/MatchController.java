@@ -64,7 +64,7 @@ class MatchController {
         String decider = caller.email() != null ? caller.email() : caller.subject();
         request.requireNoOtherDecider(decider);
         request.requireReasonForRejection();
-        MatchDocument decided = book.decide(id, MatchStatus.valueOf(request.decision().name()), request.reasonCode(),
+        MatchDocument decided = book.decide(match, MatchStatus.valueOf(request.decision().name()), request.reasonCode(),
                 request.words(), decider);
         audit.record("DECIDE", "match", id, request.decision().name());
         // the decided pair leaves the ranking: the others move up, and the next candidate may come in
@@ -84,7 +84,7 @@ class MatchController {
         Caller.require(caller.is(Role.ADVISER, match.getDemandRegion()) || caller.is(Role.ADVISER, match.getSupplierRegion()),
                 "An outcome is recorded by an adviser of the demand's or the supplier's région");
         request.requireReasonWhenAbandoned();
-        MatchDocument recorded = book.recordOutcome(id, request, caller.email() != null ? caller.email() : caller.subject());
+        MatchDocument recorded = book.recordOutcome(match, request, caller.email() != null ? caller.email() : caller.subject());
         audit.record("OUTCOME", "match", id, request.step().name());
         return MatchView.of(recorded);
     }

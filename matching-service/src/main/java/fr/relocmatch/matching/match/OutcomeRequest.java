@@ -16,19 +16,12 @@ record OutcomeRequest(@NotNull OutcomeStep step, LocalDate on, RejectionReason r
     /** An abandoned match says why (in words too for OTHER); the other steps carry no reason code. */
     void requireReasonWhenAbandoned() {
         InvalidInputException.Collector errors = new InvalidInputException.Collector();
-        if (step == OutcomeStep.ABANDONED && reasonCode == null) {
-            errors.add("reasonCode", "an abandoned match needs a reason, one of " + java.util.Arrays.toString(RejectionReason.values()));
-        }
-        if (step == OutcomeStep.ABANDONED && reasonCode == RejectionReason.OTHER && words() == null) {
-            errors.add("reason", "say in words what the other reason is");
-        }
-        if (step != null && step != OutcomeStep.ABANDONED && reasonCode != null) {
-            errors.add("reasonCode", "only an abandoned match has a reason code");
-        }
+        RejectionReason.check(step == OutcomeStep.ABANDONED, reasonCode, words(), "an abandoned match", errors);
         errors.throwIfAny();
     }
 
+    /** The adviser's words, none when blank. */
     String words() {
-        return reason == null || reason.isBlank() ? null : reason.strip();
+        return RejectionReason.words(reason);
     }
 }

@@ -20,6 +20,7 @@ import fr.relocmatch.reference.ManufacturingProcesses;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -63,7 +64,11 @@ class ProgrammeFigures {
         Counts counts = new Counts();
         counts.opened = demands.values().stream().filter(d -> within(d.openedAt(), start, end)).count();
         Map<String, Instant> firstAcceptance = new HashMap<>();
-        try (Stream<MatchDocument> matches = mongo.stream(query(where("demandRegion").is(region)), MatchDocument.class)) {
+        Query counted = query(where("demandRegion").is(region));
+        // what the figures count, not the explanations and names of every match of the région
+        counted.fields().include("demandId", "status", "createdAt", "decidedAt", "reasonCode", "reason", "outcomes",
+                "supplierNafCode");
+        try (Stream<MatchDocument> matches = mongo.stream(counted, MatchDocument.class)) {
             matches.forEach(match -> {
                 if (within(match.getCreatedAt(), start, end)) {
                     counts.proposed++;

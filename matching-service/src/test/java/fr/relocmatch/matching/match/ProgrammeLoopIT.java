@@ -230,13 +230,7 @@ class ProgrammeLoopIT {
         assertThat(delta(before, after, "/outcomeSteps/ABANDONED")).isEqualTo(1);
         assertThat(delta(before, after, "/agreements")).isEqualTo(1);
         // the welding demand's 12 000 pieces a year, process family METAL, supplier of NAF division 25
-        assertThat(after.get("volumeRelocated").valueStream()
-                .filter(v -> v.get("processFamily").asString().equals("METAL") && v.get("nafDivision").asString().equals("25")
-                        && v.get("unit").asString().equals("PIECES")).findFirst().orElseThrow().get("annualQuantity").asDouble()
-                - before.get("volumeRelocated").valueStream()
-                        .filter(v -> v.get("processFamily").asString().equals("METAL") && v.get("nafDivision").asString().equals("25")
-                                && v.get("unit").asString().equals("PIECES")).mapToDouble(v -> v.get("annualQuantity").asDouble())
-                        .sum()).isEqualTo(12_000);
+        assertThat(metalPiecesFromDivision25(after) - metalPiecesFromDivision25(before)).isEqualTo(12_000);
         // first acceptances 4 and 2 days after opening: this instance saw no other
         assertThat(before.get("demandsFirstAccepted").asLong()).isZero();
         assertThat(after.get("demandsFirstAccepted").asLong()).isEqualTo(2);
@@ -249,6 +243,13 @@ class ProgrammeLoopIT {
         assertThat(backwards.status()).isEqualTo(400);
         assertThat(backwards.json().get("errors").findValuesAsString("field")).containsExactly("from", "to");
         assertThat(adviser.get("/api/v1/programme/figures?from=yesterday").status()).isEqualTo(400);
+    }
+
+    /** The annual volume relocated of process family METAL, suppliers of NAF division 25, in pieces. */
+    private static double metalPiecesFromDivision25(JsonNode figures) {
+        return figures.get("volumeRelocated").valueStream().filter(v -> v.get("processFamily").asString().equals("METAL")
+                && v.get("nafDivision").asString().equals("25") && v.get("unit").asString().equals("PIECES"))
+                .mapToDouble(v -> v.get("annualQuantity").asDouble()).sum();
     }
 
     private static long delta(JsonNode before, JsonNode after, String pointer) {
