@@ -49,8 +49,12 @@ class MatchDocument extends PublishedDocument {
     private OutcomeStep outcome;
     /** Every step of the outcome, oldest first. */
     private List<OutcomeRecord> outcomes = new ArrayList<>();
-    /** Whether the events of the outcome's steps reached the decisions topic; the relay sends them otherwise. */
-    private boolean outcomePublished;
+    /**
+     * True while the events of the outcome's steps have not all reached the decisions topic (the
+     * relay sends them), absent otherwise: its sparse index holds only the matches that wait.
+     */
+    @Indexed(sparse = true)
+    private Boolean outcomePending;
     private double score;
     private int rank;
     /** Null when the demand gives no delivery site: a distance from nowhere means nothing. */
@@ -140,7 +144,7 @@ class MatchDocument extends PublishedDocument {
         }
         outcomes.add(new OutcomeRecord(step, on, code, why, adviser, now));
         outcome = step;
-        outcomePublished = false;
+        outcomePending = true;
         lastChange = MatchChange.OUTCOME_RECORDED;
         updatedAt = now;
     }

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 @Component
 class OutcomeEvents extends Publication<MatchDocument> {
 
-    private static final String FLAG = "outcomePublished";
+    private static final String FLAG = "outcomePending";
 
     OutcomeEvents(CloudEventPublisher publisher, MongoTemplate mongo, RelayProperties relay, Clock clock) {
         super("MatchOutcomeRecorded", mongo, MatchDocument.class, MatchDocument::getId, new LastStepMark(),
@@ -42,22 +42,25 @@ class OutcomeEvents extends Publication<MatchDocument> {
                 }, relay.grace(), clock);
     }
 
-    /** Waiting: a match whose steps were not all acknowledged; marked only if no step was added since. */
+    /**
+     * Waiting: a match whose steps were not all acknowledged, found through the sparse index on
+     * {@value #FLAG} (a field only waiting matches have); settled only if no step was added since.
+     */
     private static final class LastStepMark implements Mark<MatchDocument> {
 
         @Override
         public Criteria pending() {
-            return where("outcome").ne(null).and(FLAG).is(false);
+            return where(FLAG).is(true);
         }
 
         @Override
         public Criteria unmarked(MatchDocument match) {
-            return where("outcome").is(match.getOutcome()).and(FLAG).ne(true);
+            return where("outcome").is(match.getOutcome()).and(FLAG).is(true);
         }
 
         @Override
         public Update marked(MatchDocument match) {
-            return new Update().set(FLAG, true);
+            return new Update().unset(FLAG);
         }
 
         @Override
