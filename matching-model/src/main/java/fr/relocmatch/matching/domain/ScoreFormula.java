@@ -27,6 +27,16 @@ public final class ScoreFormula {
         public String key() {
             return key;
         }
+
+        /** The part named so in an explanation, or null. */
+        public static Part ofKey(String key) {
+            for (Part part : values()) {
+                if (part.key.equals(key)) {
+                    return part;
+                }
+            }
+            return null;
+        }
     }
 
     private static final Part[] PARTS = Part.values();

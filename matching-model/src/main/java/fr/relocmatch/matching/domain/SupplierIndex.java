@@ -30,7 +30,7 @@ public final class SupplierIndex {
     /** Grid cells of one degree (~111 km north–south): a radius query unions the few cells its circle overlaps. */
     private static final double CELL_DEGREES = 1.0;
 
-    private final MatchScorer scorer;
+    private MatchScorer scorer;
     private final Map<String, Integer> ordinals = new HashMap<>();
     /** One copy of the codes, places, dates and e-mails the profiles share. */
     private final SharedValues shared = new SharedValues();
@@ -67,6 +67,11 @@ public final class SupplierIndex {
 
     public SupplierIndex(MatchScorer scorer) {
         this.scorer = scorer;
+    }
+
+    /** Ranks with other weights from now on (the gates do not depend on them; the columns stay as they are). */
+    public void scoreWith(MatchScorer other) {
+        this.scorer = other;
     }
 
     public int size() {

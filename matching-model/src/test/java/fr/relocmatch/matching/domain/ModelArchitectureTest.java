@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 class ModelArchitectureTest {
 
     @Test
-    void dependsOnTheJdkTheReferenceDataAndRoaringBitmapOnly() {
+    void dependsOnTheJdkTheReferenceDataRoaringBitmapAndLiblinearOnly() {
         classes().that().resideInAPackage("fr.relocmatch.matching.domain..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "fr.relocmatch.matching.domain..",
-                        "fr.relocmatch.reference..", "org.roaringbitmap..")
+                        "fr.relocmatch.reference..", "org.roaringbitmap..", "de.bwaldvogel.liblinear..")
                 .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                         .importPackages("fr.relocmatch.matching.domain"));
     }

@@ -61,8 +61,10 @@ class MatchBook {
 
     /**
      * @param whyLeftOut why a supplier of a stored proposal is no longer among the candidates, in words
+     * @param weightsVersion the version of the score weights the candidates were ranked with; a match
+     *        whose score and rank barely move keeps the version it was scored with, as its score does
      */
-    void reconcile(Demand demand, List<Candidate> candidates, Function<String, String> whyLeftOut) {
+    void reconcile(Demand demand, List<Candidate> candidates, Function<String, String> whyLeftOut, int weightsVersion) {
         Instant now = clock.instant();
         Map<String, MatchDocument> stored = new HashMap<>();
         repository.findByDemandId(demand.id(), Sort.unsorted()).forEach(m -> stored.put(m.getCompanyId(), m));
@@ -81,18 +83,18 @@ class MatchBook {
             Candidate candidate = new Candidate(ranked.supplier(), ranked.score(), ++rank);
             MatchDocument match = stored.remove(candidate.supplier().id());
             if (match == null) {
-                MatchDocument proposed = MatchDocument.proposed(demand, candidate, now);
+                MatchDocument proposed = MatchDocument.proposed(demand, candidate, weightsVersion, now);
                 proposed.locate(regions.own(), regions.ofSupplier(candidate.supplier().id()));
                 changed.add(proposed);
             }
             else if (match.getStatus() == MatchStatus.WITHDRAWN) {
-                match.propose(demand, candidate, now);
+                match.propose(demand, candidate, weightsVersion, now);
                 match.locate(regions.own(), regions.ofSupplier(candidate.supplier().id()));
                 changed.add(match);
             }
             else if (Math.abs(match.getScore() - candidate.score().value()) >= properties.updateThreshold()
                     || match.getRank() != candidate.rank()) {
-                match.update(demand, candidate, now);
+                match.update(demand, candidate, weightsVersion, now);
                 match.locate(regions.own(), regions.ofSupplier(candidate.supplier().id()));
                 changed.add(match);
             }

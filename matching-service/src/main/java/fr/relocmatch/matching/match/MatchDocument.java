@@ -60,6 +60,8 @@ class MatchDocument extends PublishedDocument {
     /** Null when the demand gives no delivery site: a distance from nowhere means nothing. */
     private Double distanceKm;
     private List<ScorePart> explanation;
+    /** The version of the région's score weights the score and explanation were computed with (0: the configured ones). */
+    private int weightsVersion;
     private Instant createdAt;
 
     MatchDocument() {
@@ -70,27 +72,27 @@ class MatchDocument extends PublishedDocument {
         return EventIds.of(demandId, companyId).toString();
     }
 
-    static MatchDocument proposed(Demand demand, Candidate candidate, Instant now) {
+    static MatchDocument proposed(Demand demand, Candidate candidate, int weightsVersion, Instant now) {
         MatchDocument match = new MatchDocument();
         match.id = idOf(demand.id(), candidate.supplier().id());
         match.demandId = demand.id();
         match.companyId = candidate.supplier().id();
         match.createdAt = now;
-        match.propose(demand, candidate, now);
+        match.propose(demand, candidate, weightsVersion, now);
         return match;
     }
 
     /** Enters (or re-enters) the candidates. */
-    void propose(Demand demand, Candidate candidate, Instant now) {
-        refresh(demand, candidate, now);
+    void propose(Demand demand, Candidate candidate, int weightsVersion, Instant now) {
+        refresh(demand, candidate, weightsVersion, now);
         status = MatchStatus.PROPOSED;
         lastChange = MatchChange.PROPOSED;
         reason = null;
     }
 
     /** Stays among the candidates with a new score or rank. */
-    void update(Demand demand, Candidate candidate, Instant now) {
-        refresh(demand, candidate, now);
+    void update(Demand demand, Candidate candidate, int weightsVersion, Instant now) {
+        refresh(demand, candidate, weightsVersion, now);
         lastChange = MatchChange.UPDATED;
     }
 
@@ -177,7 +179,8 @@ class MatchDocument extends PublishedDocument {
         return supplierRegion;
     }
 
-    private void refresh(Demand demand, Candidate candidate, Instant now) {
+    private void refresh(Demand demand, Candidate candidate, int weightsVersion, Instant now) {
+        this.weightsVersion = weightsVersion;
         demandVersion = demand.version();
         demandTitle = demand.title();
         buyerName = demand.buyerName();
@@ -195,6 +198,10 @@ class MatchDocument extends PublishedDocument {
 
     String getDemandId() {
         return demandId;
+    }
+
+    int getWeightsVersion() {
+        return weightsVersion;
     }
 
     long getDemandVersion() {

@@ -15,7 +15,7 @@ record MatchEvent(UUID eventId, Instant occurredAt, String matchId, long version
         String demandId, long demandVersion, String demandTitle, String buyerName, String demandAdviserEmail,
         String companyId, long companyVersion, String companyName, String supplierAdviserEmail, double score,
         int rank, Double distanceKm, List<ScorePart> explanation, String reason, String demandRegion,
-        String supplierRegion, RejectionReason reasonCode, OutcomeStep outcome) {
+        String supplierRegion, RejectionReason reasonCode, OutcomeStep outcome, int weightsVersion) {
 
     static MatchEvent of(MatchDocument match) {
         return new MatchEvent(eventId(match.getId(), match.getVersion()), match.getUpdatedAt(), match.getId(),
@@ -23,7 +23,7 @@ record MatchEvent(UUID eventId, Instant occurredAt, String matchId, long version
                 match.getDemandTitle(), match.getBuyerName(), match.getDemandAdviserEmail(), match.getCompanyId(),
                 match.getCompanyVersion(), match.getCompanyName(), match.getSupplierAdviserEmail(), match.getScore(),
                 match.getRank(), match.getDistanceKm(), match.getExplanation(), match.getReason(), match.getDemandRegion(),
-                match.getSupplierRegion(), match.getReasonCode(), match.getOutcome());
+                match.getSupplierRegion(), match.getReasonCode(), match.getOutcome(), match.getWeightsVersion());
     }
 
     /** The same (match, version) always gets the same event id, however often it is relayed. */

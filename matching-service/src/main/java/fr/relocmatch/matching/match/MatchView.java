@@ -10,7 +10,7 @@ import fr.relocmatch.matching.domain.ScorePart;
 /** A match as the REST API shows it, with its explanation. */
 record MatchView(String id, long version, MatchStatus status, String demandId, String demandTitle,
         String buyerName, String companyId, String companyName, double score, int rank, Double distanceKm,
-        List<ScorePart> explanation, RejectionReason reasonCode, String reason, String decidedBy, Instant decidedAt,
+        List<ScorePart> explanation, int weightsVersion, RejectionReason reasonCode, String reason, String decidedBy, Instant decidedAt,
         OutcomeStep outcome, List<OutcomeRecord> outcomes, Instant createdAt, Instant updatedAt) {
 
     /**
@@ -28,14 +28,14 @@ record MatchView(String id, long version, MatchStatus status, String demandId, S
             return note == null ? part : new ScorePart(part.name(), part.value(), part.weight(), note, part.noteKey(), part.facts());
         }).toList();
         return new MatchView(view.id, view.version, view.status, view.demandId, view.demandTitle, view.buyerName,
-                view.companyId, view.companyName, view.score, view.rank, view.distanceKm, written, view.reasonCode,
+                view.companyId, view.companyName, view.score, view.rank, view.distanceKm, written, view.weightsVersion, view.reasonCode,
                 view.reason, view.decidedBy, view.decidedAt, view.outcome, view.outcomes, view.createdAt, view.updatedAt);
     }
 
     static MatchView of(MatchDocument match) {
         return new MatchView(match.getId(), match.getVersion(), match.getStatus(), match.getDemandId(),
                 match.getDemandTitle(), match.getBuyerName(), match.getCompanyId(), match.getCompanyName(),
-                match.getScore(), match.getRank(), match.getDistanceKm(), match.getExplanation(), match.getReasonCode(),
+                match.getScore(), match.getRank(), match.getDistanceKm(), match.getExplanation(), match.getWeightsVersion(), match.getReasonCode(),
                 match.getReason(), match.getDecidedBy(), match.getDecidedAt(), match.getOutcome(), match.getOutcomes(),
                 match.getCreatedAt(), match.getUpdatedAt());
     }

@@ -45,9 +45,13 @@ class MatchingEngine {
     /** The demands partition each known demand came from, and the assigned partitions still being read. */
     private final Map<String, Integer> partitionOf = new HashMap<>();
     private final Set<Integer> replaying = new HashSet<>();
-    private final MatchScorer scorer;
+    private final Clock clock;
+    /** Scores with the weights the région applied, version {@link #weightsVersion}. */
+    private MatchScorer scorer;
+    private int weightsVersion;
     private final SupplierIndex index;
     private final MatchBook book;
+    private final WeightsBook weights;
     private final MatchingProperties properties;
     private final ObservationRegistry observations;
     /** Profiles in the index, as of its last change: what the gauge reads without taking the engine's lock. */
@@ -58,7 +62,10 @@ class MatchingEngine {
      * {@code relocmatch.matching.ranking} (time to rank one demand, a histogram, and a span of the
      * record's trace).
      */
-    MatchingEngine(MatchBook book, MatchingProperties properties, Clock clock, ObservationRegistry observations) {
+    MatchingEngine(MatchBook book, WeightsBook weights, MatchingProperties properties, Clock clock,
+            ObservationRegistry observations) {
+        this.clock = clock;
+        this.weights = weights;
         this.scorer = new MatchScorer(properties.weights(), clock);
         this.index = new SupplierIndex(scorer);
         this.book = book;
@@ -190,11 +197,51 @@ class MatchingEngine {
      * would).
      */
     synchronized void goLive() {
+        followAppliedWeights(); // before the first ranking: a restart does not rank with the configuration's
         compact();
         live = true;
         pending.addAll(demands.keySet());
         log.info("Index live: {} profiles, {} demands to check against their stored matches", index.size(), pending.size());
         rerankPending();
+    }
+
+    /**
+     * Ranks with the weights the région applied, when a région admin applied others (here or on
+     * another instance): every demand this instance owns is ranked again, and what changes goes
+     * out as any change does. A MongoDB it cannot read leaves the weights as they are until the next check.
+     */
+    @Scheduled(fixedDelayString = "${relocmatch.matching.learning.check-interval:PT5S}")
+    void followAppliedWeights() {
+        WeightsBook.Applied applied;
+        try {
+            applied = weights.applied();
+        }
+        catch (org.springframework.dao.DataAccessException unreachable) {
+            log.warn("The applied score weights could not be read; ranking with version {} meanwhile: {}", weightsVersion,
+                    unreachable.getMessage());
+            return;
+        }
+        useWeights(applied);
+    }
+
+    private synchronized void useWeights(WeightsBook.Applied applied) {
+        if (applied.version() == weightsVersion && applied.weights().equals(scorer.weights())) {
+            return;
+        }
+        log.info("Score weights: version {} → {}, {} demands to rank again", weightsVersion, applied.version(),
+                live ? demands.size() : 0);
+        scorer = new MatchScorer(applied.weights(), clock);
+        index.scoreWith(scorer);
+        weightsVersion = applied.version();
+        if (live) {
+            pending.addAll(demands.keySet());
+            rerankPending();
+        }
+    }
+
+    /** The version of the weights this instance ranks with. */
+    synchronized int weightsVersion() {
+        return weightsVersion;
     }
 
     /** Re-ranks what a failure left pending, when no record comes to do it. */
@@ -232,7 +279,7 @@ class MatchingEngine {
                 .contextualName("rank demand")
                 .lowCardinalityKeyValue("reach", String.valueOf(demand.reach()))
                 .observe(() -> index.rank(demand, properties.topK(), properties.minScore()));
-        book.reconcile(demand, ranked, id -> whyLeftOut(demand, id));
+        book.reconcile(demand, ranked, id -> whyLeftOut(demand, id), weightsVersion);
     }
 
     /** Why a supplier proposed before is not among the demand's candidates now: which gate, or the ranking. */
