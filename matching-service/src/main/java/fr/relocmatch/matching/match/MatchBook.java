@@ -101,7 +101,7 @@ class MatchBook {
         }
         for (MatchDocument leftOut : stored.values()) {
             if (leftOut.getStatus() == MatchStatus.PROPOSED) {
-                leftOut.withdraw(whyLeftOut.apply(leftOut.getCompanyId()), now);
+                leftOut.withdraw(whyLeftOut.apply(leftOut.getCompanyId()), weightsVersion, now);
                 changed.add(leftOut);
             }
         }

@@ -60,7 +60,10 @@ class MatchDocument extends PublishedDocument {
     /** Null when the demand gives no delivery site: a distance from nowhere means nothing. */
     private Double distanceKm;
     private List<ScorePart> explanation;
-    /** The version of the région's score weights the score and explanation were computed with (0: the configured ones). */
+    /**
+     * The version of the région's score weights of the ranking that last changed the match (0: the
+     * configured ones): its score and explanation's, or, for a withdrawal, the ranking it left.
+     */
     private int weightsVersion;
     private Instant createdAt;
 
@@ -96,7 +99,8 @@ class MatchDocument extends PublishedDocument {
         lastChange = MatchChange.UPDATED;
     }
 
-    void withdraw(String why, Instant now) {
+    void withdraw(String why, int weightsVersion, Instant now) {
+        this.weightsVersion = weightsVersion;
         status = MatchStatus.WITHDRAWN;
         lastChange = MatchChange.WITHDRAWN;
         reason = why;

@@ -73,6 +73,37 @@ class AccessMatrixIT {
                 match -> match != null);
     }
 
+    private boolean taught;
+
+    /**
+     * As many demands as a fit needs (relocmatch.matching.learning.min-decisions, 10), each with a
+     * close supplier accepted and one 40 km farther rejected for the distance: decisions whose
+     * distance part differs, so that a fit has something to learn. Once for the whole class.
+     */
+    private void decisionsThatTeach() {
+        if (!taught) {
+            for (int i = 0; i < 10; i++) {
+                decisionThatTeaches();
+            }
+            taught = true;
+        }
+    }
+
+    private void decisionThatTeaches() {
+        String demand = UUID.randomUUID().toString();
+        String process = "UPHOLSTERY_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+        events.company(UUID.randomUUID().toString(), 0, "Tapissier de Rouen", List.of(process), 49.4435, 1.10006, "");
+        events.company(UUID.randomUUID().toString(), 0, "Tapissier du Vexin", List.of(process), 49.8, 1.10006, "");
+        events.demand(demand, 0, "OPEN", List.of(process), 60);
+        List<JsonNode> matches = await().atMost(Duration.ofSeconds(30)).until(() -> as(TestIssuer.ADMIN_28)
+                .get("/api/v1/matches?demandId=" + demand).json().valueStream().toList(), list -> list.size() == 2);
+        JsonApi adviser = as(TestIssuer.ADVISER_28);
+        assertThat(adviser.post("/api/v1/matches/" + matches.get(0).get("id").asString() + "/decision",
+                Map.of("decision", "ACCEPTED")).status()).isEqualTo(200);
+        assertThat(adviser.post("/api/v1/matches/" + matches.get(1).get("id").asString() + "/decision",
+                Map.of("decision", "REJECTED", "reasonCode", "DISTANCE_OR_LOGISTICS")).status()).isEqualTo(200);
+    }
+
     private Supplier<Object> stateOf(String matchId) {
         return () -> as(TestIssuer.ADMIN_28).get("/api/v1/matches/" + matchId).body();
     }
@@ -97,6 +128,14 @@ class AccessMatrixIT {
             return Attempt.json("POST", "/api/v1/matches/" + id + "/outcomes", "{\"step\": \"CONTACT_MADE\"}", stateOf(id));
         });
         scenarios.put("GET /api/v1/programme/figures", () -> Attempt.get("/api/v1/programme/figures"));
+        scenarios.put("GET /api/v1/weights", () -> Attempt.get("/api/v1/weights"));
+        scenarios.put("GET /api/v1/weights/{version}", () -> Attempt.get("/api/v1/weights/0"));
+        scenarios.put("POST /api/v1/weights/fits", () -> {
+            decisionsThatTeach();
+            return Attempt.json("POST", "/api/v1/weights/fits", "{}", () -> as(TestIssuer.ADMIN_28).get("/api/v1/weights").body());
+        });
+        scenarios.put("POST /api/v1/weights/{version}/apply", () -> Attempt.json("POST", "/api/v1/weights/0/apply", "{}",
+                () -> as(TestIssuer.AUDITOR_28).get("/api/v1/audit?resourceId=28:0").body()));
 
         AccessMatrix.verify(port, "matching", AccessMatrix.endpointsOf(context), scenarios);
     }
