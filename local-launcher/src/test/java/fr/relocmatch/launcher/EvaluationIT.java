@@ -89,6 +89,9 @@ class EvaluationIT {
         Files.createDirectories(out.getParent());
         Files.writeString(out, table, StandardCharsets.UTF_8);
 
+        EvaluationSet.writeScoredCandidates(Callers.api(services.baseUrl("matching-service"), Callers.REFERENT), demandIds,
+                id -> profileKeys.getOrDefault(id, "?"), grades, Path.of("target/evaluation/scored-candidates.json"));
+
         assertThat(report.hardNegativesProposed).as("profiles failing a hard requirement, proposed").isEmpty();
         assertThat(report.meanPrecision()).as("P@5 over the 30 demands").isGreaterThanOrEqualTo(P_AT_5_FLOOR);
         assertThat(report.meanNdcg()).as("nDCG@10 over the 30 demands").isGreaterThanOrEqualTo(NDCG_AT_10_FLOOR);

@@ -100,6 +100,36 @@ final class EvaluationSet {
         }, now -> unchanged.get() >= 3 && now.values().stream().noneMatch(List::isEmpty));
     }
 
+    /**
+     * Each demand's grades and its proposed candidates with the part values they were scored from:
+     * what matching-service ranks again under fitted weights to show their effect on this set
+     * ({@code matching-service/src/main/resources/evaluation/scored-candidates.json} is a copy).
+     */
+    static void writeScoredCandidates(JsonApi matching, Map<String, String> demandIds, Function<String, String> label,
+            Map<String, Map<String, Integer>> grades, Path out) throws IOException {
+        ObjectNode file = JSON.createObjectNode();
+        file.put("source", "EvaluationIT, local-launcher/src/test/resources/evaluation (grades from an adviser's written rules)");
+        file.put("scoredOn", LocalDate.now().toString());
+        var demands = file.putArray("demands");
+        demandIds.forEach((key, id) -> {
+            ObjectNode demand = demands.addObject();
+            demand.put("key", key);
+            ObjectNode graded = demand.putObject("grades");
+            new java.util.TreeMap<>(grades.getOrDefault(key, Map.of())).forEach(graded::put);
+            var candidates = demand.putArray("candidates");
+            matching.get("/api/v1/matches?demandId=" + id).json().valueStream()
+                    .filter(m -> "PROPOSED".equals(m.get("status").asString()))
+                    .sorted(Comparator.comparingInt(m -> m.get("rank").asInt())).forEach(m -> {
+                        ObjectNode candidate = candidates.addObject();
+                        candidate.put("profile", label.apply(m.get("companyId").asString()));
+                        ObjectNode parts = candidate.putObject("parts");
+                        m.get("explanation").forEach(part -> parts.put(part.get("name").asString(), part.get("value").asDouble()));
+                    });
+        });
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(file), StandardCharsets.UTF_8);
+    }
+
     private static String post(JsonApi api, String path, JsonNode body) {
         JsonApi.Response response = api.post(path, body);
         assertThat(response.status()).as(response.body()).isEqualTo(201);

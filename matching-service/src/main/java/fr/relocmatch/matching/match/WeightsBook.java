@@ -53,6 +53,7 @@ class WeightsBook {
     private final Weights configured;
     private final LearningProperties learning;
     private final Clock clock;
+    private final EvaluationEffect evaluation;
 
     WeightsBook(MongoTemplate mongo, RegionOwnership regions, MatchingProperties matching, LearningProperties learning,
             Clock clock) {
@@ -61,6 +62,7 @@ class WeightsBook {
         this.configured = matching.weights();
         this.learning = learning;
         this.clock = clock;
+        this.evaluation = EvaluationEffect.shipped(matching.topK(), matching.minScore());
     }
 
     String region() {
@@ -135,7 +137,8 @@ class WeightsBook {
         int next = versions().getFirst().version() + 1;
         WeightsVersion version = new WeightsVersion(WeightsVersion.idOf(region, next), region, next, fit.weights(),
                 current.version(), current.weights(), coefficients, fit.learnt().stream().map(Part::key).toList(),
-                new WeightsVersion.Basis((int) accepted, (int) rejected, leftOut), effect, learning.regularisation(), by,
+                new WeightsVersion.Basis((int) accepted, (int) rejected, leftOut), effect,
+                evaluation.of(current.weights(), fit.weights()), learning.regularisation(), by,
                 clock.instant(), null, null);
         try {
             return mongo.insert(version);

@@ -22,12 +22,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param learnt            the parts whose weight comes from the decisions; the others kept theirs
  * @param basis             the decisions it was fitted to
  * @param pastDecisions     what it changes in the rankings of the région's decided demands
+ * @param evaluation        what it changes in the evaluation set's measures (P@5, nDCG@10)
  * @param appliedBy         who applied it last (null: never applied)
  */
 @Document("score_weights")
 record WeightsVersion(@Id String id, @Indexed String region, int version, Weights weights, int fittedOn,
         Weights fittedOnWeights, Map<String, Double> coefficients, List<String> learnt, Basis basis,
-        RankingEffect.Effect pastDecisions, double regularisation, String fittedBy, Instant fittedAt, String appliedBy,
+        RankingEffect.Effect pastDecisions, EvaluationEffect.Effect evaluation, double regularisation, String fittedBy, Instant fittedAt, String appliedBy,
         Instant appliedAt) {
 
     /**
@@ -45,7 +46,7 @@ record WeightsVersion(@Id String id, @Indexed String region, int version, Weight
 
     /** The configuration's weights, as version 0 of a région. */
     static WeightsVersion configured(String region, Weights weights) {
-        return new WeightsVersion(idOf(region, 0), region, 0, weights, 0, weights, Map.of(), List.of(), null, null, 0,
+        return new WeightsVersion(idOf(region, 0), region, 0, weights, 0, weights, Map.of(), List.of(), null, null, null, 0,
                 null, null, null, null);
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import fr.relocmatch.matching.cli.WeightsCommand;
 import fr.relocmatch.testinfra.ContractAssertions;
 import fr.relocmatch.testinfra.JsonApi;
 import fr.relocmatch.testinfra.SharedInfrastructure;
@@ -99,7 +100,7 @@ class WeightsLearningIT {
     }
 
     @Test
-    void capacityRejectionsRaiseTheCapacityWeightAndAppliedWeightsReRankOpenDemandsOnce() {
+    void capacityRejectionsRaiseTheCapacityWeightAndAppliedWeightsReRankOpenDemandsOnce() throws Exception {
         List<Pair> decided = new ArrayList<>();
         for (int km = 44; km < 56; km += 2) {
             decided.add(pair(km));
@@ -189,6 +190,22 @@ class WeightsLearningIT {
         await().atMost(TIMEOUT).until(() -> adviser.get("/api/v1/matches/" + open.getFirst().close().get("id").asString()).json(),
                 match -> match.get("status").asString().equals("PROPOSED") && match.get("rank").asInt() == 1
                         && match.get("weightsVersion").asInt() == 0);
+
+        // the command a région admin runs: the same fit, said in a table; applying only when asked
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        WeightsCommand command = new WeightsCommand("http://localhost:" + port,
+                SharedInfrastructure.get().issuer().token(TestIssuer.ADMIN_28), new java.io.PrintStream(printed, true));
+        assertThat(command.fit()).isZero();
+        System.out.println(printed); // what README's "Weights that learn from decisions" shows
+        assertThat(printed.toString()).contains("weights fitted to 6 acceptances and 6 rejections", "{\"PRICE\":1}",
+                "Version 2, beside version 0 (applied)", "accepted matches: 6, of which 6 move up and 0 down",
+                "0 of 6 pairs → 6 of 6", "Evaluation set (30 demands", "fit-weights.sh --apply 2")
+                .containsPattern("capacity +0\\.200 +" + version.at("/weights/capacity").asString().replace(".", "\\.") + "0* +\\+")
+                .containsPattern("freshness +0\\.050 +0\\.050 +not learnt");
+        assertThat(adviser.get("/api/v1/weights").json().get("applied").asInt()).isZero();
+        printed.reset();
+        assertThat(command.apply(9)).isEqualTo(1);
+        assertThat(printed.toString()).contains("Refused (404)");
     }
 
     private static List<ConsumerRecord<String, String>> ofVersion(List<ConsumerRecord<String, String>> records,
