@@ -100,6 +100,11 @@ class CompanyDocument extends PublishedDocument {
                 headcount, headcountBand, capacity, site, contact, adviserEmail, matchingConsent, status).equals(valid);
     }
 
+    /** The source an import came from last confirmed the establishment then (not now, as an edit says). */
+    void confirmedBySource(Instant at) {
+        this.lastConfirmedAt = at;
+    }
+
     /** The company or its adviser confirmed the profile is still accurate. */
     void confirm(Instant now) {
         this.lastConfirmedAt = now;

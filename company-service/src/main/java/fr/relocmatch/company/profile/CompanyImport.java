@@ -3,7 +3,11 @@ package fr.relocmatch.company.profile;
 import java.util.HashSet;
 import java.util.Objects;
 import fr.relocmatch.reference.Sector;
+import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import fr.relocmatch.reference.QuantityUnit;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +36,12 @@ import org.springframework.web.ErrorResponseException;
  * ({@code CODE:valid-until|…}), {@code labels}, {@code sectors}, {@code adviser_email} (else the
  * default given with the file), {@code matching_consent} ({@code true}/{@code false},
  * {@code oui}/{@code non}, {@code yes}/{@code no}, {@code 1}/{@code 0}, any case; false when
- * absent for a new profile: consent is never assumed). An empty cell keeps what an existing
+ * absent for a new profile: consent is never assumed), {@code headcount} (exact),
+ * {@code capacity_quantity}, {@code capacity_unit}, {@code capacity_available_percent},
+ * {@code status} ({@code ACTIVE}/{@code INACTIVE}, or SIRENE's {@code A}/{@code F}) and
+ * {@code last_confirmed_at} (the day the source last confirmed the establishment: the profile's
+ * {@code lastConfirmedAt}, so that an imported base does not all look freshly confirmed; never in
+ * the future, never older than a confirmation the profile has). An empty cell keeps what an existing
  * profile has. A SIRET on several rows of one file is not imported at all ({@link
  * EstablishmentFile#repeatedSirets()}). Each fault names the file's column.
  */
@@ -43,14 +52,21 @@ class CompanyImport {
     private static final Map<String, String> COLUMNS = Map.ofEntries(Map.entry("nafCode", "naf_code"),
             Map.entry("headcountBand", "headcount_band"), Map.entry("headcount", "headcount_band"),
             Map.entry("adviserEmail", "adviser_email"), Map.entry("matchingConsent", "matching_consent"),
-            Map.entry("site.communeCode", "commune_code"), Map.entry("site.postalCode", "postal_code"));
+            Map.entry("site.communeCode", "commune_code"), Map.entry("site.postalCode", "postal_code"),
+            Map.entry("capacity", "capacity_quantity"), Map.entry("capacity.annualQuantity", "capacity_quantity"),
+            Map.entry("capacity.unit", "capacity_unit"), Map.entry("capacity.availablePercent", "capacity_available_percent"));
+
+    /** The days a source gives are days in France. */
+    private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
 
     private final CompanyProfiles profiles;
     private final CompanyValidator validator;
+    private final Clock clock;
 
-    CompanyImport(CompanyProfiles profiles, CompanyValidator validator) {
+    CompanyImport(CompanyProfiles profiles, CompanyValidator validator, Clock clock) {
         this.profiles = profiles;
         this.validator = validator;
+        this.clock = clock;
     }
 
     /**
@@ -91,6 +107,14 @@ class CompanyImport {
             CompanyDocument existing = siret == null ? null : known.get(siret);
             Cells cells = new Cells(file, row);
             CompanyRequest request = overlay(existing == null ? null : existing.toRequest(), cells, defaultAdviserEmail);
+            LocalDate today = LocalDate.now(clock.withZone(FRANCE));
+            LocalDate confirmed = cells.parse("last_confirmed_at", v -> {
+                LocalDate day = day(v);
+                if (day.isAfter(today)) {
+                    throw new IllegalArgumentException("'" + v + "' is in the future");
+                }
+                return day;
+            });
             ValidCompany valid = null;
             try {
                 valid = validator.validate(request);
@@ -103,15 +127,17 @@ class CompanyImport {
                 report.reject(index, line, siret, cells.faults);
                 return;
             }
+            Long before = existing == null ? null : existing.getVersion();
+            CompanyDocument saved = profiles.imported(existing, valid,
+                    confirmed == null ? null : confirmed.atStartOfDay(FRANCE).toInstant());
+            known.put(valid.siret(), saved);
             if (existing == null) {
-                known.put(valid.siret(), profiles.create(valid));
                 report.created++;
             }
-            else if (existing.sameAs(valid)) {
+            else if (saved.getVersion().equals(before)) {
                 report.unchanged++;
             }
             else {
-                known.put(valid.siret(), profiles.update(existing, valid));
                 report.updated++;
             }
         }
@@ -149,14 +175,63 @@ class CompanyImport {
                 or(row.list("certifications", CompanyImport::certification), base == null ? null : base.certifications()),
                 or(row.list("sectors", v -> Sector.valueOf(v.toUpperCase(Locale.ROOT))), base == null ? null : base.sectors()),
                 or(row.list("labels", Function.identity()), base == null ? null : base.labels()),
-                base == null ? null : base.headcount(),
+                or(row.parse("headcount", CompanyImport::wholeNumber), base == null ? null : base.headcount()),
                 or(row.value("headcount_band"), base == null ? null : base.headcountBand()),
-                base == null ? null : base.capacity(),
+                capacity(row, base == null ? null : base.capacity()),
                 site,
                 base == null ? null : base.contact(),
                 adviser,
                 or(consent, base != null ? base.matchingConsent() : Boolean.FALSE),
-                base == null ? null : base.status());
+                or(row.parse("status", CompanyImport::status), base == null ? null : base.status()));
+    }
+
+    /** The capacity columns over the profile's capacity, cell by cell; none given: the profile's. */
+    private static CompanyRequest.CapacityRequest capacity(Cells row, CompanyRequest.CapacityRequest base) {
+        BigDecimal quantity = row.parse("capacity_quantity", CompanyImport::decimal);
+        QuantityUnit unit = row.parse("capacity_unit", v -> QuantityUnit.valueOf(v.toUpperCase(Locale.ROOT)));
+        BigDecimal available = row.parse("capacity_available_percent", v -> decimal(v.replace("%", "")));
+        if (quantity == null && unit == null && available == null) {
+            return base;
+        }
+        return new CompanyRequest.CapacityRequest(or(quantity, base == null ? null : base.annualQuantity()),
+                or(unit, base == null ? null : base.unit()), or(available, base == null ? null : base.availablePercent()));
+    }
+
+    /** {@code ACTIVE}/{@code INACTIVE}, or SIRENE's administrative state of an establishment: {@code A} (active), {@code F} (closed). */
+    private static CompanyStatus status(String value) {
+        return switch (value.toUpperCase(Locale.ROOT)) {
+            case "ACTIVE", "A" -> CompanyStatus.ACTIVE;
+            case "INACTIVE", "F" -> CompanyStatus.INACTIVE;
+            default -> throw new IllegalArgumentException("'" + value + "' is not one of ACTIVE, INACTIVE, A, F (SIRENE: active, closed)");
+        };
+    }
+
+    private static Integer wholeNumber(String value) {
+        try {
+            return Integer.valueOf(value.replace(" ", "").replace("\u00a0", ""));
+        }
+        catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + value + "' is not a whole number");
+        }
+    }
+
+    /** A number as a French or English spreadsheet writes it: {@code 12 000,5} or {@code 12000.5}. */
+    private static BigDecimal decimal(String value) {
+        try {
+            return new BigDecimal(value.replace(" ", "").replace("\u00a0", "").replace("\u202f", "").replace(',', '.').strip());
+        }
+        catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + value + "' is not a number");
+        }
+    }
+
+    private static LocalDate day(String value) {
+        try {
+            return LocalDate.parse(value.strip());
+        }
+        catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + value + "' is not a date (YYYY-MM-DD)");
+        }
     }
 
     private static CompanyRequest.CertificationRequest certification(String value) {

@@ -8,6 +8,7 @@ import java.util.function.UnaryOperator;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.time.Instant;
 import java.util.UUID;
 
 import fr.relocmatch.state.events.StatePublisher;
@@ -88,6 +89,38 @@ class CompanyProfiles {
         CompanyDocument company = get(id);
         VersionTags.check(company.getId(), company.getVersion(), expectedVersion, "Company");
         return update(company, validator.validate(merge.apply(company.toRequest())));
+    }
+
+    /**
+     * An imported row: created, or updated as {@link #update} does; when its source says when it
+     * last confirmed the establishment ({@code sourceConfirmedAt}, else null), that is the
+     * profile's {@code lastConfirmedAt} — never older than a confirmation the profile has, and a
+     * newer one alone is a change.
+     */
+    CompanyDocument imported(CompanyDocument existing, ValidCompany valid, Instant sourceConfirmedAt) {
+        if (existing == null) {
+            CompanyDocument company = new CompanyDocument(UUID.randomUUID().toString(), region, clock.instant());
+            company.describe(valid, clock.instant());
+            if (sourceConfirmedAt != null) {
+                company.confirmedBySource(sourceConfirmedAt);
+            }
+            try {
+                company = repository.insert(company);
+            }
+            catch (DuplicateKeyException e) {
+                throw duplicate(valid.siret(), e);
+            }
+            publisher.publish(company);
+            return company;
+        }
+        Instant before = existing.getLastConfirmedAt();
+        boolean newer = sourceConfirmedAt != null && (before == null || sourceConfirmedAt.isAfter(before));
+        if (sourceConfirmedAt == null || existing.sameAs(valid) && !newer) {
+            return update(existing, valid);
+        }
+        existing.describe(valid, clock.instant());
+        existing.confirmedBySource(newer ? sourceConfirmedAt : before);
+        return save(existing, valid.siret());
     }
 
     /** Saves new content unless nothing changed; a SIRET already taken by another profile is a conflict. */
