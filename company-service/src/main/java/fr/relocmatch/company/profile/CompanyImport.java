@@ -188,7 +188,14 @@ class CompanyImport {
     /** The capacity columns over the profile's capacity, cell by cell; none given: the profile's. */
     private static CompanyRequest.CapacityRequest capacity(Cells row, CompanyRequest.CapacityRequest base) {
         BigDecimal quantity = row.parse("capacity_quantity", CompanyImport::decimal);
-        QuantityUnit unit = row.parse("capacity_unit", v -> QuantityUnit.valueOf(v.toUpperCase(Locale.ROOT)));
+        QuantityUnit unit = row.parse("capacity_unit", v -> {
+            try {
+                return QuantityUnit.valueOf(v.toUpperCase(Locale.ROOT));
+            }
+            catch (IllegalArgumentException unknown) {
+                throw new IllegalArgumentException("'" + v + "' is not one of " + java.util.Arrays.toString(QuantityUnit.values()));
+            }
+        });
         BigDecimal available = row.parse("capacity_available_percent", v -> decimal(v.replace("%", "")));
         if (quantity == null && unit == null && available == null) {
             return base;

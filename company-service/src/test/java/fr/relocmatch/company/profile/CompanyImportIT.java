@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,6 +97,54 @@ class CompanyImportIT {
         assertThat(changed.get("updated").asInt()).isEqualTo(1);
         assertThat(repository.findBySiret(siret).orElseThrow().getHeadcountBand()).isEqualTo("21");
         assertThat(repository.findBySiret(siret).orElseThrow().getProcesses()).containsExactly("FOUNDRY_FERROUS", "CNC_MILLING");
+    }
+
+    /**
+     * What source systems hold besides the profile: exact headcount, capacity, SIRENE's
+     * administrative state, and when the source last confirmed the establishment — so that an
+     * imported base does not all look freshly confirmed.
+     */
+    @Test
+    void takesHeadcountCapacityStatusAndTheSourcesLastConfirmation() {
+        JsonApi api = SharedInfrastructure.get().api(port);
+        String confirmedLongAgo = TestSirets.random();
+        String closed = TestSirets.random();
+        String header = "siret;name;naf_code;commune_code;headcount;capacity_quantity;capacity_unit;capacity_available_percent;"
+                + "status;last_confirmed_at;matching_consent;processes";
+        LocalDate tomorrow = LocalDate.now(java.time.ZoneId.of("Europe/Paris")).plusDays(1);
+        String csv = header + "\n"
+                + confirmedLongAgo + ";Fonderie du Roumois;24.51Z;27229;37;12 000,5;PIECES;40 %;A;2024-03-15;oui;FOUNDRY_FERROUS\n"
+                + closed + ";Ancienne Forge de Bernay;25.50A;27056;;;;;F;;oui;FORGING\n"
+                + TestSirets.random() + ";Trois fautes;24.51Z;27229;trente;beaucoup;CRATES;40;SLEEPING;" + tomorrow + ";oui;FOUNDRY_FERROUS\n"
+                + TestSirets.random() + ";Capacité sans unité;24.51Z;27229;;5000;;;;;oui;FOUNDRY_FERROUS\n";
+
+        JsonNode report = importCsv(api, csv, 2);
+
+        assertThat(report.get("created").asInt()).as(report.toString()).isEqualTo(2);
+        JsonNode faults = report.at("/rejections/0/errors");
+        assertThat(faults.findValuesAsString("field")).containsExactlyInAnyOrder("headcount", "capacity_quantity",
+                "capacity_unit", "status", "last_confirmed_at");
+        assertThat(faults.toString()).contains("'trente' is not a whole number", "'SLEEPING' is not one of ACTIVE, INACTIVE, A, F",
+                "is in the future", "'CRATES' is not one of [PIECES");
+        assertThat(report.at("/rejections/1/errors").findValuesAsString("field")).contains("capacity_unit");
+        CompanyDocument foundry = repository.findBySiret(confirmedLongAgo).orElseThrow();
+        assertThat(foundry.getHeadcount()).isEqualTo(37);
+        assertThat(foundry.getCapacity().annualQuantity()).isEqualByComparingTo("12000.5");
+        assertThat(foundry.getCapacity().availablePercent()).isEqualByComparingTo("40");
+        assertThat(foundry.getStatus()).isEqualTo(CompanyStatus.ACTIVE);
+        assertThat(foundry.getLastConfirmedAt()).isEqualTo(Instant.parse("2024-03-14T23:00:00Z"));
+        assertThat(repository.findBySiret(closed).orElseThrow().getStatus()).isEqualTo(CompanyStatus.INACTIVE);
+
+        // the same file again changes nothing; an older confirmation never makes the profile look staler
+        assertThat(importCsv(api, csv, 2).get("unchanged").asInt()).isEqualTo(2);
+        JsonNode older = importCsv(api, header + "\n" + confirmedLongAgo + ";Fonderie du Roumois;24.51Z;27229;37;;;;;2023-01-01;;\n", 2);
+        assertThat(older.get("unchanged").asInt()).isEqualTo(1);
+        // a newer confirmation from the source is news on its own
+        JsonNode newer = importCsv(api, header + "\n" + confirmedLongAgo + ";Fonderie du Roumois;24.51Z;27229;37;;;;;2025-06-02;;\n", 2);
+        assertThat(newer.get("updated").asInt()).isEqualTo(1);
+        assertThat(repository.findBySiret(confirmedLongAgo).orElseThrow().getLastConfirmedAt())
+                .isEqualTo(Instant.parse("2025-06-01T22:00:00Z"));
+        assertThat(repository.findBySiret(confirmedLongAgo).orElseThrow().getCapacity().unit().name()).isEqualTo("PIECES");
     }
 
     /**
