@@ -66,12 +66,16 @@ class CompanyProfiles {
         CompanyDocument company = new CompanyDocument(UUID.randomUUID().toString(), region, clock.instant());
         company.submittedBy(submittedBy);
         company.describe(valid, clock.instant());
+        return insert(company, valid.siret());
+    }
+
+    private CompanyDocument insert(CompanyDocument company, String siret) {
         CompanyDocument saved;
         try {
             saved = repository.insert(company);
         }
         catch (DuplicateKeyException e) {
-            throw duplicate(valid.siret(), e);
+            throw duplicate(siret, e);
         }
         publisher.publish(saved);
         return saved;
@@ -104,14 +108,7 @@ class CompanyProfiles {
             if (sourceConfirmedAt != null) {
                 company.confirmedBySource(sourceConfirmedAt);
             }
-            try {
-                company = repository.insert(company);
-            }
-            catch (DuplicateKeyException e) {
-                throw duplicate(valid.siret(), e);
-            }
-            publisher.publish(company);
-            return company;
+            return insert(company, valid.siret());
         }
         Instant before = existing.getLastConfirmedAt();
         boolean newer = sourceConfirmedAt != null && (before == null || sourceConfirmedAt.isAfter(before));
