@@ -89,6 +89,11 @@ public record Caller(String subject, String email, Set<Role> roles, Set<String> 
         return has(Role.PARTNER) && partner != null && partner.equals(submittedBy);
     }
 
+    /** The name a decision or a fit is taken in: the token's e-mail, else its subject. */
+    public String ownName() {
+        return email != null ? email : subject;
+    }
+
     /** The same e-mail address, ignoring case (addresses are compared as the directory stores them). */
     public boolean isPerson(String address) {
         return email != null && address != null && email.equalsIgnoreCase(address);

@@ -40,6 +40,9 @@ final class EvaluationEffect {
     private record Candidate(String profile, Map<Part, Double> parts) {
     }
 
+    private record Scored(String profile, double score) {
+    }
+
     private record GradedDemand(Map<String, Integer> grades, List<Candidate> candidates) {
     }
 
@@ -87,10 +90,10 @@ final class EvaluationEffect {
         double ndcg = 0;
         for (GradedDemand demand : demands) {
             List<String> ranking = demand.candidates().stream()
-                    .filter(c -> weights.score(c.parts()) >= minScore)
-                    .sorted(Comparator.comparingDouble((Candidate c) -> weights.score(c.parts())).reversed()
-                            .thenComparing(Candidate::profile))
-                    .limit(topK).map(Candidate::profile).toList();
+                    .map(c -> new Scored(c.profile(), weights.score(c.parts())))
+                    .filter(c -> c.score() >= minScore)
+                    .sorted(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::profile))
+                    .limit(topK).map(Scored::profile).toList();
             Map<String, Integer> grades = demand.grades();
             long relevant = grades.values().stream().filter(g -> g >= 2).count();
             precision += relevant == 0 ? 1

@@ -61,7 +61,7 @@ class MatchController {
         MatchDocument match = existing(id);
         Caller.require(caller.is(Role.ADVISER, match.getDemandRegion()),
                 "A match is decided by an adviser of the demand's région (" + match.getDemandRegion() + ")");
-        String decider = caller.email() != null ? caller.email() : caller.subject();
+        String decider = caller.ownName();
         request.requireNoOtherDecider(decider);
         request.requireReasonForRejection();
         MatchDocument decided = book.decide(match, MatchStatus.valueOf(request.decision().name()), request.reasonCode(),
@@ -84,7 +84,7 @@ class MatchController {
         Caller.require(caller.is(Role.ADVISER, match.getDemandRegion()) || caller.is(Role.ADVISER, match.getSupplierRegion()),
                 "An outcome is recorded by an adviser of the demand's or the supplier's région");
         request.requireReasonWhenAbandoned();
-        MatchDocument recorded = book.recordOutcome(match, request, caller.email() != null ? caller.email() : caller.subject());
+        MatchDocument recorded = book.recordOutcome(match, request, caller.ownName());
         audit.record("OUTCOME", "match", id, request.step().name());
         return MatchView.of(recorded);
     }

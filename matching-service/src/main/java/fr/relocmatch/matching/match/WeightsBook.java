@@ -134,7 +134,9 @@ class WeightsBook {
         RankingEffect.Effect effect = RankingEffect.of(rankingsOf(decidedDemands), current.weights(), fit.weights());
         Map<String, Double> coefficients = new LinkedHashMap<>();
         fit.coefficients().forEach((part, coefficient) -> coefficients.put(part.key(), Math.round(coefficient * 1000) / 1000.0));
-        int next = versions().getFirst().version() + 1;
+        WeightsVersion newest = mongo.findOne(query(where("region").is(region))
+                .with(Sort.by(Sort.Direction.DESC, "version")).limit(1), WeightsVersion.class);
+        int next = newest == null ? 1 : newest.version() + 1;
         WeightsVersion version = new WeightsVersion(WeightsVersion.idOf(region, next), region, next, fit.weights(),
                 current.version(), current.weights(), coefficients, fit.learnt().stream().map(Part::key).toList(),
                 new WeightsVersion.Basis((int) accepted, (int) rejected, leftOut), effect,

@@ -59,7 +59,7 @@ class WeightsController {
     @PostMapping("/fits")
     ResponseEntity<WeightsVersion> fit() {
         Caller caller = requireAdmin("fitted");
-        WeightsVersion fitted = book.fit(caller.email() != null ? caller.email() : caller.subject());
+        WeightsVersion fitted = book.fit(caller.ownName());
         audit.record("FIT_WEIGHTS", "weights", fitted.id(), "v" + fitted.version());
         return ResponseEntity.created(URI.create("/api/v1/weights/" + fitted.version())).body(fitted);
     }
@@ -73,7 +73,7 @@ class WeightsController {
     @PostMapping("/{version}/apply")
     WeightsVersion apply(@PathVariable int version) {
         Caller caller = requireAdmin("applied");
-        WeightsVersion applied = book.apply(version, caller.email() != null ? caller.email() : caller.subject());
+        WeightsVersion applied = book.apply(version, caller.ownName());
         audit.record("APPLY_WEIGHTS", "weights", applied.id(), "v" + version);
         engine.followAppliedWeights();
         return applied;
