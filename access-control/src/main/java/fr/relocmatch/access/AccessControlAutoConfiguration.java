@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every service's HTTP security: a stateless OAuth 2 resource server. Health, reference
- * vocabularies, API documents and the signed preferences links are open; the metrics need
+ * vocabularies, API documents, the signed preferences links and profile confirmation links are open; the metrics need
  * {@code REGION_ADMIN} or {@code MONITORING}, the rest of the actuator {@code REGION_ADMIN}; every
  * other request needs a valid token of a person or partner, and the controllers decide per record
  * with {@link Caller}. The issuer and audience are Boot's
@@ -48,7 +48,8 @@ public class AccessControlAutoConfiguration {
     /** Open to anyone: what a client needs before it has a token, and what holds no personal data. */
     public static final List<String> OPEN = List.of("/actuator/health", "/actuator/health/**",
             "/api/v1/reference/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
-            "/swagger-ui/**", "/api/v1/preferences", "/api/v1/preferences/**", "/error");
+            "/swagger-ui/**", "/api/v1/preferences", "/api/v1/preferences/**", "/api/v1/profile-confirmations",
+            "/error");
 
     @Bean
     SecurityFilterChain relocmatchAccess(HttpSecurity http, JsonMapper json) throws Exception {

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * What the services need to know about access: the issuer whose tokens they accept, and the keys
- * notification-service signs its preferences links with (the same for every instance).
+ * notification-service signs the links of its e-mails with, and company-service opens the profile
+ * confirmation links with (the same for every instance).
  *
  * @param issuerUri the OpenID Connect issuer
  * @param linkKeys comma-separated HMAC keys, the signing one first
@@ -23,7 +24,8 @@ public record Access(String issuerUri, String linkKeys) {
     Map<String, String> properties(String service) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuerUri);
-        if (service.equals("notification-service")) {
+        if (service.equals("notification-service") || service.equals("company-service")) {
+            // notification-service signs the links of its e-mails; company-service opens the profile confirmation ones
             properties.put("relocmatch.notification.link-keys", linkKeys);
         }
         return properties;

@@ -152,6 +152,9 @@ public final class SharedInfrastructure {
     }
 
     /** Spring properties that point a service at these servers. */
+    /** The key the services of the tests sign and open e-mail links with. */
+    public static final String LINK_KEY = "test-link-key-of-the-shared-infrastructure";
+
     public Map<String, Object> springProperties() {
         Map<String, Object> properties = new LinkedHashMap<>(issuer().springProperties());
         properties.put("spring.kafka.bootstrap-servers", kafkaBootstrapServers);
@@ -159,8 +162,9 @@ public final class SharedInfrastructure {
         properties.put("spring.mongodb.uri", mongoUri);
         properties.put("spring.mail.host", "127.0.0.1");
         properties.put("spring.mail.port", smtpPort());
-        // notification-service signs its preferences links with a configured key, never a random one
-        properties.put("relocmatch.notification.link-keys", "test-link-key-of-the-shared-infrastructure");
+        // notification-service signs the links of its e-mails with a configured key, never a random one;
+        // company-service opens the profile confirmation links with it
+        properties.put("relocmatch.notification.link-keys", LINK_KEY);
         return properties;
     }
 }

@@ -45,6 +45,8 @@ public class ServiceApis {
     private final RestClient notification;
     /** notification-service without a person's token: the signed link of an e-mail is the authorisation. */
     private final RestClient notificationByLink;
+    /** company-service without a person's token: the signed link of a reminder is the authorisation. */
+    private final RestClient companyByLink;
 
     ServiceApis(RestClient.Builder builder, OAuth2AuthorizedClientManager authorizedClients,
             ConsoleProperties properties, JsonMapper json) {
@@ -56,6 +58,7 @@ public class ServiceApis {
                     throw ApiProblem.read(response, json);
                 });
         this.notificationByLink = plain.clone().baseUrl(properties.services().notification()).build();
+        this.companyByLink = plain.clone().baseUrl(properties.services().company()).build();
         RestClient.Builder base = plain.clone().requestInterceptor(relay);
         this.company = base.clone().baseUrl(properties.services().company()).build();
         this.demand = base.clone().baseUrl(properties.services().demand()).build();
@@ -237,6 +240,20 @@ public class ServiceApis {
     public Map<String, Object> unsubscribeByLink(String token) {
         return notificationByLink.post().uri(uri -> uri.path("/api/v1/preferences/unsubscribe").queryParam("token", token)
                 .build()).retrieve().body(new ParameterizedTypeReference<>() {
+                });
+    }
+
+    // company-service, by the signed link of a reminder (no login)
+
+    public Map<String, Object> profileByLink(String token) {
+        return companyByLink.get().uri(uri -> uri.path("/api/v1/profile-confirmations").queryParam("token", token).build())
+                .retrieve().body(new ParameterizedTypeReference<>() {
+                });
+    }
+
+    public Map<String, Object> confirmProfileByLink(String token) {
+        return companyByLink.post().uri(uri -> uri.path("/api/v1/profile-confirmations").queryParam("token", token).build())
+                .retrieve().body(new ParameterizedTypeReference<>() {
                 });
     }
 

@@ -18,7 +18,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 
 /**
- * Every page needs a login (but the e-mails' preferences and unsubscribe links, signed for their recipient): OpenID Connect authorization code with PKCE (also for this
+ * Every page needs a login (but the e-mails' preferences and unsubscribe links, signed for their recipient, and the profile confirmation links of reminders, signed for the company): OpenID Connect authorization code with PKCE (also for this
  * confidential client) against the programme's issuer. Logging out ends the issuer's session too.
  * An htmx request whose session has ended gets 401 and {@code HX-Redirect} to the page, which then
  * goes through the login, rather than the issuer's login page inside a fragment.
@@ -37,7 +37,7 @@ class ConsoleSecurity {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health/**", "/css/**", "/webjars/**", "/signed-out", "/error").permitAll()
                 // the e-mails' links: their signed token is the authorisation (checked by notification-service)
-                .requestMatchers("/preferences", "/unsubscribe").permitAll()
+                .requestMatchers("/preferences", "/unsubscribe", "/confirm-profile").permitAll()
                 .anyRequest().authenticated());
         http.oauth2Login(login -> login.authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(withPkce)));
         http.logout(out -> out.logoutSuccessHandler(logout));

@@ -80,8 +80,37 @@ class EmailLinkPages {
         return "unsubscribe";
     }
 
+    /**
+     * The link of a reminder, forwarded by the adviser to the company: what its profile says, and
+     * one button to confirm it is still accurate. Opening the link confirms nothing (link scanners).
+     */
+    @GetMapping("/confirm-profile")
+    String profile(@RequestParam String token, Model model, HttpServletResponse response) {
+        try {
+            model.addAttribute("profile", api.profileByLink(token));
+        }
+        catch (ApiProblem problem) {
+            return expired(problem, model, response);
+        }
+        model.addAttribute("token", token);
+        return "confirm-profile";
+    }
+
+    @PostMapping("/confirm-profile")
+    String confirmProfile(@RequestParam String token, Model model, HttpServletResponse response) {
+        try {
+            model.addAttribute("profile", api.confirmProfileByLink(token));
+        }
+        catch (ApiProblem problem) {
+            return expired(problem, model, response);
+        }
+        model.addAttribute("token", token);
+        model.addAttribute("done", true);
+        return "confirm-profile";
+    }
+
     private static String expired(ApiProblem problem, Model model, HttpServletResponse response) {
-        if (problem.status() != 403 && problem.status() != 400) {
+        if (problem.status() != 403 && problem.status() != 400 && problem.status() != 404) {
             throw problem;
         }
         response.setStatus(403);

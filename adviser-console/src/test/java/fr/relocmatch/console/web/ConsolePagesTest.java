@@ -462,6 +462,35 @@ class ConsolePagesTest {
         verify(api).unsubscribeByLink("signed");
     }
 
+    @Test
+    void aRemindersLinkShowsTheCompanyItsProfileAndConfirmsItOnlyWhenItClicks() throws Exception {
+        Map<String, Object> profile = Map.of("companyId", "c1", "name", "Atelier Oublié", "siret", "73282932000074",
+                "communeName", "Rouen", "processes", List.of("WEAVING", "DYEING_FINISHING"),
+                "certifications", List.of(Map.of("code", "ISO9001", "validUntil", "2028-01-14")),
+                "lastConfirmedAt", "2025-10-02T08:00:00Z");
+        when(api.profileByLink("signed")).thenReturn(profile);
+        when(api.profileByLink("expired")).thenThrow(new ApiProblem(403, "Expired confirmation link", null, List.of()));
+
+        Document page = html(mvc.perform(get("/confirm-profile").param("token", "signed").accept("text/html"))
+                .andExpect(status().isOk()).andReturn());
+        assertThat(page.select("dl.profile").text()).contains("Atelier Oublié", "Rouen", "WEAVING, DYEING_FINISHING",
+                "ISO9001 → 2028-01-14", "2025-10-02");
+        assertThat(page.select("form").attr("action")).isEqualTo("/confirm-profile?token=signed");
+        verify(api, never()).confirmProfileByLink(anyString());
+
+        when(api.confirmProfileByLink("signed")).thenReturn(Map.of("companyId", "c1", "name", "Atelier Oublié",
+                "lastConfirmedAt", "2026-12-01T09:00:00Z"));
+        Document done = html(mvc.perform(post("/confirm-profile").param("token", "signed").with(csrf()))
+                .andExpect(status().isOk()).andReturn());
+        assertThat(done.select(".notice.saved").text()).isEqualTo("Merci : votre profil est confirmé.");
+        assertThat(done.select("dl.profile").text()).contains("2026-12-01");
+        verify(api).confirmProfileByLink("signed");
+
+        Document refused = html(mvc.perform(get("/confirm-profile").param("token", "expired").accept("text/html"))
+                .andExpect(status().isForbidden()).andReturn());
+        assertThat(refused.select("h1").text()).isEqualTo("Lien expiré ou invalide");
+    }
+
     // refusals and languages
 
     @Test

@@ -1,6 +1,7 @@
 package fr.relocmatch.company.profile;
 
 import fr.relocmatch.reference.UnknownReferenceException;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import java.util.ArrayList;
 import java.util.TreeSet;
@@ -145,6 +146,23 @@ class CompanyController {
         CompanyDocument confirmed = profiles.confirm(id, VersionTags.expected(ifMatch, "profile"));
         audit.record("CONFIRM", "company", id, null);
         return answer(confirmed, caller);
+    }
+
+    /**
+     * The supplier's adviser (or an admin of its région) marks the kinds of demand — a required
+     * process, for a sector or any — the supplier is not interested in: all of them, replacing the
+     * marks before. Matching proposes it for none of those demands from then on.
+     */
+    @PutMapping("/{id}/not-interested")
+    ResponseEntity<CompanyView> notInterested(@PathVariable String id, @Valid @RequestBody NotInterestedRequest request,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        Caller caller = Caller.current();
+        CompanyDocument company = existing(id);
+        Caller.require(caller.actsFor(company.getOwnerRegion()),
+                "What a supplier is not interested in is marked by the advisers and admins of its région");
+        CompanyDocument marked = profiles.notInterested(id, request.validated(), VersionTags.expected(ifMatch, "profile"));
+        audit.record("NOT_INTERESTED", "company", id, marked.getNotInterestedIn().size() + " kind(s) of demand");
+        return answer(marked, caller);
     }
 
     /**

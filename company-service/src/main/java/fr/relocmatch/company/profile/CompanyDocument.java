@@ -45,6 +45,8 @@ class CompanyDocument extends PublishedDocument {
     private String ownerRegion;
     /** The partner ({@code partner} claim, {@code ce_source}) that submitted the profile; none when a CCI did. */
     private String submittedBy;
+    /** The kinds of demand its adviser marked the supplier not interested in; none when null. */
+    private List<NotInterested> notInterestedIn;
 
     CompanyDocument() {
     }
@@ -111,6 +113,16 @@ class CompanyDocument extends PublishedDocument {
         this.updatedAt = now;
     }
 
+    /** The kinds of demand the supplier is not interested in, as its adviser marked them now. */
+    void notInterestedIn(List<NotInterested> kinds, Instant now) {
+        this.notInterestedIn = kinds.isEmpty() ? null : List.copyOf(kinds);
+        this.updatedAt = now;
+    }
+
+    List<NotInterested> getNotInterestedIn() {
+        return notInterestedIn == null ? List.of() : notInterestedIn;
+    }
+
     /** Right to erasure: keeps nothing but the id, so that the deletion can still be published. */
     void erase(Instant now) {
         this.kind = null;
@@ -131,6 +143,7 @@ class CompanyDocument extends PublishedDocument {
         this.matchingConsent = false;
         this.status = null;
         this.lastConfirmedAt = null;
+        this.notInterestedIn = null;
         this.deleted = true;
         this.updatedAt = now;
     }

@@ -3,6 +3,9 @@ package fr.relocmatch.company.profile;
 import fr.relocmatch.access.InstanceRegion;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.time.Clock;
@@ -134,6 +137,27 @@ class CompanyProfiles {
         CompanyDocument company = get(id);
         VersionTags.check(company.getId(), company.getVersion(), expectedVersion, "Company");
         company.confirm(clock.instant());
+        return save(company, company.getSiret());
+    }
+
+    /**
+     * Replaces the kinds of demand the supplier is not interested in (a group has none to mark: 409);
+     * a kind marked before keeps the day it was first marked. Matching stops proposing the supplier for them.
+     */
+    CompanyDocument notInterested(String id, List<NotInterestedRequest.Kind> kinds, Long expectedVersion) {
+        CompanyDocument company = get(id);
+        VersionTags.check(company.getId(), company.getVersion(), expectedVersion, "Company");
+        if (company.getKind() == CompanyKind.GROUP) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "Company " + id + " is a group: it is proposed for no demand");
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/Paris"));
+        List<NotInterested> marked = kinds.stream().map(k -> new NotInterested(k.process(), k.sector(), today))
+                .map(k -> company.getNotInterestedIn().stream().filter(k::sameKind).findFirst().orElse(k))
+                .filter(new HashSet<>()::add).toList();
+        if (marked.equals(company.getNotInterestedIn())) {
+            return company;
+        }
+        company.notInterestedIn(marked, clock.instant());
         return save(company, company.getSiret());
     }
 

@@ -13,13 +13,15 @@ import java.util.List;
 record CompanyView(String id, long version, CompanyKind kind, String siret, String siren, String name,
         String nafCode, List<String> processes, List<HeldCertification> certifications, List<Sector> sectors,
         List<String> labels, Integer headcount, String headcountBand, Capacity capacity, Site site, Contact contact, String adviserEmail,
-        boolean matchingConsent, CompanyStatus status, Instant createdAt, Instant updatedAt, Instant lastConfirmedAt) {
+        boolean matchingConsent, CompanyStatus status, Instant createdAt, Instant updatedAt, Instant lastConfirmedAt,
+        List<NotInterested> notInterestedIn) {
 
     static CompanyView of(CompanyDocument c) {
         return new CompanyView(c.getId(), c.getVersion(), c.getKind(), c.getSiret(), c.getSiren(), c.getName(),
                 c.getNafCode(), c.getProcesses(), c.getCertifications(), c.getSectors(), c.getLabels(),
                 c.getHeadcount(), c.getHeadcountBand(), c.getCapacity(), c.getSite(), c.getContact(), c.getAdviserEmail(),
-                c.isMatchingConsent(), c.getStatus(), c.getCreatedAt(), c.getUpdatedAt(), c.getLastConfirmedAt());
+                c.isMatchingConsent(), c.getStatus(), c.getCreatedAt(), c.getUpdatedAt(), c.getLastConfirmedAt(),
+                c.getNotInterestedIn());
     }
 
     /** What this caller may see of the profile. */
@@ -31,6 +33,6 @@ record CompanyView(String id, long version, CompanyKind kind, String siret, Stri
         return new CompanyView(whole.id, whole.version, whole.kind, whole.siret, whole.siren, whole.name, whole.nafCode,
                 whole.processes, whole.certifications, whole.sectors, whole.labels, whole.headcount,
                 whole.headcountBand, whole.capacity, whole.site, null, whole.adviserEmail, whole.matchingConsent,
-                whole.status, whole.createdAt, whole.updatedAt, whole.lastConfirmedAt);
+                whole.status, whole.createdAt, whole.updatedAt, whole.lastConfirmedAt, whole.notInterestedIn);
     }
 }

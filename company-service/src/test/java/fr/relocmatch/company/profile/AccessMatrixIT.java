@@ -2,11 +2,14 @@ package fr.relocmatch.company.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import fr.relocmatch.access.SignedLinks;
 import fr.relocmatch.testinfra.AccessMatrix;
 import fr.relocmatch.testinfra.AccessMatrix.Attempt;
 import fr.relocmatch.testinfra.JsonApi;
@@ -66,6 +69,11 @@ class AccessMatrixIT {
         return () -> admin().get("/api/v1/companies/" + id).body();
     }
 
+    private static String confirmationLink(String companyId) {
+        return new SignedLinks("confirm-profile", List.of(SharedInfrastructure.LINK_KEY), Duration.ofDays(30),
+                Clock.systemUTC()).sign(companyId);
+    }
+
     private Supplier<Object> count() {
         return () -> admin().get("/api/v1/companies?size=1").json().get("totalElements").asLong();
     }
@@ -91,6 +99,19 @@ class AccessMatrixIT {
         scenarios.put("POST /api/v1/companies/{id}/confirm", () -> {
             String id = submittedProfile();
             return new Attempt("POST", "/api/v1/companies/" + id + "/confirm", null, null, stateOf(id));
+        });
+        scenarios.put("PUT /api/v1/companies/{id}/not-interested", () -> {
+            String id = submittedProfile();
+            return Attempt.json("PUT", "/api/v1/companies/" + id + "/not-interested",
+                    "{\"kinds\": [{\"process\": \"WEAVING\", \"sector\": \"AUTOMOTIVE\"}]}", stateOf(id));
+        });
+        scenarios.put("GET /api/v1/profile-confirmations", () -> {
+            String id = submittedProfile();
+            return Attempt.get("/api/v1/profile-confirmations?token=" + confirmationLink(id));
+        });
+        scenarios.put("POST /api/v1/profile-confirmations", () -> {
+            String id = submittedProfile();
+            return new Attempt("POST", "/api/v1/profile-confirmations?token=" + confirmationLink(id), null, null, stateOf(id));
         });
         scenarios.put("DELETE /api/v1/companies/{id}", () -> {
             String id = submittedProfile();

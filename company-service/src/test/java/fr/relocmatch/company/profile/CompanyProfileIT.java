@@ -5,12 +5,14 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import fr.relocmatch.access.SignedLinks;
 import fr.relocmatch.testinfra.SharedInfrastructure;
 import fr.relocmatch.testinfra.JsonApi;
 import fr.relocmatch.testinfra.TopicProbe;
@@ -217,6 +219,81 @@ class CompanyProfileIT {
                 r -> id.equals(r.key()) && r.value() != null && JsonApi.parse(r.value()).get("version").asLong() == 1, TIMEOUT);
         assertThat(JsonApi.parse(record.value()).get("lastConfirmedAt").asString())
                 .isEqualTo(confirmed.json().get("lastConfirmedAt").asString());
+    }
+
+    @Test
+    void theAdviserMarksKindsOfDemandTheSupplierIsNotInterestedInAndAReplaceKeepsThem() {
+        String id = api.post("/api/v1/companies", Companies.textileSmeInNormandy()).json().get("id").asString();
+        String path = "/api/v1/companies/" + id + "/not-interested";
+
+        JsonApi.Response marked = api.put(path, Map.of("kinds", List.of(Map.of("process", "WEAVING", "sector", "AUTOMOTIVE"),
+                Map.of("process", "CUT_AND_SEW"), Map.of("process", "WEAVING", "sector", "AUTOMOTIVE"))), "\"0\"");
+
+        assertThat(marked.status()).isEqualTo(200);
+        assertThat(marked.etag()).isEqualTo("\"1\"");
+        JsonNode kinds = marked.json().get("notInterestedIn");
+        assertThat(kinds).as("a kind given twice is marked once").hasSize(2);
+        assertThat(kinds.get(0).get("process").asString()).isEqualTo("WEAVING");
+        assertThat(kinds.get(0).get("sector").asString()).isEqualTo("AUTOMOTIVE");
+        assertThat(kinds.get(1).get("sector").isNull()).as("any sector").isTrue();
+        String since = kinds.get(0).get("since").asString();
+        JsonNode event = JsonApi.parse(companies.await(r -> id.equals(r.key()) && r.value() != null
+                && JsonApi.parse(r.value()).get("version").asLong() == 1, TIMEOUT).value());
+        assertThat(event.at("/notInterestedIn/0/process").asString()).isEqualTo("WEAVING");
+        assertThat(event.at("/notInterestedIn/1/process").asString()).isEqualTo("CUT_AND_SEW");
+
+        assertThat(api.put("/api/v1/companies/" + id, Companies.textileSmeInNormandy(), null).json().get("notInterestedIn"))
+                .as("replacing the profile's content keeps the adviser's marks").hasSize(2);
+        assertThat(api.put(path, Map.of("kinds", List.of(Map.of("process", "WEAVING", "sector", "AUTOMOTIVE"))), "\"0\"")
+                .status()).as("stale If-Match").isEqualTo(412);
+        JsonApi.Response refused = api.put(path, Map.of("kinds", List.of(Map.of("process", "LEVITATION"))), null);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("kinds[0].process");
+        assertThat(api.put(path, Map.of("kinds", List.of(Map.of("process", "WEAVING", "sector", "MOONBASE"))), null).status())
+                .isEqualTo(400);
+
+        JsonApi.Response narrowed = api.put(path, Map.of("kinds", List.of(Map.of("process", "WEAVING", "sector", "AUTOMOTIVE"))), null);
+        assertThat(narrowed.json().get("notInterestedIn")).hasSize(1);
+        assertThat(narrowed.json().at("/notInterestedIn/0/since").asString()).as("kept from when it was marked").isEqualTo(since);
+        assertThat(api.put(path, Map.of("kinds", List.of()), null).json().get("notInterestedIn")).isEmpty();
+    }
+
+    @Test
+    void theCompanyConfirmsItsProfileInOneClickWithTheSignedLinkOfAReminder() {
+        JsonNode created = api.post("/api/v1/companies", Companies.textileSmeInNormandy()).json();
+        String id = created.get("id").asString();
+        Instant before = Instant.parse(created.get("lastConfirmedAt").asString());
+        String token = confirmationLinks(Clock.systemUTC()).sign(id);
+        JsonApi company = api.anonymous(); // the link is the authorisation: no account, no token
+
+        JsonApi.Response read = company.get("/api/v1/profile-confirmations?token=" + token);
+        assertThat(read.status()).as(read.body()).isEqualTo(200);
+        assertThat(read.json().get("name").asString()).isEqualTo("Tissages de Normandie");
+        assertThat(read.json().get("communeName").asString()).isEqualTo("Rouen");
+        assertThat(read.body()).as("no contact person").doesNotContain("c.martin@tissages-normandie.fr");
+        assertThat(repository.findById(id).orElseThrow().getVersion()).as("reading confirms nothing").isZero();
+
+        JsonApi.Response confirmed = company.post("/api/v1/profile-confirmations?token=" + token, Map.of());
+        assertThat(confirmed.status()).isEqualTo(200);
+        assertThat(Instant.parse(confirmed.json().get("lastConfirmedAt").asString())).isAfter(before);
+        JsonNode event = JsonApi.parse(companies.await(r -> id.equals(r.key()) && r.value() != null
+                && JsonApi.parse(r.value()).get("version").asLong() == 1, TIMEOUT).value());
+        assertThat(event.get("lastConfirmedAt").asString()).isEqualTo(confirmed.json().get("lastConfirmedAt").asString());
+
+        String expired = confirmationLinks(Clock.offset(Clock.systemUTC(), Duration.ofDays(-31))).sign(id);
+        JsonApi.Response refused = company.post("/api/v1/profile-confirmations?token=" + expired, Map.of());
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("title").asString()).isEqualTo("Expired confirmation link");
+        String preferences = new SignedLinks("", List.of(SharedInfrastructure.LINK_KEY), Duration.ofDays(30), Clock.systemUTC())
+                .sign(id);
+        assertThat(company.post("/api/v1/profile-confirmations?token=" + preferences, Map.of()).status())
+                .as("a link for another purpose").isEqualTo(403);
+        assertThat(company.get("/api/v1/profile-confirmations?token=" + token.replace('.', '_')).status()).isEqualTo(403);
+        assertThat(repository.findById(id).orElseThrow().getVersion()).as("refused links change nothing").isEqualTo(1);
+    }
+
+    private static SignedLinks confirmationLinks(Clock clock) {
+        return new SignedLinks("confirm-profile", List.of(SharedInfrastructure.LINK_KEY), Duration.ofDays(30), clock);
     }
 
     @Test

@@ -29,6 +29,9 @@ public final class EventTypes {
      */
     public static final String MATCH_OUTCOME_RECORDED = "fr.relocmatch.matching.MatchOutcomeRecorded.v1";
     /** The e-mail to one adviser about one match version was sent. */
+    /** A supplier's adviser is reminded this month of a stale profile or an expiring certificate (matching-service). */
+    public static final String PROFILE_REMINDER = "fr.relocmatch.matching.ProfileReminder.v1";
+
     public static final String NOTIFICATION_SENT = "fr.relocmatch.notification.NotificationSent.v1";
     /** The e-mail to one adviser about one match version was refused for good or given up. */
     public static final String NOTIFICATION_FAILED = "fr.relocmatch.notification.NotificationFailed.v1";

@@ -38,6 +38,7 @@ public final class ContractSchemas {
             Map.entry(EventTypes.MATCH_BUYER_DISCLOSED, "match-event"),
             Map.entry(EventTypes.MATCH_DECIDED, "match-event"),
             Map.entry(EventTypes.MATCH_OUTCOME_RECORDED, "match-event"),
+            Map.entry(EventTypes.PROFILE_REMINDER, "profile-reminder"),
             Map.entry(EventTypes.NOTIFICATION_SENT, "notification-outcome"),
             Map.entry(EventTypes.NOTIFICATION_FAILED, "notification-outcome"),
             Map.entry(EventTypes.PARTNER_COMPANY_SUBMITTED, "partner-company-submission"),

@@ -84,6 +84,11 @@ public final class MatchScorer {
             lacking.removeAll(supplier.processes());
             return "no longer offers the required processes " + lacking;
         }
+        Optional<Supplier.DemandKind> declined = supplier.notInterestedIn(demand);
+        if (declined.isPresent()) {
+            return explain ? "its adviser marked it not interested in demands requiring " + declined.get().process()
+                    + (declined.get().sector() == null ? "" : " for " + declined.get().sector()) : "";
+        }
         LocalDate start = startDate(demand);
         // in code order when it is said in words; as they come on the hot path
         for (String certification : explain ? new TreeSet<>(demand.requiredCertifications()) : demand.requiredCertifications()) {

@@ -29,7 +29,8 @@ final class SharedValues {
         return new Supplier(supplier.id(), supplier.version(), supplier.name(), supplier.siren(), one(supplier.nafCode()),
                 codes(supplier.processes()), one(Map.copyOf(certifications)), codes(supplier.sectors()),
                 codes(supplier.labels()), capacity, one(supplier.site()), one(supplier.regionCode()), supplier.active(),
-                date(supplier.lastConfirmed()), one(supplier.adviserEmail()));
+                date(supplier.lastConfirmed()), one(supplier.adviserEmail()),
+                supplier.notInterested().isEmpty() ? Set.of() : supplier.notInterested());
     }
 
     /** Distinct values held. */

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 
 import fr.relocmatch.matching.domain.ScoreFormula.Part;
 
@@ -41,6 +42,8 @@ public final class SupplierIndex {
     private final Map<String, RoaringBitmap> byRegion = new HashMap<>();
     private final Map<String, RoaringBitmap> bySector = new HashMap<>();
     private final Map<Integer, RoaringBitmap> byCell = new HashMap<>();
+    /** The profiles not interested in a kind of demand, by {@link #kindKey}: few, taken out of the candidates. */
+    private final Map<String, RoaringBitmap> notInterested = new HashMap<>();
     private final Vocabulary nafCodes = new Vocabulary();
     private final Vocabulary units = new Vocabulary();
     /** The first 64 processes and 32 sectors seen also get a bit in a per-profile mask: no bitmap lookup while scoring. */
@@ -67,6 +70,11 @@ public final class SupplierIndex {
 
     public SupplierIndex(MatchScorer scorer) {
         this.scorer = scorer;
+    }
+
+    /** A kind of demand a supplier is not interested in: the process, and the sector or {@code *} for any. */
+    private static String kindKey(String process, String sector) {
+        return process + "|" + (sector == null ? "*" : sector);
     }
 
     /** Ranks with other weights from now on (the gates do not depend on them; the columns stay as they are). */
@@ -109,6 +117,8 @@ public final class SupplierIndex {
         supplier.processes().forEach(p -> byProcess.computeIfAbsent(p, k -> new RoaringBitmap()).add(ordinal));
         supplier.certifications().keySet().forEach(c -> byCertification.computeIfAbsent(c, k -> new RoaringBitmap()).add(ordinal));
         supplier.sectors().forEach(s -> bySector.computeIfAbsent(s, k -> new RoaringBitmap()).add(ordinal));
+        supplier.notInterested().forEach(kind -> notInterested.computeIfAbsent(kindKey(kind.process(), kind.sector()),
+                k -> new RoaringBitmap()).add(ordinal));
         if (supplier.regionCode() != null) {
             byRegion.computeIfAbsent(supplier.regionCode(), k -> new RoaringBitmap()).add(ordinal);
         }
@@ -156,6 +166,7 @@ public final class SupplierIndex {
         byRegion.clear();
         bySector.clear();
         byCell.clear();
+        notInterested.clear();
         live.forEach(this::put);
         active.runOptimize();
         Stream.of(byProcess, byCertification, byRegion, bySector, byCell)
@@ -176,6 +187,7 @@ public final class SupplierIndex {
         old.processes().forEach(p -> byProcess.get(p).remove(ordinal));
         old.certifications().keySet().forEach(c -> byCertification.get(c).remove(ordinal));
         old.sectors().forEach(s -> bySector.get(s).remove(ordinal));
+        old.notInterested().forEach(kind -> notInterested.get(kindKey(kind.process(), kind.sector())).remove(ordinal));
         if (old.regionCode() != null) {
             byRegion.get(old.regionCode()).remove(ordinal);
         }
@@ -221,11 +233,27 @@ public final class SupplierIndex {
         for (int i = 1; i < all.size() && !result.isEmpty(); i++) {
             result.and(all.get(i));
         }
+        for (String process : notInterested.isEmpty() ? Set.<String>of() : demand.requiredProcesses()) {
+            for (String key : demand.sector() == null ? List.of(kindKey(process, null))
+                    : List.of(kindKey(process, null), kindKey(process, demand.sector()))) {
+                RoaringBitmap declined = notInterested.get(key);
+                if (declined != null) {
+                    result.andNot(declined);
+                }
+            }
+        }
         if (demand.reach() != Demand.Reach.RADIUS || result.isEmpty()) {
             return List.of(result);
         }
         result.and(FastAggregation.or(cellsAround(demand.site(), demand.maxDistanceKm()).iterator()));
         return List.of(result);
+    }
+
+    /** The profiles passing the bitmap gates ({@link #candidates}), in ordinal order. */
+    public List<Supplier> candidateProfiles(Demand demand) {
+        List<Supplier> found = new ArrayList<>();
+        candidates(demand).forEach((int ordinal) -> found.add(suppliers.get(ordinal)));
+        return found;
     }
 
     /** The best {@code k} scoring at least {@code minScore}, best first, each explained. */

@@ -132,6 +132,14 @@ class MatchScorerTest {
                     .contains("no longer offers the required processes [KNITTING]");
             assertThat(scorer.failedGate(demand().certifications("ISO9001").build(), supplier("1").build()))
                     .contains("does not hold the required ISO9001");
+            assertThat(scorer.failedGate(demand().requires("WEAVING").sector("AUTOMOTIVE").build(),
+                    supplier("1").notInterestedIn("WEAVING", "AUTOMOTIVE").build()))
+                    .contains("its adviser marked it not interested in demands requiring WEAVING for AUTOMOTIVE");
+            assertThat(scorer.failedGate(demand().requires("WEAVING").build(), supplier("1").notInterestedIn("WEAVING", null).build()))
+                    .contains("its adviser marked it not interested in demands requiring WEAVING");
+            assertThat(scorer.failedGate(demand().requires("WEAVING").sector("TEXTILE").build(),
+                    supplier("1").notInterestedIn("WEAVING", "AUTOMOTIVE").notInterestedIn("HOME_TEXTILES", null).build()))
+                    .as("another sector, a process the demand does not require").isEmpty();
         }
     }
 

@@ -40,6 +40,7 @@ final class Pairs {
         String region = "28";
         boolean active = true;
         LocalDate confirmed = TODAY;
+        Set<Supplier.DemandKind> notInterested = new java.util.HashSet<>();
 
         SupplierBuilder(String id) {
             this.id = id;
@@ -58,10 +59,11 @@ final class Pairs {
         SupplierBuilder at(GeoPoint p, String r) { site = p; region = r; return this; }
         SupplierBuilder inactive() { active = false; return this; }
         SupplierBuilder confirmed(LocalDate d) { confirmed = d; return this; }
+        SupplierBuilder notInterestedIn(String process, String sector) { notInterested.add(new Supplier.DemandKind(process, sector)); return this; }
 
         Supplier build() {
             return new Supplier(id, version, "Atelier " + id, siren, naf, processes, certifications, sectors, labels,
-                    capacity, site, region, active, confirmed, "pme@cci.fr");
+                    capacity, site, region, active, confirmed, "pme@cci.fr", notInterested);
         }
     }
 

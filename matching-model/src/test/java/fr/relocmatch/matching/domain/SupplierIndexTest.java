@@ -86,6 +86,27 @@ class SupplierIndexTest {
         assertThat(index.get("1")).isNull();
     }
 
+    @Test
+    void aSupplierNotInterestedInAKindOfDemandIsNotItsCandidateUntilTheMarkGoes() {
+        SupplierIndex index = new SupplierIndex(scorer);
+        index.put(Pairs.supplier("1").processes("WEAVING", "CUT_AND_SEW").notInterestedIn("WEAVING", "AUTOMOTIVE").build());
+        index.put(Pairs.supplier("2").processes("WEAVING", "CUT_AND_SEW").notInterestedIn("CUT_AND_SEW", null).build());
+
+        assertThat(ids(index.rank(Pairs.demand().requires("WEAVING").sector("AUTOMOTIVE").build(), 10, 0))).containsExactly("2");
+        assertThat(ids(index.rank(Pairs.demand().requires("WEAVING").sector("TEXTILE").build(), 10, 0)))
+                .containsExactlyInAnyOrder("1", "2");
+        assertThat(ids(index.rank(Pairs.demand().requires("WEAVING").build(), 10, 0))).containsExactlyInAnyOrder("1", "2");
+        assertThat(ids(index.rank(Pairs.demand().requires("CUT_AND_SEW").sector("PHARMA").build(), 10, 0))).containsExactly("1");
+
+        index.put(Pairs.supplier("1").version(1).processes("WEAVING", "CUT_AND_SEW").build());
+        assertThat(ids(index.rank(Pairs.demand().requires("WEAVING").sector("AUTOMOTIVE").build(), 10, 0)))
+                .containsExactlyInAnyOrder("1", "2");
+    }
+
+    private static List<String> ids(List<Candidate> candidates) {
+        return candidates.stream().map(c -> c.supplier().id()).toList();
+    }
+
     static Supplier randomSupplier(Random random, String id) {
         Pairs.SupplierBuilder b = Pairs.supplier(id)
                 .naf(NAF[random.nextInt(NAF.length)])
@@ -101,6 +122,10 @@ class SupplierIndexTest {
         }
         b.sectors(pick(random, SECTORS, random.nextInt(2)));
         b.labels(random.nextInt(5) == 0 ? new String[] {"OFG"} : random.nextInt(8) == 0 ? new String[] {"EPV"} : new String[0]);
+        if (random.nextInt(8) == 0) {
+            b.notInterestedIn(PROCESSES[random.nextInt(PROCESSES.length)],
+                    random.nextBoolean() ? null : SECTORS[random.nextInt(SECTORS.length)]);
+        }
         if (random.nextInt(4) != 0) {
             b.capacity(1000 + random.nextInt(1_000_000), random.nextInt(6) == 0 ? "TONNES" : "PIECES", random.nextInt(101));
         }

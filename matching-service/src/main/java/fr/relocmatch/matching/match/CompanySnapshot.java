@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import fr.relocmatch.matching.domain.GeoPoint;
 import fr.relocmatch.matching.domain.Supplier;
@@ -18,7 +19,11 @@ import fr.relocmatch.matching.domain.Supplier;
 record CompanySnapshot(String companyId, long version, String kind, String siren, String name, String nafCode,
         List<String> processes, List<CertificationView> certifications, List<String> sectors, List<String> labels,
         CapacityView capacity, SiteView site, String adviserEmail, String status, boolean matchingConsent,
-        Instant lastConfirmedAt, String ownerRegion) {
+        Instant lastConfirmedAt, String ownerRegion, List<NotInterestedView> notInterestedIn) {
+
+    /** A kind of demand the supplier's adviser marked it not interested in; the sector null for any. */
+    record NotInterestedView(String process, String sector) {
+    }
 
     /** The site coordinates of the profile. */
     record SiteView(double latitude, double longitude, String regionCode) {
@@ -49,7 +54,9 @@ record CompanySnapshot(String companyId, long version, String kind, String siren
                         : new Supplier.Capacity(capacity.annualQuantity(), capacity.unit(), capacity.availablePercent()),
                 new GeoPoint(site.latitude(), site.longitude()), site.regionCode(),
                 "ACTIVE".equals(status) && isSupplier() && matchingConsent,
-                lastConfirmedAt == null ? null : LocalDate.ofInstant(lastConfirmedAt, ZoneOffset.UTC), adviserEmail);
+                lastConfirmedAt == null ? null : LocalDate.ofInstant(lastConfirmedAt, ZoneOffset.UTC), adviserEmail,
+                orEmpty(notInterestedIn).stream().filter(kind -> kind != null && kind.process() != null)
+                        .map(kind -> new Supplier.DemandKind(kind.process(), kind.sector())).collect(Collectors.toSet()));
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

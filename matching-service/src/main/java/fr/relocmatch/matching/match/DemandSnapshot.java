@@ -28,6 +28,9 @@ record DemandSnapshot(String demandId, long version, String status, String title
     record VolumeView(double quantity, String unit, Double minimumCoveragePercent) {
     }
 
+    /** The statuses a demand ends in: nothing follows them. */
+    static final Set<String> ENDED = Set.of("FULFILLED", "CANCELLED", "EXPIRED");
+
     /** The minimum coverage of a demand published before it carried one; demand-service always sends it. */
     static final double DEFAULT_MINIMUM_COVERAGE_PERCENT = 5;
 

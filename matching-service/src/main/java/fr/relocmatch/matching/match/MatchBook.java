@@ -114,6 +114,21 @@ class MatchBook {
                 published);
     }
 
+    /**
+     * The demand ended ({@code how}: FULFILLED, CANCELLED, EXPIRED): its proposed and accepted
+     * matches record it and go out (MatchWithdrawn, MatchUpdated) so that the supplier's adviser is
+     * told; once, however often the snapshot comes.
+     */
+    void demandClosed(String demandId, String how) {
+        Instant now = clock.instant();
+        List<MatchDocument> told = repository.findByDemandId(demandId, Sort.unsorted()).stream()
+                .filter(match -> match.demandClosed(how, now)).toList();
+        if (!told.isEmpty()) {
+            publisher.publishAll(repository.saveAll(told));
+            log.info("Demand {} {}: {} match(es) told", demandId, how, told.size());
+        }
+    }
+
     /** Names a confidential buyer on the accepted match it was revealed for, once. */
     void discloseBuyer(String matchId, String companyId, String buyerName) {
         repository.findById(matchId).ifPresent(match -> {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import fr.relocmatch.state.events.PublishedDocument;
 import fr.relocmatch.matching.domain.Candidate;
@@ -65,6 +66,11 @@ class MatchDocument extends PublishedDocument {
      * configured ones): its score and explanation's, or, for a withdrawal, the ranking it left.
      */
     private int weightsVersion;
+    /**
+     * How the demand ended — FULFILLED, CANCELLED, EXPIRED — when it ended while the match was
+     * proposed or accepted: the supplier's adviser is told once. Null otherwise.
+     */
+    private String demandClosed;
     private Instant createdAt;
 
     MatchDocument() {
@@ -105,6 +111,30 @@ class MatchDocument extends PublishedDocument {
         lastChange = MatchChange.WITHDRAWN;
         reason = why;
         updatedAt = now;
+    }
+
+    /**
+     * The demand ended ({@code how}: FULFILLED, CANCELLED, EXPIRED): a proposed match is withdrawn
+     * saying so, an accepted one records it. False when there is nothing to tell: the match was
+     * rejected or withdrawn before, or the end is recorded already (a redelivered snapshot).
+     */
+    boolean demandClosed(String how, Instant now) {
+        if (demandClosed != null || status != MatchStatus.PROPOSED && status != MatchStatus.ACCEPTED) {
+            return false;
+        }
+        demandClosed = how;
+        if (status == MatchStatus.PROPOSED) {
+            withdraw("the demand was " + how.toLowerCase(Locale.ROOT), weightsVersion, now);
+        }
+        else {
+            lastChange = MatchChange.UPDATED;
+            updatedAt = now;
+        }
+        return true;
+    }
+
+    String getDemandClosed() {
+        return demandClosed;
     }
 
     /**

@@ -15,7 +15,8 @@ record MatchEvent(UUID eventId, Instant occurredAt, String matchId, long version
         String demandId, long demandVersion, String demandTitle, String buyerName, String demandAdviserEmail,
         String companyId, long companyVersion, String companyName, String supplierAdviserEmail, double score,
         int rank, Double distanceKm, List<ScorePart> explanation, String reason, String demandRegion,
-        String supplierRegion, RejectionReason reasonCode, OutcomeStep outcome, int weightsVersion) {
+        String supplierRegion, RejectionReason reasonCode, OutcomeStep outcome, int weightsVersion,
+        String demandClosed) {
 
     static MatchEvent of(MatchDocument match) {
         return new MatchEvent(eventId(match.getId(), match.getVersion()), match.getUpdatedAt(), match.getId(),
@@ -23,7 +24,8 @@ record MatchEvent(UUID eventId, Instant occurredAt, String matchId, long version
                 match.getDemandTitle(), match.getBuyerName(), match.getDemandAdviserEmail(), match.getCompanyId(),
                 match.getCompanyVersion(), match.getCompanyName(), match.getSupplierAdviserEmail(), match.getScore(),
                 match.getRank(), match.getDistanceKm(), match.getExplanation(), match.getReason(), match.getDemandRegion(),
-                match.getSupplierRegion(), match.getReasonCode(), match.getOutcome(), match.getWeightsVersion());
+                match.getSupplierRegion(), match.getReasonCode(), match.getOutcome(), match.getWeightsVersion(),
+                match.getDemandClosed());
     }
 
     /** The same (match, version) always gets the same event id, however often it is relayed. */

@@ -11,7 +11,7 @@ import fr.relocmatch.matching.domain.ScorePart;
 record MatchView(String id, long version, MatchStatus status, String demandId, String demandTitle,
         String buyerName, String companyId, String companyName, double score, int rank, Double distanceKm,
         List<ScorePart> explanation, int weightsVersion, RejectionReason reasonCode, String reason, String decidedBy, Instant decidedAt,
-        OutcomeStep outcome, List<OutcomeRecord> outcomes, Instant createdAt, Instant updatedAt) {
+        OutcomeStep outcome, List<OutcomeRecord> outcomes, String demandClosed, Instant createdAt, Instant updatedAt) {
 
     /**
      * The match with each part's note written in {@code lang} ({@code fr}, {@code en}) from what the
@@ -29,7 +29,8 @@ record MatchView(String id, long version, MatchStatus status, String demandId, S
         }).toList();
         return new MatchView(view.id, view.version, view.status, view.demandId, view.demandTitle, view.buyerName,
                 view.companyId, view.companyName, view.score, view.rank, view.distanceKm, written, view.weightsVersion, view.reasonCode,
-                view.reason, view.decidedBy, view.decidedAt, view.outcome, view.outcomes, view.createdAt, view.updatedAt);
+                view.reason, view.decidedBy, view.decidedAt, view.outcome, view.outcomes, view.demandClosed, view.createdAt,
+                view.updatedAt);
     }
 
     static MatchView of(MatchDocument match) {
@@ -37,6 +38,6 @@ record MatchView(String id, long version, MatchStatus status, String demandId, S
                 match.getDemandTitle(), match.getBuyerName(), match.getCompanyId(), match.getCompanyName(),
                 match.getScore(), match.getRank(), match.getDistanceKm(), match.getExplanation(), match.getWeightsVersion(), match.getReasonCode(),
                 match.getReason(), match.getDecidedBy(), match.getDecidedAt(), match.getOutcome(), match.getOutcomes(),
-                match.getCreatedAt(), match.getUpdatedAt());
+                match.getDemandClosed(), match.getCreatedAt(), match.getUpdatedAt());
     }
 }

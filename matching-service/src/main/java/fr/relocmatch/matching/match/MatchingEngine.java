@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Set;
 import org.springframework.scheduling.annotation.Scheduled;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -242,6 +244,47 @@ class MatchingEngine {
     /** The version of the weights this instance ranks with. */
     synchronized int weightsVersion() {
         return weightsVersion;
+    }
+
+    /**
+     * What suppliers' advisers should be reminded of on {@code today}: active profiles not confirmed
+     * since {@code unconfirmedAfter} ago (all of the index: the caller keeps its région's), and
+     * certificates expiring before the start of an open demand this instance owns, for suppliers
+     * that would pass every gate of it were the certificate renewed.
+     */
+    synchronized List<ReminderDue> remindersDue(LocalDate today, Period unconfirmedAfter) {
+        List<ReminderDue> due = new ArrayList<>();
+        LocalDate staleFrom = today.minus(unconfirmedAfter);
+        for (Supplier supplier : index.all()) {
+            if (supplier.active() && (supplier.lastConfirmed() == null || !supplier.lastConfirmed().isAfter(staleFrom))) {
+                due.add(ReminderDue.unconfirmed(supplier));
+            }
+        }
+        Map<String, ReminderDue> certificates = new LinkedHashMap<>();
+        for (Demand demand : demands.values()) {
+            if (!demand.open() || demand.requiredCertifications().isEmpty() || replaying(demand.id())) {
+                continue;
+            }
+            LocalDate start = demand.startDate() != null ? demand.startDate() : today;
+            for (Supplier supplier : index.candidateProfiles(demand)) {
+                Map<String, Supplier.Validity> renewed = new HashMap<>(supplier.certifications());
+                List<String> expiring = demand.requiredCertifications().stream().sorted()
+                        .filter(code -> supplier.certifications().get(code).until().isBefore(start)).toList();
+                if (expiring.isEmpty()) {
+                    continue;
+                }
+                expiring.forEach(code -> renewed.put(code, new Supplier.Validity(supplier.certifications().get(code).from(), start)));
+                if (!scorer.passesGates(demand, supplier.withCertifications(renewed))) {
+                    continue; // another gate keeps it out anyway
+                }
+                for (String code : expiring) {
+                    certificates.computeIfAbsent(supplier.id() + "|" + code, key -> ReminderDue.certificate(supplier, code,
+                            supplier.certifications().get(code).until())).demands().add(demand);
+                }
+            }
+        }
+        due.addAll(certificates.values());
+        return due;
     }
 
     /** Re-ranks what a failure left pending, when no record comes to do it. */

@@ -111,6 +111,9 @@ class MatchingFunctions {
                     return; // another région's instance matches it
                 }
                 programme.demand(demand, regions.own());
+                if (DemandSnapshot.ENDED.contains(demand.status())) {
+                    book.demandClosed(demand.demandId(), demand.status()); // before the ranking withdraws its proposals
+                }
                 engine.onDemand(demand.toDemand(), InboundRecords.partition(message));
                 if (demand.disclosures() != null) {
                     demand.disclosures().forEach(d -> book.discloseBuyer(d.matchId(), d.companyId(), d.buyerName()));

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.assertj.core.api.Assertions;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -45,6 +46,12 @@ class MatchingIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    FreshnessReminders reminders;
 
     @Autowired
     BindingServiceProperties bindings;
@@ -180,6 +187,71 @@ class MatchingIT {
     }
 
     @Test
+    void aSupplierMarkedNotInterestedInTheKindOfDemandIsWithdrawnAndProposedAgainWhenTheMarkGoes() {
+        String company = UUID.randomUUID().toString();
+        String demand = UUID.randomUUID().toString();
+        events.company(company, 0, "Atelier Réticent", List.of("ENAMELLING"), ROUEN_LAT, ROUEN_LON, "");
+        events.demand(demand, 0, "OPEN", List.of("ENAMELLING"), 40);
+        awaitMatches(demand, 1);
+
+        events.company(company, 1, "Atelier Réticent", List.of("ENAMELLING"), ROUEN_LAT, ROUEN_LON,
+                ",\"notInterestedIn\":[{\"process\":\"ENAMELLING\",\"sector\":null,\"since\":\"2026-11-30\"}]");
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            JsonNode match = matchesOf(demand).get(0);
+            assertThat(match.get("status").asString()).isEqualTo("WITHDRAWN");
+            assertThat(match.get("reason").asString())
+                    .contains("its adviser marked it not interested in demands requiring ENAMELLING");
+        });
+
+        events.company(company, 2, "Atelier Réticent", List.of("ENAMELLING"), ROUEN_LAT, ROUEN_LON, ",\"notInterestedIn\":[]");
+        await().atMost(TIMEOUT).until(() -> "PROPOSED".equals(matchesOf(demand).get(0).get("status").asString()));
+    }
+
+    @Test
+    void remindsOncePerMonthOfAStaleProfileAndOfACertificateExpiringBeforeAnOpenDemandItWouldOtherwiseGet() {
+        LocalDate today = LocalDate.now();
+        String stale = UUID.randomUUID().toString();
+        String expiring = UUID.randomUUID().toString();
+        String farAway = UUID.randomUUID().toString();
+        String demand = UUID.randomUUID().toString();
+        String certificate = ",\"certifications\":[{\"code\":\"ISO13485\",\"validUntil\":\"" + today.plusDays(30) + "\"}]";
+        events.company(stale, 0, "Atelier Oublié", List.of("GILDING"), ROUEN_LAT, ROUEN_LON,
+                ",\"lastConfirmedAt\":\"" + today.minusMonths(13) + "T08:00:00Z\"");
+        events.company(expiring, 0, "Atelier Certifié", List.of("STERILE_PACKING"), ROUEN_LAT, ROUEN_LON, certificate);
+        events.company(farAway, 0, "Atelier Lointain", List.of("STERILE_PACKING"), 43.6, 3.9, certificate);
+        events.demand(demand, 0, "OPEN", List.of("STERILE_PACKING"), 40, ",\"requiredCertifications\":[\"ISO13485\"],"
+                + "\"title\":\"Compresses stériles\",\"startDate\":\"" + today.plusDays(90) + "\"");
+
+        try (TopicProbe reminded = TopicProbe.on("relocmatch.reminders.v1")) {
+            // looking again is harmless (once a month): until both profiles and the demand have been taken in
+            await().atMost(TIMEOUT).until(() -> {
+                reminders.remind(today);
+                return reminded.seen().stream().map(ConsumerRecord::key).collect(Collectors.toSet()).containsAll(Set.of(stale, expiring));
+            });
+            assertThat(reminders.remind(today)).as("nothing more this month").isZero();
+
+            JsonNode unconfirmed = JsonApi.parse(reminded.await(r -> stale.equals(r.key()), TIMEOUT).value());
+            assertThat(unconfirmed.get("kind").asString()).isEqualTo("PROFILE_UNCONFIRMED");
+            assertThat(unconfirmed.get("period").asString()).isEqualTo(java.time.YearMonth.from(today).toString());
+            assertThat(unconfirmed.get("lastConfirmedOn").asString()).isEqualTo(today.minusMonths(13).toString());
+            assertThat(unconfirmed.get("supplierAdviserEmail").asString()).isEqualTo("pme@normandie.cci.fr");
+            JsonNode certificateDue = JsonApi.parse(reminded.await(r -> expiring.equals(r.key()), TIMEOUT).value());
+            assertThat(certificateDue.get("kind").asString()).isEqualTo("CERTIFICATE_EXPIRING");
+            assertThat(certificateDue.get("certification").asString()).isEqualTo("ISO13485");
+            assertThat(certificateDue.get("validUntil").asString()).isEqualTo(today.plusDays(30).toString());
+            assertThat(certificateDue.at("/demands/0/demandId").asString()).isEqualTo(demand);
+            assertThat(certificateDue.at("/demands/0/title").asString()).isEqualTo("Compresses stériles");
+            assertThat(reminded.seen().stream().filter(r -> Set.of(stale, expiring, farAway).contains(r.key())))
+                    .as("once each; the far-away supplier fails the radius whatever its certificate").hasSize(2);
+            assertThat(ContractAssertions.assertConform(reminded.seen())).isGreaterThanOrEqualTo(2);
+
+            assertThat(reminders.remind(today.plusMonths(1))).as("next month, again").isGreaterThanOrEqualTo(2);
+            await().atMost(TIMEOUT).until(() -> reminded.seen().stream().filter(r -> stale.equals(r.key())).count() == 2);
+        }
+    }
+
+    @Test
     void withdrawsTheMatchesOfAProfileThatWithdrawsConsentOrIsDeleted() {
         String consenting = UUID.randomUUID().toString();
         String deleted = UUID.randomUUID().toString();
@@ -196,20 +268,44 @@ class MatchingIT {
     }
 
     @Test
-    void withdrawsEveryMatchOfADemandThatCloses() {
-        String company = UUID.randomUUID().toString();
+    void aDemandThatEndsWithdrawsItsProposalsAndTellsItsAcceptedMatchOnce() {
+        String accepted = UUID.randomUUID().toString();
+        String proposed = UUID.randomUUID().toString();
         String demand = UUID.randomUUID().toString();
-        events.company(company, 0, "Atelier Fermeture", List.of("LEATHER_GOODS"), ROUEN_LAT, ROUEN_LON, "");
-        events.demand(demand, 0, "OPEN", List.of("LEATHER_GOODS"), 40);
-        awaitMatches(demand, 1);
+        List<JsonNode> matches = twoNeighboursForADemand(accepted, "Atelier Retenu", proposed, "Atelier Proposé",
+                "SADDLERY", demand, "");
+        String acceptedId = matches.stream().filter(m -> accepted.equals(m.get("companyId").asString())).findFirst()
+                .orElseThrow().get("id").asString();
+        assertThat(SharedInfrastructure.get().api(port, TestIssuer.ADVISER_28).post("/api/v1/matches/" + acceptedId
+                + "/decision", Map.of("decision", "ACCEPTED")).status()).isEqualTo(200);
 
-        events.demand(demand, 1, "CANCELLED", List.of("LEATHER_GOODS"), 40);
+        try (TopicProbe told = TopicProbe.on("relocmatch.matches.v1")) {
+            events.demand(demand, 1, "FULFILLED", List.of("SADDLERY"), 40);
 
-        await().atMost(TIMEOUT).untilAsserted(() -> {
-            JsonNode match = matchesOf(demand).get(0);
-            assertThat(match.get("status").asString()).isEqualTo("WITHDRAWN");
-            assertThat(match.get("reason").asString()).contains("no longer open");
-        });
+            await().atMost(TIMEOUT).untilAsserted(() -> {
+                Map<String, JsonNode> byCompany = matchesOf(demand).stream()
+                        .collect(Collectors.toMap(m -> m.get("companyId").asString(), m -> m));
+                assertThat(byCompany.get(proposed).get("status").asString()).isEqualTo("WITHDRAWN");
+                assertThat(byCompany.get(proposed).get("reason").asString()).isEqualTo("the demand was fulfilled");
+                assertThat(byCompany.get(proposed).get("demandClosed").asString()).isEqualTo("FULFILLED");
+                assertThat(byCompany.get(accepted).get("status").asString()).isEqualTo("ACCEPTED");
+                assertThat(byCompany.get(accepted).get("demandClosed").asString()).isEqualTo("FULFILLED");
+            });
+            ConsumerRecord<String, String> update = told.await(r -> demand.equals(r.key())
+                    && acceptedId.equals(JsonApi.parse(r.value()).get("matchId").asString())
+                    && JsonApi.parse(r.value()).hasNonNull("demandClosed"), TIMEOUT);
+            assertThat(TopicProbe.headers(update)).containsEntry("ce_type", "fr.relocmatch.matching.MatchUpdated.v1");
+            assertThat(JsonApi.parse(update.value()).get("demandClosed").asString()).isEqualTo("FULFILLED");
+
+            // the same end again (a redelivery, a later version): nothing more goes out
+            events.demand(demand, 1, "FULFILLED", List.of("SADDLERY"), 40);
+            events.demand(demand, 2, "FULFILLED", List.of("SADDLERY"), 40);
+            events.demand(demand, 3, "FULFILLED", List.of("SADDLERY"), 40);
+            // version 3 taken in: the records before it, in the same partition, have been handled whole
+            await().atMost(TIMEOUT).until(() -> mongo.findById(demand, ProgrammeDemand.class), d -> d != null && d.version() == 3);
+            assertThat(told.seen().stream().filter(r -> demand.equals(r.key()) && r.value() != null
+                    && JsonApi.parse(r.value()).hasNonNull("demandClosed"))).as("one event per match").hasSize(2);
+        }
     }
 
     @Test

@@ -104,7 +104,7 @@ class Digests {
         context.setVariable("preferencesUrl", links.preferences(recipient));
         context.setVariable("unsubscribeUrl", links.unsubscribe(recipient));
         context.setVariable("items", items.stream().map(item -> Map.of("title", item.getSubject(),
-                "url", links.match(item.getMatchId()))).toList());
+                "url", item.getLink() != null ? item.getLink() : links.match(item.getMatchId()))).toList());
         return new ComposedEmail(subject, templates.process("email/digest.txt", context),
                 templates.process("email/digest", context));
     }

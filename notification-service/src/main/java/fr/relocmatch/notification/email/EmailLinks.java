@@ -6,8 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The links of the e-mails, all to the adviser console ({@code relocmatch.notification.console-url}):
- * a match's page asks for a login; the preferences and unsubscribe pages are opened by the signed
- * token alone, as an e-mail link must be.
+ * a match's page asks for a login; the preferences and unsubscribe pages, and the page where a
+ * company confirms its profile, are opened by the signed token alone, as an e-mail link must be.
  */
 @Component
 class EmailLinks {
@@ -22,6 +22,14 @@ class EmailLinks {
 
     String match(String matchId) {
         return console + "/matches/" + matchId;
+    }
+
+    /**
+     * The page where the company confirms its profile is still accurate, in one click, signed for
+     * that company and opened without a login; the adviser forwards it.
+     */
+    String confirmProfile(String companyId) {
+        return console + "/confirm-profile?token=" + tokens.signProfileConfirmation(companyId);
     }
 
     /** The recipient's own preferences, signed for them. */

@@ -8,6 +8,7 @@ import fr.relocmatch.reference.ScoreNotes;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 
@@ -35,21 +36,34 @@ class MatchEmailComposer {
         /** An accepted match of a confidential demand: the supplier's adviser learns the buyer. */
         BUYER_DISCLOSED("email.disclosed"),
         /** A named buyer's adviser accepted the match: the supplier's adviser introduces the two. */
-        ACCEPTED("email.accepted");
+        ACCEPTED("email.accepted"),
+        /** The demand ended (fulfilled, cancelled, expired): the supplier's adviser, in the daily digest. */
+        DEMAND_CLOSED("email.closed");
 
         private final String keys;
 
         Kind(String keys) {
             this.keys = keys;
         }
+
+        /** Told in the daily digest only, never on its own. */
+        boolean digestOnly() {
+            return this == DEMAND_CLOSED;
+        }
+
+        /** The message keys of this e-mail: for an ended demand, those of how it ended. */
+        String keys(MatchNotice notice) {
+            return this == DEMAND_CLOSED ? keys + "." + notice.demandClosed().toLowerCase(Locale.ROOT) : keys;
+        }
     }
 
     ComposedEmail compose(MatchNotice notice, Kind kind, String recipient, Locale locale) {
         String score = percent(notice.score(), locale);
-        String subject = messages.getMessage(kind.keys + ".subject",
+        String keys = kind.keys(notice);
+        String subject = messages.getMessage(keys + ".subject",
                 new Object[] {notice.companyName(), notice.demandTitle(), score, notice.buyerName()}, locale);
         Context context = new Context(locale);
-        context.setVariable("intro", messages.getMessage(kind.keys + ".intro", new Object[] {notice.buyerName()}, locale));
+        context.setVariable("intro", messages.getMessage(keys + ".intro", new Object[] {notice.buyerName()}, locale));
         context.setVariable("language", locale.getLanguage());
         context.setVariable("subject", subject);
         context.setVariable("demandTitle", notice.demandTitle());
@@ -67,6 +81,23 @@ class MatchEmailComposer {
         context.setVariable("unsubscribeUrl", links.unsubscribe(recipient));
         return new ComposedEmail(subject, templates.process("email/match-proposed.txt", context),
                 templates.process("email/match-proposed", context));
+    }
+
+    /**
+     * A reminder, as a line of the digest: the subject says what to do; the text and HTML say it
+     * again with the demands a certificate would miss.
+     */
+    ComposedEmail reminder(ReminderNotice notice, Locale locale) {
+        String subject = notice.certificate()
+                ? messages.getMessage("reminder.certificate.subject", new Object[] {notice.companyName(),
+                        notice.certification(), notice.validUntil(), notice.demandCount(),
+                        notice.demands() == null || notice.demands().isEmpty() ? "" : notice.demands().getFirst().title()}, locale)
+                : notice.lastConfirmedOn() == null
+                        ? messages.getMessage("reminder.unconfirmed.never.subject", new Object[] {notice.companyName()}, locale)
+                        : messages.getMessage("reminder.unconfirmed.subject", new Object[] {notice.companyName(),
+                                notice.lastConfirmedOn()}, locale);
+        String text = subject + "\n" + messages.getMessage("reminder.forward", null, locale);
+        return new ComposedEmail(subject, text, "<p>" + HtmlUtils.htmlEscape(text) + "</p>");
     }
 
     private List<Map<String, String>> parts(MatchNotice notice, Locale locale) {

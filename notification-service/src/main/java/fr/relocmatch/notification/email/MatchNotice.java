@@ -10,7 +10,7 @@ import java.util.List;
 record MatchNotice(String matchId, long version, String status, String demandId, String demandTitle,
         String buyerName, String demandAdviserEmail, String companyId, String companyName,
         String supplierAdviserEmail, double score, int rank, Double distanceKm, List<Part> explanation,
-        String demandRegion, String supplierRegion) {
+        String demandRegion, String supplierRegion, String demandClosed) {
 
     /**
      * One part of the score, as explained by matching-service: its note in English, and what the

@@ -31,6 +31,8 @@ class NotificationDocument {
     private String subject;
     private String body;
     private String html;
+    /** Where a digest line about it leads, when not to its match's page (a reminder: the company's confirmation link). */
+    private String link;
     private String language;
     private String messageId;
     private NotificationStatus status;
@@ -94,6 +96,29 @@ class NotificationDocument {
         return item;
     }
 
+    /**
+     * A reminder waiting for the recipient's daily digest: one per recipient and reminder (its id
+     * says the kind, company, certificate and month), however often the event comes.
+     */
+    static NotificationDocument reminder(String recipient, ReminderNotice notice, ComposedEmail email, String link,
+            String language, Instant now) {
+        NotificationDocument item = new NotificationDocument();
+        item.id = idOf(recipient, "reminder:" + notice.reminderId(), 0);
+        item.recipient = recipient;
+        item.matchId = "reminder:" + notice.reminderId();
+        item.companyId = notice.companyId();
+        item.subject = email.subject();
+        item.body = email.text();
+        item.html = email.html();
+        item.link = link;
+        item.language = language;
+        item.messageId = "<" + item.id + "@relocmatch>";
+        item.status = NotificationStatus.DIGEST;
+        item.createdAt = now;
+        item.updatedAt = now;
+        return item;
+    }
+
     /** The digest of one recipient for one day, listing its items; unique per (recipient, day). */
     static NotificationDocument digest(String recipient, LocalDate day, ComposedEmail email, String language,
             List<String> items, Instant now) {
@@ -127,6 +152,10 @@ class NotificationDocument {
     /** Taken into a digest that is on its way. */
     void includedIn(String digest) {
         digestId = digest;
+    }
+
+    String getLink() {
+        return link;
     }
 
     boolean isDigest() {

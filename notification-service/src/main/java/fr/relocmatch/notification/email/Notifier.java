@@ -62,6 +62,7 @@ class Notifier {
     private final Map<String, NotificationDocument> unrecorded = Collections
             .synchronizedMap(new LinkedHashMap<>());
     private final MatchEmailComposer composer;
+    private final EmailLinks links;
     private final SmtpGateway smtp;
     private final AdviserDirectory directory;
     private final NotificationOutcomes outcomes;
@@ -80,7 +81,7 @@ class Notifier {
      * {@code relocmatch.notification.smtp} (each hand-over to the SMTP server: a timer and a span of
      * the trace that recorded the e-mail).
      */
-    Notifier(NotificationRepository repository, MongoTemplate mongo, MatchEmailComposer composer, SmtpGateway smtp,
+    Notifier(NotificationRepository repository, MongoTemplate mongo, MatchEmailComposer composer, EmailLinks links, SmtpGateway smtp,
             AdviserDirectory directory, NotificationOutcomes outcomes, NotificationProperties properties, Clock clock,
             InstanceRegion region, ObjectProvider<TraceIds> traces, ObjectProvider<ObservationRegistry> observations) {
         this.region = region.code();
@@ -91,6 +92,7 @@ class Notifier {
         this.directory = directory;
         this.repository = repository;
         this.composer = composer;
+        this.links = links;
         this.smtp = smtp;
         this.outcomes = outcomes;
         this.properties = properties;
@@ -127,6 +129,36 @@ class Notifier {
         notify(notice, notice.supplierAdviserIn(region), MatchEmailComposer.Kind.ACCEPTED);
     }
 
+    /**
+     * A demand the supplier was proposed for or accepted with ended (fulfilled, cancelled, expired):
+     * its adviser reads it in their next daily digest — whatever their delivery, unless they asked
+     * for no e-mail — once per match.
+     */
+    void demandClosed(MatchNotice notice) {
+        notify(notice, notice.supplierAdviserIn(region), MatchEmailComposer.Kind.DEMAND_CLOSED);
+    }
+
+    /**
+     * A reminder for the supplier's adviser (stale profile, expiring certificate): into their next
+     * daily digest, with the link the company confirms its profile by — unless they asked for no
+     * e-mail; once per reminder.
+     */
+    void reminder(ReminderNotice notice) {
+        for (String recipient : notice.recipientsIn(region)) {
+            Adviser adviser = directory.preferencesOf(recipient);
+            if (adviser.delivery() == Delivery.NONE) {
+                continue;
+            }
+            try {
+                repository.insert(NotificationDocument.reminder(recipient, notice, composer.reminder(notice, adviser.locale()),
+                        links.confirmProfile(notice.companyId()), adviser.language(), clock.instant()));
+            }
+            catch (DuplicateKeyException toldAlready) {
+                log.debug("Reminder {}: told already", notice.reminderId());
+            }
+        }
+    }
+
     private void notify(MatchNotice notice, List<String> recipients, MatchEmailComposer.Kind kind) {
         for (String recipient : recipients) {
             Adviser adviser = directory.preferencesOf(recipient);
@@ -137,7 +169,7 @@ class Notifier {
                 continue;
             }
             ComposedEmail email = composer.compose(notice, kind, recipient, adviser.locale());
-            NotificationDocument notification = adviser.delivery() == Delivery.DAILY_DIGEST
+            NotificationDocument notification = adviser.delivery() == Delivery.DAILY_DIGEST || kind.digestOnly()
                     ? NotificationDocument.forDigest(recipient, kind.name(), notice, email, adviser.language(), clock.instant())
                     : new NotificationDocument(recipient, kind.name(), notice, email, adviser.language(), clock.instant());
             leaseNew(notification);

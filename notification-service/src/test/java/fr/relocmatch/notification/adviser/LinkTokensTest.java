@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import fr.relocmatch.access.SignedLinks;
+
 import org.junit.jupiter.api.Test;
 
 /** Preferences links: signed with configured keys, expiring, rotatable. */
@@ -21,6 +23,24 @@ class LinkTokensTest {
 
     private static LinkTokens tokens(List<String> keys, Instant now) {
         return new LinkTokens(keys, Duration.ofDays(30), Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    @Test
+    void aProfileConfirmationLinkOpensOnlyTheConfirmationOfItsCompany() {
+        LinkTokens tokens = tokens(List.of(NEW_KEY), NOW);
+        SignedLinks companyService = new SignedLinks(LinkTokens.PROFILE_CONFIRMATION, List.of(NEW_KEY), Duration.ofDays(30),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+
+        String confirmation = tokens.signProfileConfirmation("company-1");
+
+        assertThat(companyService.verify(confirmation))
+                .isEqualTo(new SignedLinks.Verdict.Valid("company-1", NOW.plus(Duration.ofDays(30))));
+        assertThat(tokens.verify(confirmation)).as("not a preferences link").isInstanceOf(LinkTokens.Verdict.Invalid.class);
+        assertThat(companyService.verify(tokens.sign("lien@cci.fr"))).as("a preferences link confirms no profile")
+                .isInstanceOf(SignedLinks.Verdict.Invalid.class);
+        assertThat(new SignedLinks(LinkTokens.PROFILE_CONFIRMATION, List.of(NEW_KEY), Duration.ofDays(30),
+                Clock.fixed(NOW.plus(Duration.ofDays(31)), ZoneOffset.UTC)).verify(confirmation))
+                .isInstanceOf(SignedLinks.Verdict.Expired.class);
     }
 
     @Test

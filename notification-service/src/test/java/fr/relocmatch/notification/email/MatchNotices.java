@@ -40,6 +40,17 @@ final class MatchNotices {
                 "\"Groupe Maison Française\"", "null");
     }
 
+    /**
+     * The demand of a match ended ({@code how}): matching's MatchWithdrawn of a proposed match, or
+     * MatchUpdated of an accepted one, carrying {@code demandClosed}.
+     */
+    static void publishDemandClosed(TopicWriter writer, String matchId, long version, boolean wasAccepted,
+            String how, String supplierAdviser) {
+        send(writer, wasAccepted ? "MatchUpdated" : "MatchWithdrawn", wasAccepted ? "ACCEPTED" : "WITHDRAWN", matchId,
+                version, supplierAdviser, "grands-comptes@normandie.cci.fr", "\"Groupe Maison Française\"", "18.6",
+                ",\"demandClosed\":\"" + how + "\"");
+    }
+
     private static void send(TopicWriter writer, String type, String matchId, long version, String supplierAdviser,
             String demandAdviser, String buyerJson) {
         send(writer, type, matchId, version, supplierAdviser, demandAdviser, buyerJson, "18.6");
@@ -47,6 +58,15 @@ final class MatchNotices {
 
     private static void send(TopicWriter writer, String type, String matchId, long version, String supplierAdviser,
             String demandAdviser, String buyerJson, String distanceJson) {
+        send(writer, type, switch (type) {
+            case "MatchWithdrawn" -> "WITHDRAWN";
+            case "MatchBuyerDisclosed", "MatchDecided" -> "ACCEPTED";
+            default -> "PROPOSED";
+        }, matchId, version, supplierAdviser, demandAdviser, buyerJson, distanceJson, "");
+    }
+
+    private static void send(TopicWriter writer, String type, String status, String matchId, long version,
+            String supplierAdviser, String demandAdviser, String buyerJson, String distanceJson, String extraJson) {
         String demandId = "demand-" + matchId;
         String body = """
                 {"eventId":"%s","matchId":"%s","version":%d,"status":"%s","demandId":"%s","demandVersion":0,
@@ -57,13 +77,9 @@ final class MatchNotices {
                                  "noteKey":"preferredProcesses.all","facts":{"offeredProcesses":"DYEING_FINISHING","lackingProcesses":""}},
                                 {"name":"distance","value":0.77,"weight":0.4,"note":"19 km of 80 km allowed",
                                  "noteKey":"distance.radius","facts":{"km":"19","maxKm":"80","region":"28"}}],
-                 "aFieldFromTheFuture":true}
-                """.formatted(UUID.randomUUID(), matchId, version, switch (type) {
-                    case "MatchWithdrawn" -> "WITHDRAWN";
-                    case "MatchBuyerDisclosed", "MatchDecided" -> "ACCEPTED";
-                    default -> "PROPOSED";
-                },
-                demandId, buyerJson, demandAdviser, supplierAdviser, distanceJson);
+                 "aFieldFromTheFuture":true%s}
+                """.formatted(UUID.randomUUID(), matchId, version, status,
+                demandId, buyerJson, demandAdviser, supplierAdviser, distanceJson, extraJson);
         writer.send(MATCHES, demandId, body, Map.of("ce_id", UUID.randomUUID().toString(), "ce_source", "/tests",
                 "ce_type", "fr.relocmatch.matching." + type + ".v1", "ce_specversion", "1.0"));
     }

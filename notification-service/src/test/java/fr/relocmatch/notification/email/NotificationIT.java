@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +20,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import fr.relocmatch.testinfra.JsonApi;
 import fr.relocmatch.testinfra.MailText;
+import fr.relocmatch.access.SignedLinks;
 import fr.relocmatch.testinfra.SharedInfrastructure;
 import fr.relocmatch.testinfra.TopicWriter;
 import fr.relocmatch.testinfra.WithSharedInfrastructure;
@@ -186,6 +188,67 @@ class NotificationIT {
     }
 
     @Test
+    void aReminderGoesOnceIntoTheSupplierAdviserDigestWithALinkThatConfirmsOnlyThatProfile() throws MessagingException {
+        JsonApi api = SharedInfrastructure.get().api(port);
+        String company = UUID.randomUUID().toString();
+        String reminder = "PROFILE_UNCONFIRMED:" + company + ":2026-12";
+        String body = """
+                {"eventId":"%s","occurredAt":"2026-12-01T06:00:00Z","reminderId":"%s","kind":"PROFILE_UNCONFIRMED",
+                 "period":"2026-12","companyId":"%s","companyName":"Atelier Oublié","supplierAdviserEmail":"Rappels@CCI.fr",
+                 "supplierRegion":"28","lastConfirmedOn":"2025-10-02","demands":[],"demandCount":0}
+                """.formatted(UUID.randomUUID(), reminder, company);
+        Map<String, String> headers = Map.of("ce_id", UUID.randomUUID().toString(), "ce_source", "/tests",
+                "ce_type", "fr.relocmatch.matching.ProfileReminder.v1", "ce_specversion", "1.0");
+        writer.send("relocmatch.reminders.v1", company, body, headers);
+        writer.send("relocmatch.reminders.v1", company, body, headers); // redelivered
+        writer.send("relocmatch.reminders.v1", company, body.replace("\"supplierRegion\":\"28\"", "\"supplierRegion\":\"32\"")
+                .replace(reminder, reminder + "-other"), headers); // another région's instance tells its adviser
+
+        await().atMost(TIMEOUT).until(() -> api.get("/api/v1/notifications?recipient=rappels@cci.fr&status=DIGEST")
+                .json().size() == 1);
+        assertThat(digests.sendDigests()).isEqualTo(1);
+
+        MimeMessage digest = await().atMost(TIMEOUT).until(() -> emailsTo("rappels@cci.fr"), list -> list.size() == 1).getFirst();
+        String text = text(digest);
+        assertThat(text).contains("Profil à confirmer : Atelier Oublié, confirmé pour la dernière fois le 2025-10-02");
+        Matcher link = Pattern.compile("/confirm-profile\\?token=([A-Za-z0-9_.-]+)").matcher(text);
+        assertThat(link.find()).as(text).isTrue();
+        SignedLinks companyService = new SignedLinks("confirm-profile", List.of(SharedInfrastructure.LINK_KEY),
+                Duration.ofDays(30), Clock.systemUTC());
+        assertThat(companyService.verify(link.group(1))).isInstanceOfSatisfying(SignedLinks.Verdict.Valid.class,
+                valid -> assertThat(valid.subject()).isEqualTo(company));
+        assertThat(digests.sendDigests()).isZero();
+    }
+
+    @Test
+    void theEndOfADemandGoesOnceIntoTheDigestOfTheSupplierAdviserOnly() throws MessagingException {
+        JsonApi api = SharedInfrastructure.get().api(port);
+        String proposed = UUID.randomUUID().toString();
+        String accepted = UUID.randomUUID().toString();
+        publish("MatchProposed", proposed, 0, "fournisseurs@cci.fr", "donneurs@cci.fr");
+        awaitEmails(proposed, 2);
+
+        MatchNotices.publishDemandClosed(writer, proposed, 1, false, "CANCELLED", "fournisseurs@cci.fr");
+        MatchNotices.publishDemandClosed(writer, accepted, 4, true, "FULFILLED", "fournisseurs@cci.fr");
+        MatchNotices.publishDemandClosed(writer, proposed, 1, false, "CANCELLED", "fournisseurs@cci.fr"); // redelivered
+
+        await().atMost(TIMEOUT).until(() -> api.get("/api/v1/notifications?recipient=fournisseurs@cci.fr&status=DIGEST")
+                .json().size() == 2);
+        assertThat(api.get("/api/v1/notifications?recipient=donneurs@cci.fr").json()).as("the demand's adviser ended it")
+                .hasSize(1);
+        assertThat(emailsTo("fournisseurs@cci.fr")).as("an instant adviser too reads it in the digest").hasSize(1);
+
+        assertThat(digests.sendDigests()).isEqualTo(1);
+
+        MimeMessage digest = await().atMost(TIMEOUT).until(() -> emailsTo("fournisseurs@cci.fr"), list -> list.size() == 2)
+                .stream().filter(m -> subject(m).contains("Récapitulatif")).findFirst().orElseThrow();
+        assertThat(text(digest)).contains("Demande annulée : « Linge de bain en coton » — Tissages de Normandie")
+                .contains("Demande pourvue : « Linge de bain en coton » — Tissages de Normandie")
+                .contains("/matches/" + proposed).contains("/matches/" + accepted);
+        assertThat(digests.sendDigests()).isZero();
+    }
+
+    @Test
     void gathersTheMatchesOfADigestAdviserIntoOneDailyEmail() throws MessagingException {
         JsonApi api = SharedInfrastructure.get().api(port);
         assertThat(api.put("/api/v1/advisers/recap@cci.fr", Map.of("language", "fr", "delivery", "DAILY_DIGEST",
@@ -203,7 +266,7 @@ class NotificationIT {
         assertThat(digests.sendDigests()).isEqualTo(1);
 
         List<MimeMessage> digest = await().atMost(TIMEOUT).until(() -> emailsTo("recap@cci.fr"), list -> list.size() == 1);
-        assertThat(digest.getFirst().getSubject()).startsWith("[RelocMatch] 2 mise(s) en relation proposée(s)");
+        assertThat(digest.getFirst().getSubject()).startsWith("[RelocMatch] Récapitulatif du ").contains(": 2 nouvelle(s)");
         assertThat(text(digest.getFirst())).contains("/matches/" + first).contains("/matches/" + second);
         assertReadsRight(digest.getFirst(), "Vos préférences d'envoi", "Ne plus recevoir ces e-mails");
         await().atMost(TIMEOUT).until(() -> api.get("/api/v1/notifications?recipient=recap@cci.fr&status=SENT").json()
