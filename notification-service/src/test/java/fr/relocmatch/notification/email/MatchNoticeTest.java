@@ -11,7 +11,7 @@ class MatchNoticeTest {
 
     private static MatchNotice notice(String demandAdviser, String demandRegion, String supplierAdviser, String supplierRegion) {
         return new MatchNotice("m1", 1, "PROPOSED", "d1", "Linge de bain", "Maison Française SA", demandAdviser, "c1",
-                "Tissages de Normandie", supplierAdviser, 0.72, 1, 18.1, List.of(), demandRegion, supplierRegion);
+                "Tissages de Normandie", supplierAdviser, 0.72, 1, 18.1, List.of(), demandRegion, supplierRegion, null);
     }
 
     @Test

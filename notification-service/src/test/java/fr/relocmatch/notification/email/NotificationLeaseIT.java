@@ -61,7 +61,7 @@ class NotificationLeaseIT {
         List<NotificationDocument> backlog = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             MatchNotice notice = new MatchNotice("lease-" + batch + "-" + i, 1, "PROPOSED", "d-" + batch, "Demande", "Groupe",
-                    "acheteurs@cci.fr", "c-" + i, "Atelier " + i, "pme@cci.fr", 0.8, 1, 12.0, List.of(), null, null);
+                    "acheteurs@cci.fr", "c-" + i, "Atelier " + i, "pme@cci.fr", 0.8, 1, 12.0, List.of(), null, null, null);
             backlog.add(new NotificationDocument("pme@cci.fr", "PROPOSED", notice,
                     new ComposedEmail("Mise en relation " + notice.matchId(), "Texte " + notice.matchId(), "<p>x</p>"), "fr",
                     Instant.now().minusSeconds(60)));
@@ -104,7 +104,7 @@ class NotificationLeaseIT {
     void anEmailSentWhileTheDatabaseRefusesItsOutcomeIsRecordedLaterAndNotSentAgain() {
         String matchId = "unrecorded-" + UUID.randomUUID();
         MatchNotice notice = new MatchNotice(matchId, 1, "PROPOSED", "d-" + matchId, "Demande", "Groupe",
-                "acheteurs@cci.fr", "c-1", "Atelier", "pme@cci.fr", 0.8, 1, 12.0, List.of(), null, null);
+                "acheteurs@cci.fr", "c-1", "Atelier", "pme@cci.fr", 0.8, 1, 12.0, List.of(), null, null, null);
         NotificationDocument pending = repository.insert(new NotificationDocument("pme@cci.fr", "PROPOSED", notice,
                 new ComposedEmail("Mise en relation " + matchId, "Texte", "<p>x</p>"), "fr", Instant.now().minusSeconds(60)));
         doThrow(new DataAccessResourceFailureException("MongoDB unreachable")).when(repository)
