@@ -12,6 +12,10 @@ import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
 /**
  * The tokens of the links e-mails carry, opened without a login: a token names its subject (an
  * adviser's e-mail, a company id) and when it expires, with an HMAC-SHA256 of both and of what
@@ -102,6 +106,24 @@ public final class SignedLinks {
         catch (IllegalArgumentException notBase64OrNotANumber) {
             return new Verdict.Invalid();
         }
+    }
+
+    /**
+     * A valid token's subject and expiry; otherwise a 403 problem titled "Expired {what} link" or
+     * "Invalid {what} link", its detail ending with {@code advice} (where to find a good one).
+     */
+    public Verdict.Valid validOrRefuse(String token, String what, String advice) {
+        return switch (verify(token)) {
+            case Verdict.Valid valid -> valid;
+            case Verdict.Expired() -> throw refused("Expired " + what + " link", "This " + what + " link has expired; " + advice);
+            case Verdict.Invalid() -> throw refused("Invalid " + what + " link", "This " + what + " link is not valid; " + advice);
+        };
+    }
+
+    private static ErrorResponseException refused(String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, detail);
+        problem.setTitle(title);
+        return new ErrorResponseException(HttpStatus.FORBIDDEN, problem, null);
     }
 
     private static String encode(String text) {

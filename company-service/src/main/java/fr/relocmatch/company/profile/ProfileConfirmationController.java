@@ -75,13 +75,7 @@ class ProfileConfirmationController {
     }
 
     private SignedLinks.Verdict.Valid valid(String token) {
-        return switch (links.verify(token)) {
-            case SignedLinks.Verdict.Valid valid -> valid;
-            case SignedLinks.Verdict.Expired() -> throw refused(HttpStatus.FORBIDDEN, "Expired confirmation link",
-                    "This link has expired; ask your CCI adviser for a new one.");
-            case SignedLinks.Verdict.Invalid() -> throw refused(HttpStatus.FORBIDDEN, "Invalid confirmation link",
-                    "This link is not valid; use the one your CCI adviser sent you.");
-        };
+        return links.validOrRefuse(token, "confirmation", "ask your CCI adviser for a new one.");
     }
 
     private static ErrorResponseException refused(HttpStatus status, String title, String detail) {

@@ -44,30 +44,17 @@ public class LinkTokens {
     }
 
     /** What a presented preferences token says. */
-    sealed interface Verdict {
-        /** Signed by one of the keys and not expired: the adviser it names. */
-        record Valid(String email) implements Verdict {
-        }
-
-        /** Signed, but older than its lifetime. */
-        record Expired() implements Verdict {
-        }
-
-        /** Not a token of ours: forged, altered, truncated, or signed by a key no longer configured. */
-        record Invalid() implements Verdict {
-        }
+    SignedLinks.Verdict verify(String token) {
+        return preferences.verify(token);
     }
 
-    Verdict verify(String token) {
-        return switch (preferences.verify(token)) {
-            case SignedLinks.Verdict.Valid(String email, var expires) -> new Verdict.Valid(email);
-            case SignedLinks.Verdict.Expired() -> new Verdict.Expired();
-            case SignedLinks.Verdict.Invalid() -> new Verdict.Invalid();
-        };
+    /** The adviser a valid preferences token names; a 403 problem saying why otherwise. */
+    String adviserOrRefuse(String token) {
+        return preferences.validOrRefuse(token, "preferences", "use the one in your latest RelocMatch e-mail.").subject();
     }
 
     /** The adviser a valid token names. */
     Optional<String> adviser(String token) {
-        return verify(token) instanceof Verdict.Valid(String email) ? Optional.of(email) : Optional.empty();
+        return verify(token) instanceof SignedLinks.Verdict.Valid valid ? Optional.of(valid.subject()) : Optional.empty();
     }
 }

@@ -8,9 +8,6 @@ import jakarta.validation.Valid;
 
 import fr.relocmatch.access.AuditTrail;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -66,18 +63,6 @@ class PreferencesController {
     }
 
     private String adviser(String token) {
-        return switch (tokens.verify(token)) {
-            case LinkTokens.Verdict.Valid(String email) -> email;
-            case LinkTokens.Verdict.Expired() -> throw refused("Expired preferences link",
-                    "This preferences link has expired; use the one in your latest RelocMatch e-mail.");
-            case LinkTokens.Verdict.Invalid() -> throw refused("Invalid preferences link",
-                    "This preferences link is not valid; use the one in your latest RelocMatch e-mail.");
-        };
-    }
-
-    private static ErrorResponseException refused(String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, detail);
-        problem.setTitle(title);
-        return new ErrorResponseException(HttpStatus.FORBIDDEN, problem, null);
+        return tokens.adviserOrRefuse(token);
     }
 }

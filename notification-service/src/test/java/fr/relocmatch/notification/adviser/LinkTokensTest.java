@@ -35,7 +35,7 @@ class LinkTokensTest {
 
         assertThat(companyService.verify(confirmation))
                 .isEqualTo(new SignedLinks.Verdict.Valid("company-1", NOW.plus(Duration.ofDays(30))));
-        assertThat(tokens.verify(confirmation)).as("not a preferences link").isInstanceOf(LinkTokens.Verdict.Invalid.class);
+        assertThat(tokens.verify(confirmation)).as("not a preferences link").isInstanceOf(SignedLinks.Verdict.Invalid.class);
         assertThat(companyService.verify(tokens.sign("lien@cci.fr"))).as("a preferences link confirms no profile")
                 .isInstanceOf(SignedLinks.Verdict.Invalid.class);
         assertThat(new SignedLinks(LinkTokens.PROFILE_CONFIRMATION, List.of(NEW_KEY), Duration.ofDays(30),
@@ -55,9 +55,9 @@ class LinkTokensTest {
         String link = tokens(List.of(OLD_KEY), NOW).sign("lien@cci.fr");
 
         assertThat(tokens(List.of(OLD_KEY), NOW.plus(Duration.ofDays(29))).verify(link))
-                .isInstanceOf(LinkTokens.Verdict.Valid.class);
+                .isInstanceOf(SignedLinks.Verdict.Valid.class);
         assertThat(tokens(List.of(OLD_KEY), NOW.plus(Duration.ofDays(30))).verify(link))
-                .isInstanceOf(LinkTokens.Verdict.Expired.class);
+                .isInstanceOf(SignedLinks.Verdict.Expired.class);
     }
 
     @Test
@@ -68,7 +68,7 @@ class LinkTokensTest {
 
         assertThat(rotating.adviser(before)).contains("lien@cci.fr");
         assertThat(tokens(List.of(NEW_KEY), NOW).adviser(after)).contains("lien@cci.fr");
-        assertThat(tokens(List.of(NEW_KEY), NOW).verify(before)).isInstanceOf(LinkTokens.Verdict.Invalid.class);
+        assertThat(tokens(List.of(NEW_KEY), NOW).verify(before)).isInstanceOf(SignedLinks.Verdict.Invalid.class);
     }
 
     @Test
@@ -80,10 +80,10 @@ class LinkTokensTest {
         String longer = parts[0] + "." + base64.encodeToString("99999999999".getBytes()) + "." + parts[2];
 
         LinkTokens verifier = tokens(List.of(OLD_KEY), NOW);
-        assertThat(verifier.verify(otherAdviser)).isInstanceOf(LinkTokens.Verdict.Invalid.class);
-        assertThat(verifier.verify(longer)).isInstanceOf(LinkTokens.Verdict.Invalid.class);
-        assertThat(verifier.verify("not a token")).isInstanceOf(LinkTokens.Verdict.Invalid.class);
-        assertThat(verifier.verify(null)).isInstanceOf(LinkTokens.Verdict.Invalid.class);
+        assertThat(verifier.verify(otherAdviser)).isInstanceOf(SignedLinks.Verdict.Invalid.class);
+        assertThat(verifier.verify(longer)).isInstanceOf(SignedLinks.Verdict.Invalid.class);
+        assertThat(verifier.verify("not a token")).isInstanceOf(SignedLinks.Verdict.Invalid.class);
+        assertThat(verifier.verify(null)).isInstanceOf(SignedLinks.Verdict.Invalid.class);
     }
 
     @Test
