@@ -82,19 +82,23 @@ class FaultInjectionIT {
     private static final Map<String, String> TYPES = Map.of(
             "relocmatch.partner.companies.v1", "fr.relocmatch.partner.CompanyProfileSubmitted.v1",
             "relocmatch.partner.demands.v1", "fr.relocmatch.partner.DemandSubmitted.v1",
+            "relocmatch.partner.match-outcomes.v1", "fr.relocmatch.partner.MatchOutcomeSubmitted.v1",
             "relocmatch.companies.v1", "fr.relocmatch.company.CompanyProfileUpdated.v1",
             "relocmatch.demands.v1", "fr.relocmatch.demand.DemandUpdated.v1",
             "relocmatch.decisions.v1", "fr.relocmatch.matching.MatchDecided.v1",
-            "relocmatch.matches.v1", "fr.relocmatch.matching.MatchProposed.v1");
+            "relocmatch.matches.v1", "fr.relocmatch.matching.MatchProposed.v1",
+            "relocmatch.reminders.v1", "fr.relocmatch.matching.ProfileReminder.v1");
 
     /** Each consumed topic, and the dead-letter topic of every service consuming it. */
     private static final Map<String, List<String>> CONSUMERS = Map.of(
             "relocmatch.partner.companies.v1", List.of("relocmatch.partner.companies.v1.dlq"),
             "relocmatch.partner.demands.v1", List.of("relocmatch.partner.demands.v1.dlq"),
+            "relocmatch.partner.match-outcomes.v1", List.of("relocmatch.partner.match-outcomes.v1.dlq"),
             "relocmatch.companies.v1", List.of("relocmatch.demand.dlq.v1", "relocmatch.matching.dlq.v1"),
             "relocmatch.demands.v1", List.of("relocmatch.matching.dlq.v1"),
             "relocmatch.decisions.v1", List.of("relocmatch.demand.dlq.v1"),
-            "relocmatch.matches.v1", List.of("relocmatch.notification.dlq.v1"));
+            "relocmatch.matches.v1", List.of("relocmatch.notification.dlq.v1"),
+            "relocmatch.reminders.v1", List.of("relocmatch.notification.dlq.v1"));
 
     private final Path projectRoot = Path.of("").toAbsolutePath().getParent();
     /** The broker's log and the database file: kept after the run (a broker still stopping may write). */

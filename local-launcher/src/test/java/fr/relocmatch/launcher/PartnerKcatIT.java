@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import fr.relocmatch.testinfra.JsonApi;
 import fr.relocmatch.testinfra.TestSirets;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A partner with nothing but {@code kcat} (the Debian package, a librdkafka client), its login
- * file and {@code docs/partners.md}: publishes a group, an SME and a demand on the inbox topics,
+ * file and {@code docs/partners.md}: publishes a group, an SME and a demand on the inbox topics, an
+ * outcome step of the accepted match on the third,
  * reads the outcomes (why a bad profile was rejected included), and is refused the matches and
  * the dead letters; without its login it is not let in at all. Runs against the four services as
  * separate JVMs on the broker of the local run (SASL, ACLs). Needs kcat on the PATH; {@code .ci/run} installs it and runs this
@@ -53,10 +55,11 @@ class PartnerKcatIT {
     void publishesProfilesAndADemandReadsTheOutcomesButNotTheMatches() {
         String groupSiret = TestSirets.random();
         String smeName = "Tissage Partenaire " + UUID.randomUUID().toString().substring(0, 8);
+        String smeSiret = TestSirets.random();
         String groupId = accepted(publish("relocmatch.partner.companies.v1", "fr.relocmatch.partner.CompanyProfileSubmitted.v1",
                 Profiles.company("GROUP", groupSiret, "Groupe Partenaire SA", "47.51Z", List.of(), "76540", ADVISER)));
         String smeId = accepted(publish("relocmatch.partner.companies.v1", "fr.relocmatch.partner.CompanyProfileSubmitted.v1",
-                Profiles.company("SME", TestSirets.random(), smeName, "13.20Z", List.of("WEAVING", "HOME_TEXTILES"), "76540",
+                Profiles.company("SME", smeSiret, smeName, "13.20Z", List.of("WEAVING", "HOME_TEXTILES"), "76540",
                         ADVISER)));
         assertThat(groupId).isNotEqualTo(smeId);
 
@@ -83,6 +86,17 @@ class PartnerKcatIT {
                 Callers.REFERENT).get("/api/v1/matches?demandId=" + demandId).json().valueStream()
                 .filter(m -> smeName.equals(m.get("companyName").asString())).findFirst(), Optional::isPresent).orElseThrow();
         assertThat(match.get("companyId").asString()).isEqualTo(smeId);
+
+        // once the adviser accepts, the partner records what followed the introduction on its third inbox
+        JsonApi adviser = Callers.api(RunningServices.get().baseUrl("matching-service"), Callers.REFERENT);
+        String matchId = match.get("id").asString();
+        assertThat(adviser.post("/api/v1/matches/" + matchId + "/decision", Map.of("decision", "ACCEPTED")).status())
+                .isEqualTo(200);
+        String contact = publish("relocmatch.partner.match-outcomes.v1", "fr.relocmatch.partner.MatchOutcomeSubmitted.v1",
+                Map.of("demandId", demandId, "supplierSiret", smeSiret, "step", "CONTACT_MADE"));
+        assertThat(accepted(contact)).isEqualTo(matchId);
+        assertThat(adviser.get("/api/v1/matches/" + matchId).json().at("/outcomes/0/recordedBy").asString())
+                .isEqualTo(PARTNER);
 
         String badId = publish("relocmatch.partner.companies.v1", "fr.relocmatch.partner.CompanyProfileSubmitted.v1",
                 Profiles.company("SME", "12345678901234", "Mauvais SIRET", "13.20Z", List.of("WEAVING"), "76540", ADVISER));

@@ -167,6 +167,12 @@ public class ServiceApis {
         return company.get().uri("/api/v1/companies/{id}", id).retrieve().body(Company.class);
     }
 
+    /** The kinds of demand a supplier is not interested in, all of them (an empty list clears them). */
+    public Company notInterested(String id, long version, List<Map<String, String>> kinds) {
+        return company.put().uri("/api/v1/companies/{id}/not-interested", id).header("If-Match", "\"" + version + "\"")
+                .body(Map.of("kinds", kinds)).retrieve().body(Company.class);
+    }
+
     public Company confirm(String id, long version) {
         return company.post().uri("/api/v1/companies/{id}/confirm", id).header("If-Match", "\"" + version + "\"")
                 .retrieve().body(Company.class);

@@ -20,7 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Suppliers: the search with company-service's filters (NAF code at any level, process,
  * certification valid at a date, label, région, around a commune) and a profile's page with its
- * matches; an adviser confirms a profile there.
+ * matches; an adviser confirms a profile there, and marks the kinds of demand it is not interested in.
  */
 @Controller
 class SupplierPages {
@@ -78,6 +78,35 @@ class SupplierPages {
         model.addAttribute("company", company);
         model.addAttribute("matches", matches);
         return "supplier";
+    }
+
+    /**
+     * Marks the supplier not interested in demands requiring {@code process} (for {@code sector},
+     * or any when blank), or takes the mark away ({@code marked=false}); the other marks are kept.
+     */
+    @PostMapping("/suppliers/{id}/not-interested")
+    String notInterested(@PathVariable String id, @RequestParam long version, @RequestParam String process,
+            @RequestParam(required = false) String sector, @RequestParam(defaultValue = "true") boolean marked,
+            RedirectAttributes redirect) {
+        Company company = api.company(id);
+        String anySector = sector == null || sector.isBlank() ? null : sector;
+        try {
+            api.notInterested(id, version, company.notInterestedWith(process, anySector, marked));
+            redirect.addFlashAttribute("saved", marked ? "supplier.notInterested.marked" : "supplier.notInterested.cleared");
+        }
+        catch (ApiProblem problem) {
+            if (problem.status() == 409 || problem.status() == 412) {
+                redirect.addFlashAttribute("refused", "supplier.changed");
+            }
+            else if (problem.status() == 400) {
+                redirect.addFlashAttribute("refused", "supplier.notInterested.invalid");
+                redirect.addFlashAttribute("refusedDetail", String.join(" ", problem.messagesByField().values()));
+            }
+            else {
+                throw problem;
+            }
+        }
+        return "redirect:/suppliers/" + id;
     }
 
     @PostMapping("/suppliers/{id}/confirm")

@@ -84,7 +84,8 @@ class ConsolePagesTest {
                     .endsWith("/oauth2/authorization/relocmatch");
         }
         for (String action : List.of("/demands", "/demands/d1", "/demands/d1/move", "/matches/m1/decision",
-                "/suppliers/c1/confirm", "/me/preferences", "/suppliers/import", "/suppliers/import/j1/next")) {
+                "/suppliers/c1/confirm", "/suppliers/c1/not-interested", "/me/preferences", "/suppliers/import",
+                "/suppliers/import/j1/next")) {
             assertThat(mvc.perform(post(action).with(csrf()).accept("text/html")).andReturn().getResponse().getStatus())
                     .as(action).isEqualTo(302);
         }
@@ -258,6 +259,43 @@ class ConsolePagesTest {
         assertThat(page.getElementById("certificates-title").parent().text()).contains("Tissages du Bocage")
                 .contains("valable jusqu'au 2027-03-31, avant le démarrage de « Linge de bain » le 2027-06-01");
         assertThat(page.text()).contains("Aujourd'hui").doesNotContain("''");
+    }
+
+    /**
+     * The supplier's page shows the kinds of demand its adviser marked it not interested in; the
+     * adviser adds one (any sector) or takes one away, and the other marks are sent along, as the
+     * API replaces them all; a profile changed meanwhile is said so, not a server error.
+     */
+    @Test
+    void anAdviserMarksASupplierNotInterestedInAKindOfDemandAndTakesItBack() throws Exception {
+        Company company = new Company("c1", 4, "SME", "41234567800012", "Tissages du Bocage", "13.20Z",
+                List.of("WEAVING"), List.of(), List.of(), List.of(), 40, null, null, null, null, "textile@normandie.cci.fr",
+                true, "ACTIVE", Instant.parse("2026-10-01T08:00:00Z"),
+                List.of(new Company.NotInterested("WEAVING", "AUTOMOTIVE", LocalDate.parse("2026-11-02"))));
+        when(api.company("c1")).thenReturn(company);
+        when(api.matchesOfCompany("c1")).thenReturn(List.of());
+
+        Document page = html(mvc.perform(get("/suppliers/c1").with(adviser("28"))).andExpect(status().isOk()).andReturn());
+        assertThat(page.select("ul.not-interested li").text()).contains("Tissage — Automobile").contains("2026-11-02");
+        assertThat(page.select("form.not-interested-form select[name=sector] option").first().text()).isEqualTo("tous secteurs");
+
+        mvc.perform(post("/suppliers/c1/not-interested").param("version", "4").param("process", "CUT_AND_SEW")
+                .param("sector", "").with(adviser("28")).with(csrf())).andExpect(status().is3xxRedirection());
+        java.util.Map<String, String> any = new java.util.LinkedHashMap<>();
+        any.put("process", "CUT_AND_SEW");
+        any.put("sector", null);
+        verify(api).notInterested("c1", 4, List.of(Map.of("process", "WEAVING", "sector", "AUTOMOTIVE"), any));
+
+        mvc.perform(post("/suppliers/c1/not-interested").param("version", "4").param("process", "WEAVING")
+                .param("sector", "AUTOMOTIVE").param("marked", "false").with(adviser("28")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        verify(api).notInterested("c1", 4, List.of());
+
+        when(api.notInterested(eq("c1"), eq(3L), any())).thenThrow(new ApiProblem(412, "Precondition failed", null, List.of()));
+        String changed = mvc.perform(post("/suppliers/c1/not-interested").param("version", "3").param("process", "WEAVING")
+                .with(adviser("28")).with(csrf())).andExpect(status().is3xxRedirection())
+                .andReturn().getFlashMap().get("refused").toString();
+        assertThat(changed).isEqualTo("supplier.changed");
     }
 
     @Test

@@ -39,7 +39,9 @@ public final class EventTypes {
     public static final String PARTNER_COMPANY_SUBMITTED = "fr.relocmatch.partner.CompanyProfileSubmitted.v1";
     /** A partner submits a relocation demand on the demands inbox. */
     public static final String PARTNER_DEMAND_SUBMITTED = "fr.relocmatch.partner.DemandSubmitted.v1";
-    /** A partner's message was accepted: it is now a profile or a demand. */
+    /** A partner records the next outcome step of an accepted match of a demand it submitted. */
+    public static final String PARTNER_MATCH_OUTCOME_SUBMITTED = "fr.relocmatch.partner.MatchOutcomeSubmitted.v1";
+    /** A partner's message was accepted: it is now a profile, a demand or an outcome step. */
     public static final String PARTNER_SUBMISSION_ACCEPTED = "fr.relocmatch.partner.SubmissionAccepted.v1";
     /** A partner's message was rejected (and dead-lettered) with the reason. */
     public static final String PARTNER_SUBMISSION_REJECTED = "fr.relocmatch.partner.SubmissionRejected.v1";

@@ -43,6 +43,7 @@ public final class ContractSchemas {
             Map.entry(EventTypes.NOTIFICATION_FAILED, "notification-outcome"),
             Map.entry(EventTypes.PARTNER_COMPANY_SUBMITTED, "partner-company-submission"),
             Map.entry(EventTypes.PARTNER_DEMAND_SUBMITTED, "partner-demand-submission"),
+            Map.entry(EventTypes.PARTNER_MATCH_OUTCOME_SUBMITTED, "partner-match-outcome-submission"),
             Map.entry(EventTypes.PARTNER_SUBMISSION_ACCEPTED, "partner-outcome"),
             Map.entry(EventTypes.PARTNER_SUBMISSION_REJECTED, "partner-outcome"));
 

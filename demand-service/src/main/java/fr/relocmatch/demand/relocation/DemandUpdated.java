@@ -22,7 +22,7 @@ record DemandUpdated(UUID eventId, Instant occurredAt, String demandId, long ver
         List<String> preferredProcesses, List<String> targetNafCodes, List<String> requiredCertifications,
         DemandRequest.Volume annualVolume, BigDecimal targetUnitPriceEur, Sector sector, LocalDate startDate, LocalDate validUntil,
         LocationMode locationMode, DemandSite site, Integer maxDistanceKm, List<String> regions,
-        String adviserEmail, List<DisclosedBuyer> disclosures, String ownerRegion, Instant openedAt) {
+        String adviserEmail, List<DisclosedBuyer> disclosures, String ownerRegion, Instant openedAt, String submittedBy) {
 
     /** The buyer of a confidential demand, revealed to the supplier of one accepted match only. */
     record DisclosedBuyer(String matchId, String companyId, String buyerName, String buyerSiret) {
@@ -39,7 +39,7 @@ record DemandUpdated(UUID eventId, Instant occurredAt, String demandId, long ver
                 d.getTargetUnitPriceEur(), d.getSector(), d.getStartDate(), d.getValidUntil(), location.mode(), location.site(),
                 location.maxDistanceKm(), location.regions(), d.getAdviserEmail(),
                 d.getDisclosures().stream().map(x -> new DisclosedBuyer(x.matchId(), x.companyId(), buyer.name(),
-                        buyer.siret())).toList(), d.getOwnerRegion(), d.getOpenedAt());
+                        buyer.siret())).toList(), d.getOwnerRegion(), d.getOpenedAt(), d.getSubmittedBy());
     }
 
     /** The same (demand, version) always gets the same event id, however often it is relayed. */

@@ -30,7 +30,7 @@ final class SharedValues {
                 codes(supplier.processes()), one(Map.copyOf(certifications)), codes(supplier.sectors()),
                 codes(supplier.labels()), capacity, one(supplier.site()), one(supplier.regionCode()), supplier.active(),
                 date(supplier.lastConfirmed()), one(supplier.adviserEmail()),
-                supplier.notInterested().isEmpty() ? Set.of() : supplier.notInterested());
+                supplier.notInterested().isEmpty() ? Set.of() : supplier.notInterested(), supplier.siret());
     }
 
     /** Distinct values held. */

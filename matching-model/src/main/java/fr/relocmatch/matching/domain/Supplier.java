@@ -14,11 +14,12 @@ import java.util.Set;
  * @param active         whether the profile takes part in matching: ACTIVE, consenting, a supplier
  * @param lastConfirmed  when the company or its adviser last confirmed the profile, or null
  * @param notInterested  the kinds of demand its adviser marked it not interested in
+ * @param siret          the establishment's SIRET (by which a partner names the supplier of a match), or null
  */
 public record Supplier(String id, long version, String name, String siren, String nafCode, Set<String> processes,
         Map<String, Validity> certifications, Set<String> sectors, Set<String> labels, Capacity capacity,
         GeoPoint site, String regionCode, boolean active, LocalDate lastConfirmed, String adviserEmail,
-        Set<DemandKind> notInterested) {
+        Set<DemandKind> notInterested, String siret) {
 
     public Supplier {
         processes = Set.copyOf(processes);
@@ -28,18 +29,27 @@ public record Supplier(String id, long version, String name, String siren, Strin
         notInterested = notInterested == null ? Set.of() : Set.copyOf(notInterested);
     }
 
+    /** A supplier whose SIRET is not known. */
+    public Supplier(String id, long version, String name, String siren, String nafCode, Set<String> processes,
+            Map<String, Validity> certifications, Set<String> sectors, Set<String> labels, Capacity capacity,
+            GeoPoint site, String regionCode, boolean active, LocalDate lastConfirmed, String adviserEmail,
+            Set<DemandKind> notInterested) {
+        this(id, version, name, siren, nafCode, processes, certifications, sectors, labels, capacity, site, regionCode,
+                active, lastConfirmed, adviserEmail, notInterested, null);
+    }
+
     /** A supplier not marked uninterested in any kind of demand. */
     public Supplier(String id, long version, String name, String siren, String nafCode, Set<String> processes,
             Map<String, Validity> certifications, Set<String> sectors, Set<String> labels, Capacity capacity,
             GeoPoint site, String regionCode, boolean active, LocalDate lastConfirmed, String adviserEmail) {
         this(id, version, name, siren, nafCode, processes, certifications, sectors, labels, capacity, site, regionCode,
-                active, lastConfirmed, adviserEmail, Set.of());
+                active, lastConfirmed, adviserEmail, Set.of(), null);
     }
 
     /** The same profile holding these certifications instead. */
     public Supplier withCertifications(Map<String, Validity> held) {
         return new Supplier(id, version, name, siren, nafCode, processes, held, sectors, labels, capacity, site, regionCode,
-                active, lastConfirmed, adviserEmail, notInterested);
+                active, lastConfirmed, adviserEmail, notInterested, siret);
     }
 
     /**

@@ -63,7 +63,7 @@ final class Pairs {
 
         Supplier build() {
             return new Supplier(id, version, "Atelier " + id, siren, naf, processes, certifications, sectors, labels,
-                    capacity, site, region, active, confirmed, "pme@cci.fr", notInterested);
+                    capacity, site, region, active, confirmed, "pme@cci.fr", notInterested, siren + "00011");
         }
     }
 

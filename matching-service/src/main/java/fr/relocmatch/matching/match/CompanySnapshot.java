@@ -16,7 +16,7 @@ import fr.relocmatch.matching.domain.Supplier;
  * The part of a CompanyProfileUpdated event matching reads; other fields are ignored (tolerant
  * reader). A profile without consent to be matched (GDPR) is kept but never proposed.
  */
-record CompanySnapshot(String companyId, long version, String kind, String siren, String name, String nafCode,
+record CompanySnapshot(String companyId, long version, String kind, String siren, String siret, String name, String nafCode,
         List<String> processes, List<CertificationView> certifications, List<String> sectors, List<String> labels,
         CapacityView capacity, SiteView site, String adviserEmail, String status, boolean matchingConsent,
         Instant lastConfirmedAt, String ownerRegion, List<NotInterestedView> notInterestedIn) {
@@ -56,7 +56,8 @@ record CompanySnapshot(String companyId, long version, String kind, String siren
                 "ACTIVE".equals(status) && isSupplier() && matchingConsent,
                 lastConfirmedAt == null ? null : LocalDate.ofInstant(lastConfirmedAt, ZoneOffset.UTC), adviserEmail,
                 orEmpty(notInterestedIn).stream().filter(kind -> kind != null && kind.process() != null)
-                        .map(kind -> new Supplier.DemandKind(kind.process(), kind.sector())).collect(Collectors.toSet()));
+                        .map(kind -> new Supplier.DemandKind(kind.process(), kind.sector())).collect(Collectors.toSet()),
+                siret);
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

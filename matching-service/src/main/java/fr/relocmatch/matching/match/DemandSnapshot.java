@@ -14,7 +14,7 @@ record DemandSnapshot(String demandId, long version, String status, String title
         List<String> preferredProcesses, List<String> targetNafCodes, List<String> requiredCertifications,
         VolumeView annualVolume, LocalDate startDate, String sector, String locationMode, SiteView site,
         Integer maxDistanceKm, List<String> regions, String adviserEmail, List<DisclosedBuyer> disclosures,
-        String ownerRegion, Instant openedAt) {
+        String ownerRegion, Instant openedAt, String submittedBy) {
 
     /** A confidential buyer revealed to the supplier of one accepted match. */
     record DisclosedBuyer(String matchId, String companyId, String buyerName) {

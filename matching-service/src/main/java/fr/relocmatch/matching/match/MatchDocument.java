@@ -33,6 +33,8 @@ class MatchDocument extends PublishedDocument {
     private String supplierAdviserEmail;
     /** The supplier's NAF code when it was last ranked: the programme figures count by its division. */
     private String supplierNafCode;
+    /** The supplier's SIRET, by which a partner names the match (null on matches stored before it was kept). */
+    private String supplierSiret;
     /** Régions owning the demand and the supplier's profile: each région's instance e-mails its own advisers. */
     @Indexed
     private String demandRegion;
@@ -223,6 +225,7 @@ class MatchDocument extends PublishedDocument {
         companyName = candidate.supplier().name();
         supplierAdviserEmail = candidate.supplier().adviserEmail();
         supplierNafCode = candidate.supplier().nafCode();
+        supplierSiret = candidate.supplier().siret();
         score = candidate.score().value();
         rank = candidate.rank();
         distanceKm = candidate.score().distanceKm();
@@ -264,6 +267,15 @@ class MatchDocument extends PublishedDocument {
 
     String getCompanyName() {
         return companyName;
+    }
+
+    String getSupplierSiret() {
+        return supplierSiret;
+    }
+
+    /** Whether this step is in the match's outcome already. */
+    boolean hasOutcome(OutcomeStep step) {
+        return getOutcomes().stream().anyMatch(recorded -> recorded.step() == step);
     }
 
     String getSupplierAdviserEmail() {

@@ -113,6 +113,12 @@ class MatchingEngine {
         rerankPending();
     }
 
+    /** The SIRET of a profile the index holds, or null. */
+    synchronized String siretOf(String companyId) {
+        Supplier supplier = index.get(companyId);
+        return supplier == null ? null : supplier.siret();
+    }
+
     /** Forgets a deleted profile (a tombstone on the companies topic): its matches are withdrawn. */
     synchronized void onSupplierDeleted(String companyId) {
         Supplier known = index.get(companyId);

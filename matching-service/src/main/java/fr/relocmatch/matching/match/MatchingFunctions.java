@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import fr.relocmatch.observability.TraceIds;
+import fr.relocmatch.partner.PartnerInbox;
 import fr.relocmatch.state.events.InboundRecords;
 import fr.relocmatch.state.events.UnreadableRecordException;
 
@@ -98,6 +99,18 @@ class MatchingFunctions {
             // by the engine's retry (MongoDB unreachable, a lost optimistic lock)
             log.warn("Profile taken in, re-ranking left pending: {}", rankingFailed.toString());
         }
+    }
+
+    /**
+     * Outcome steps partners record on the accepted matches of the demands they submitted (binding
+     * {@code partnerMatchOutcomes-in-0}); each gets an outcome event, a rejected one is also copied
+     * to the inbox's dead-letter topic ({@link PartnerInbox}).
+     */
+    @Bean
+    // the body as received (the inbox checks it against its schema): Spring Cloud Function converts nothing
+    Consumer<Message<byte[]>> partnerMatchOutcomes(PartnerInbox inbox, PartnerOutcomes outcomes) {
+        return message -> inbox.receive(message, "partner-match-outcome-submission", "match", PartnerOutcomeRequest.class,
+                submission -> outcomes.record(submission.body(), submission.source(), submission.id()));
     }
 
     @Bean

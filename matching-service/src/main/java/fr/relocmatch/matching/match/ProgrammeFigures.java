@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -44,7 +45,8 @@ class ProgrammeFigures {
         ProgrammeDemand demand = ProgrammeDemand.of(snapshot, region);
         Update update = new Update().set("version", demand.version()).set("region", demand.region())
                 .set("status", demand.status()).set("openedAt", demand.openedAt()).set("mainProcess", demand.mainProcess())
-                .set("annualQuantity", demand.annualQuantity()).set("unit", demand.unit());
+                .set("annualQuantity", demand.annualQuantity()).set("unit", demand.unit())
+                .set("submittedBy", demand.submittedBy());
         try {
             mongo.upsert(query(where("_id").is(demand.id()).and("version").lte(demand.version())), update,
                     ProgrammeDemand.class);
@@ -52,6 +54,11 @@ class ProgrammeFigures {
         catch (DuplicateKeyException newerKept) {
             // a later version is kept already (a record read again after a newer one)
         }
+    }
+
+    /** What is kept of a demand of this région, if its event was read. */
+    Optional<ProgrammeDemand> demand(String demandId) {
+        return Optional.ofNullable(mongo.findById(demandId, ProgrammeDemand.class));
     }
 
     /** The figures of a région's matches and demands over the days {@code from} to {@code to}, both included. */

@@ -27,14 +27,19 @@ final class MatchingEvents {
     void company(String id, long version, String name, List<String> processes, double lat, double lon,
             String extraJson) {
         String body = """
-                {"eventId":"%s","companyId":"%s","version":%d,"kind":"SME","siret":"40123456700011",
+                {"eventId":"%s","companyId":"%s","version":%d,"kind":"SME","siret":"%s",
                  "siren":"401234567","name":"%s","processes":[%s],
                  "site":{"communeCode":"76540","latitude":%s,"longitude":%s,"regionCode":"28"},
                  "adviserEmail":"pme@normandie.cci.fr","status":"ACTIVE","matchingConsent":true,
                  "lastConfirmedAt":"%s","aFieldFromTheFuture":{"added":"in a later minor version"}%s}
-                """.formatted(UUID.randomUUID(), id, version, name, quoted(processes), lat, lon,
+                """.formatted(UUID.randomUUID(), id, version, siretOf(id), name, quoted(processes), lat, lon,
                 Instant.now(), extraJson);
         writer.send(COMPANIES, id, body, headers("fr.relocmatch.company.CompanyProfileUpdated.v1", "company/" + id));
+    }
+
+    /** The SIRET of the profile {@code id}: an establishment of SIREN 401234567, told apart by the id. */
+    static String siretOf(String id) {
+        return "401234567" + "%05d".formatted(Math.floorMod(id.hashCode(), 100_000));
     }
 
     void demand(String id, long version, String status, List<String> processes, int maxKm) {

@@ -29,6 +29,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The programme's loop after the ranking: rejections name a listed reason, accepted matches go
@@ -39,11 +40,17 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.mongodb.database=relocmatch-matching-programme",
         "spring.cloud.stream.bindings.companies-in-0.group=programme-profiles",
-        "spring.cloud.stream.bindings.demands-in-0.group=programme-demands" })
+        "spring.cloud.stream.bindings.demands-in-0.group=programme-demands",
+        // an inbox of its own: the other instances of the tests would answer for demands they do not hold
+        "spring.cloud.stream.bindings.partnerMatchOutcomes-in-0.destination=" + ProgrammeLoopIT.INBOX,
+        "spring.cloud.stream.kafka.bindings.partnerMatchOutcomes-in-0.consumer.dlq-name=" + ProgrammeLoopIT.INBOX + ".dlq" })
 @WithSharedInfrastructure
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProgrammeLoopIT {
 
+    static final String INBOX = "relocmatch.partner.match-outcomes.programme-test";
+    private static final String PARTNER = "/partners/retailer-sourcing";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
     private static final double ROUEN_LAT = 49.4435;
@@ -182,6 +189,101 @@ class ProgrammeLoopIT {
 
         assertThat(contact.status()).as(contact.body()).isEqualTo(200);
         assertThat(contact.json().at("/outcomes/0/recordedBy").asString()).isEqualTo("plasturgie@hautsdefrance.cci.fr");
+    }
+
+    /**
+     * The partner that submitted a demand records the steps of its accepted matches on the inbox,
+     * naming the match by demand and supplier SIRET: each message answered, the steps published as an
+     * adviser's are, a redelivery recorded once; another partner, an illegal move, a step for a
+     * supplier the demand has no match with and a body off the schema are rejected and dead-lettered.
+     */
+    @Test
+    void aPartnerRecordsTheOutcomeStepsOfItsOwnDemandsMatchesOnTheInbox() {
+        String demand = UUID.randomUUID().toString();
+        String company = UUID.randomUUID().toString();
+        String siret = MatchingEvents.siretOf(company);
+        events.company(company, 0, "Chaudronnerie du Roumois", List.of("BENDING_FORMING"), ROUEN_LAT, ROUEN_LON,
+                ",\"nafCode\":\"25.11Z\"");
+        events.demand(demand, 0, "OPEN", List.of("BENDING_FORMING"), 60, ",\"submittedBy\":\"" + PARTNER + "\"");
+        String matchId = await().atMost(TIMEOUT).until(() -> adviser.get("/api/v1/matches?demandId=" + demand).json()
+                .valueStream().toList(), list -> !list.isEmpty()).getFirst().get("id").asString();
+
+        try (TopicProbe answers = TopicProbe.on("relocmatch.partner.outcomes.v1");
+                TopicProbe dead = TopicProbe.on(INBOX + ".dlq")) {
+            JsonNode tooEarly = answer(answers, PARTNER, Map.of("demandId", demand, "supplierSiret", siret, "step", "CONTACT_MADE"));
+            assertThat(tooEarly.get("outcome").asString()).isEqualTo("REJECTED");
+            assertThat(tooEarly.get("reason").asString()).contains("only an ACCEPTED match");
+            assertThat(decide(matchId, Map.of("decision", "ACCEPTED")).status()).isEqualTo(200);
+
+            JsonNode otherPartner = answer(answers, "/partners/someone-else",
+                    Map.of("demandId", demand, "supplierSiret", siret, "step", "CONTACT_MADE"));
+            assertThat(otherPartner.get("reason").asString()).contains("was not submitted by /partners/someone-else");
+            JsonNode unknownSupplier = answer(answers, PARTNER,
+                    Map.of("demandId", demand, "supplierSiret", "40123456799999", "step", "CONTACT_MADE"));
+            assertThat(unknownSupplier.get("reason").asString()).contains("no match with the supplier of SIRET 40123456799999");
+            JsonNode offSchema = answer(answers, PARTNER, Map.of("demandId", demand, "supplierSiret", "123", "step", "LUNCH"));
+            assertThat(offSchema.get("reason").asString()).contains("does not match schema");
+            assertThat(offSchema.get("errors").findValuesAsString("field")).contains("supplierSiret", "step");
+            assertThat(adviser.get("/api/v1/matches/" + matchId).json().get("outcomes").size())
+                    .as("nothing recorded by a refused message").isZero();
+
+            String contactId = UUID.randomUUID().toString();
+            Map<String, String> contact = Map.of("demandId", demand, "supplierSiret", siret, "step", "CONTACT_MADE");
+            JsonNode accepted = answer(answers, PARTNER, contactId, contact);
+            JsonNode redelivered = answer(answers, PARTNER, contactId, contact);
+            assertThat(accepted.get("outcome").asString()).as(accepted.toString()).isEqualTo("ACCEPTED");
+            assertThat(accepted.get("resource").asString()).isEqualTo("match");
+            assertThat(accepted.get("resourceId").asString()).isEqualTo(matchId);
+            assertThat(redelivered.get("outcome").asString()).isEqualTo("ACCEPTED");
+            JsonNode skipping = answer(answers, PARTNER, Map.of("demandId", demand, "supplierSiret", siret,
+                    "step", "AGREEMENT_SIGNED"));
+            assertThat(skipping.get("reason").asString()).contains("CONTACT_MADE", "AGREEMENT_SIGNED cannot follow");
+            JsonNode unexplained = answer(answers, PARTNER, Map.of("demandId", demand, "supplierSiret", siret,
+                    "step", "ABANDONED"));
+            assertThat(unexplained.get("errors").findValuesAsString("field")).containsExactly("reasonCode");
+            JsonNode abandoned = answer(answers, PARTNER, Map.of("demandId", demand, "supplierSiret", siret,
+                    "step", "ABANDONED", "reasonCode", "PRICE", "reason", "30 % au-dessus du prix cible"));
+            assertThat(abandoned.get("outcome").asString()).as(abandoned.toString()).isEqualTo("ACCEPTED");
+
+            JsonNode match = adviser.get("/api/v1/matches/" + matchId).json();
+            assertThat(match.get("outcomes").findValuesAsString("step")).containsExactly("CONTACT_MADE", "ABANDONED");
+            assertThat(match.get("outcomes").findValuesAsString("recordedBy")).containsOnly(PARTNER);
+            assertThat(match.at("/outcomes/1/reasonCode").asString()).isEqualTo("PRICE");
+            for (JsonNode refused : List.of(tooEarly, otherPartner, unknownSupplier, offSchema, skipping, unexplained)) {
+                dead.await(r -> refused.get("correlationId").asString().equals(TopicProbe.headers(r).get("ce_id"))
+                        && TopicProbe.headers(r).get("x-relocmatch-reason") != null, TIMEOUT);
+            }
+        }
+        try (TopicProbe decisions = TopicProbe.on("relocmatch.decisions.v1")) {
+            decisions.await(r -> demand.equals(r.key()) && r.value().contains("ABANDONED"), TIMEOUT);
+            List<ConsumerRecord<String, String>> steps = decisions.seenToTheEnd(TIMEOUT).stream()
+                    .filter(r -> demand.equals(r.key()))
+                    .filter(r -> "fr.relocmatch.matching.MatchOutcomeRecorded.v1".equals(TopicProbe.headers(r).get("ce_type")))
+                    .toList();
+            ContractAssertions.assertConform(steps);
+            assertThat(steps.stream().map(r -> TopicProbe.headers(r).get("ce_id")).distinct()
+                    .map(id -> steps.stream().filter(r -> id.equals(TopicProbe.headers(r).get("ce_id"))).findFirst()
+                            .orElseThrow())
+                    .map(r -> JsonApi.parse(r.value()).get("step").asString()).toList())
+                    .as("each step once by id").containsExactlyInAnyOrder("CONTACT_MADE", "ABANDONED");
+        }
+    }
+
+    /** A partner's message on the match-outcomes inbox, under a new id, and its answer. */
+    private JsonNode answer(TopicProbe answers, String partner, Map<String, String> body) {
+        return answer(answers, partner, UUID.randomUUID().toString(), body);
+    }
+
+    /** A partner's message on the match-outcomes inbox, and the newest answer to its id. */
+    private JsonNode answer(TopicProbe answers, String partner, String messageId, Map<String, String> body) {
+        long before = answers.seen().stream().filter(r -> messageId.equals(JsonApi.parse(r.value()).path("correlationId")
+                .asString(null))).count();
+        writer.send(INBOX, body.get("demandId"), JSON.writeValueAsString(body), Map.of("ce_id", messageId, "ce_source", partner,
+                "ce_type", "fr.relocmatch.partner.MatchOutcomeSubmitted.v1", "ce_specversion", "1.0",
+                "content-type", "application/json"));
+        List<JsonNode> mine = await().atMost(TIMEOUT).until(() -> answers.seen().stream().map(r -> JsonApi.parse(r.value()))
+                .filter(o -> messageId.equals(o.path("correlationId").asString(null))).toList(), l -> l.size() > before);
+        return mine.getLast();
     }
 
     /**
