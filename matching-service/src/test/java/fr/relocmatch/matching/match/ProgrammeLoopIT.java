@@ -149,20 +149,11 @@ class ProgrammeLoopIT {
         assertThat(adviser.post(path, Map.of("step", "ABANDONED", "reasonCode", "PRICE")).status())
                 .as("production started is final").isEqualTo(409);
 
-        try (TopicProbe decisions = TopicProbe.on("relocmatch.decisions.v1")) {
-            decisions.await(r -> demand.equals(r.key()) && r.value().contains("PRODUCTION_STARTED"), TIMEOUT);
-            List<ConsumerRecord<String, String>> steps = decisions.seenToTheEnd(TIMEOUT).stream()
-                    .filter(r -> demand.equals(r.key()))
-                    .filter(r -> "fr.relocmatch.matching.MatchOutcomeRecorded.v1".equals(TopicProbe.headers(r).get("ce_type")))
-                    .toList();
-            ContractAssertions.assertConform(steps);
-            // every send repeats the earlier steps under their own ids: once each, by id
-            Map<String, String> stepById = new java.util.HashMap<>();
-            steps.forEach(r -> stepById.put(TopicProbe.headers(r).get("ce_id"), JsonApi.parse(r.value()).get("step").asString()));
-            assertThat(stepById.values()).containsExactlyInAnyOrder("CONTACT_MADE", "QUOTE_SENT", "AGREEMENT_SIGNED",
-                    "PRODUCTION_STARTED");
-            assertThat(JsonApi.parse(steps.getFirst().value()).get("on").asString()).isEqualTo(today.toString());
-        }
+        List<ConsumerRecord<String, String>> steps = stepsPublished(demand, "PRODUCTION_STARTED");
+        // every send repeats the earlier steps under their own ids: once each, by id
+        assertThat(stepsById(steps).values()).containsExactlyInAnyOrder("CONTACT_MADE", "QUOTE_SENT", "AGREEMENT_SIGNED",
+                "PRODUCTION_STARTED");
+        assertThat(JsonApi.parse(steps.getFirst().value()).get("on").asString()).isEqualTo(today.toString());
         try (TopicProbe matches = TopicProbe.on(MatchingEvents.MATCHES)) {
             ConsumerRecord<String, String> last = matches.await(r -> demand.equals(r.key())
                     && r.value().contains("\"outcome\":\"PRODUCTION_STARTED\""), TIMEOUT);
@@ -254,19 +245,28 @@ class ProgrammeLoopIT {
                         && TopicProbe.headers(r).get("x-relocmatch-reason") != null, TIMEOUT);
             }
         }
+        assertThat(stepsById(stepsPublished(demand, "ABANDONED")).values()).as("each step once by id")
+                .containsExactlyInAnyOrder("CONTACT_MADE", "ABANDONED");
+    }
+
+    /** The outcome steps of a demand's matches on the decisions topic, once {@code last} is among them; checked against the contract. */
+    private static List<ConsumerRecord<String, String>> stepsPublished(String demand, String last) {
         try (TopicProbe decisions = TopicProbe.on("relocmatch.decisions.v1")) {
-            decisions.await(r -> demand.equals(r.key()) && r.value().contains("ABANDONED"), TIMEOUT);
+            decisions.await(r -> demand.equals(r.key()) && r.value().contains(last), TIMEOUT);
             List<ConsumerRecord<String, String>> steps = decisions.seenToTheEnd(TIMEOUT).stream()
                     .filter(r -> demand.equals(r.key()))
                     .filter(r -> "fr.relocmatch.matching.MatchOutcomeRecorded.v1".equals(TopicProbe.headers(r).get("ce_type")))
                     .toList();
             ContractAssertions.assertConform(steps);
-            assertThat(steps.stream().map(r -> TopicProbe.headers(r).get("ce_id")).distinct()
-                    .map(id -> steps.stream().filter(r -> id.equals(TopicProbe.headers(r).get("ce_id"))).findFirst()
-                            .orElseThrow())
-                    .map(r -> JsonApi.parse(r.value()).get("step").asString()).toList())
-                    .as("each step once by id").containsExactlyInAnyOrder("CONTACT_MADE", "ABANDONED");
+            return steps;
         }
+    }
+
+    /** Each step published, by its id ({@code ce_id}). */
+    private static Map<String, String> stepsById(List<ConsumerRecord<String, String>> steps) {
+        Map<String, String> stepById = new java.util.HashMap<>();
+        steps.forEach(r -> stepById.put(TopicProbe.headers(r).get("ce_id"), JsonApi.parse(r.value()).get("step").asString()));
+        return stepById;
     }
 
     /** A partner's message on the match-outcomes inbox, under a new id, and its answer. */
