@@ -529,7 +529,9 @@ class FaultInjectionIT {
                 "spring.application.name", "matching-reference",
                 "spring.mongodb.database", "relocmatch-matching-reference",
                 "spring.cloud.stream.bindings.matches-out-0.destination", "relocmatch.reference.matches.v1",
-                "spring.cloud.stream.bindings.decisions-out-0.destination", "relocmatch.reference.decisions.v1"));
+                "spring.cloud.stream.bindings.decisions-out-0.destination", "relocmatch.reference.decisions.v1",
+                // the partners' inbox stays the région's: the reference answers none of their messages
+                "spring.cloud.stream.bindings.partnerMatchOutcomes-in-0.destination", "relocmatch.reference.partner.match-outcomes.v1"));
         Instance reference = new Instance("matching-reference", "matching-service", referenceProperties);
         instances.put(reference.key, reference);
         reference.start();

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * on assignment a partition is read again from its beginning — the instance must know every demand
  * it now owns — and its demands are ranked only once it is read up to where it ended (against the
  * matches already stored, so a hand-over proposes nothing twice); on revocation its demands are
- * forgotten, and a changed profile re-ranks only the demands this instance owns.
+ * forgotten, and a changed profile re-ranks only the demands this instance owns. The other bindings
+ * (the partners' inbox) are none of its business: read on from their committed offsets, not awaited.
  */
 @Component
 class PartitionOwnership implements KafkaBindingRebalanceListener {
@@ -44,7 +45,7 @@ class PartitionOwnership implements KafkaBindingRebalanceListener {
     public void onPartitionsAssigned(String bindingName, Consumer<?, ?> consumer, Collection<TopicPartition> partitions,
             boolean initial) {
         String topic = topic(bindingName, partitions);
-        if (topic == null) {
+        if (!demandsTopic.equals(topic) && !companiesTopic.equals(topic)) {
             return;
         }
         if (topic.equals(demandsTopic)) {
@@ -64,7 +65,8 @@ class PartitionOwnership implements KafkaBindingRebalanceListener {
     @Override
     public void onPartitionsRevokedBeforeCommit(String bindingName, Consumer<?, ?> consumer,
             Collection<TopicPartition> partitions) {
-        catchUp.revoked(partitions);
+        catchUp.revoked(partitions.stream()
+                .filter(p -> p.topic().equals(demandsTopic) || p.topic().equals(companiesTopic)).toList());
         List<Integer> demands = partitions.stream().filter(p -> p.topic().equals(demandsTopic))
                 .map(TopicPartition::partition).toList();
         if (!demands.isEmpty()) {
