@@ -2,6 +2,8 @@ package fr.relocmatch.console.web;
 
 import fr.relocmatch.console.api.ApiProblem;
 import fr.relocmatch.console.api.ServiceApis;
+import java.util.function.Function;
+
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
@@ -27,13 +29,8 @@ class EmailLinkPages {
 
     @GetMapping("/preferences")
     String preferences(@RequestParam String token, Model model, HttpServletResponse response) {
-        try {
-            model.addAttribute("entry", api.preferencesByLink(token));
-        }
-        catch (ApiProblem problem) {
-            return expired(problem, model, response);
-        }
-        return page(token, model);
+        model.addAttribute("deliveries", MePage.DELIVERIES);
+        return byLink(token, "entry", api::preferencesByLink, "preferences-link", model, response);
     }
 
     private static String page(String token, Model model) {
@@ -69,15 +66,8 @@ class EmailLinkPages {
 
     @PostMapping("/unsubscribe")
     String unsubscribe(@RequestParam String token, Model model, HttpServletResponse response) {
-        try {
-            model.addAttribute("entry", api.unsubscribeByLink(token));
-        }
-        catch (ApiProblem problem) {
-            return expired(problem, model, response);
-        }
         model.addAttribute("done", true);
-        model.addAttribute("token", token);
-        return "unsubscribe";
+        return byLink(token, "entry", api::unsubscribeByLink, "unsubscribe", model, response);
     }
 
     /**
@@ -86,27 +76,29 @@ class EmailLinkPages {
      */
     @GetMapping("/confirm-profile")
     String profile(@RequestParam String token, Model model, HttpServletResponse response) {
-        try {
-            model.addAttribute("profile", api.profileByLink(token));
-        }
-        catch (ApiProblem problem) {
-            return expired(problem, model, response);
-        }
-        model.addAttribute("token", token);
-        return "confirm-profile";
+        return byLink(token, "profile", api::profileByLink, "confirm-profile", model, response);
     }
 
     @PostMapping("/confirm-profile")
     String confirmProfile(@RequestParam String token, Model model, HttpServletResponse response) {
+        model.addAttribute("done", true);
+        return byLink(token, "profile", api::confirmProfileByLink, "confirm-profile", model, response);
+    }
+
+    /**
+     * What the service answers for the link's token, as {@code attribute} of {@code view}; the
+     * refusal page when the service refuses the link (what the model holds besides is not shown there).
+     */
+    private static String byLink(String token, String attribute, Function<String, ?> call, String view, Model model,
+            HttpServletResponse response) {
         try {
-            model.addAttribute("profile", api.confirmProfileByLink(token));
+            model.addAttribute(attribute, call.apply(token));
         }
         catch (ApiProblem problem) {
             return expired(problem, model, response);
         }
         model.addAttribute("token", token);
-        model.addAttribute("done", true);
-        return "confirm-profile";
+        return view;
     }
 
     private static String expired(ApiProblem problem, Model model, HttpServletResponse response) {
