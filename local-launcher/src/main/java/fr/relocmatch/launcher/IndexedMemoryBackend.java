@@ -35,6 +35,19 @@ import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
  */
 final class IndexedMemoryBackend extends MemoryBackend {
 
+    /**
+     * A stopping server closes its backend; this one keeps its data, as a database's disk does, so
+     * that a server started again on it finds what was stored. {@link #discard()} drops it.
+     */
+    @Override
+    public void close() {
+    }
+
+    /** Drops every database. */
+    void discard() {
+        super.close();
+    }
+
     @Override
     public MemoryDatabase openOrCreateDatabase(String databaseName) {
         return new MemoryDatabase(databaseName, getCursorRegistry()) {

@@ -15,7 +15,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 /**
  * An SMTP server (GreenMail) that accepts every e-mail and files a copy of each, as an .eml file
@@ -47,7 +46,7 @@ public final class LocalMail implements AutoCloseable {
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        GreenMail greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        GreenMail greenMail = PromptSmtpServer.on(smtpPort);
         greenMail.start();
         LocalMail mail = new LocalMail(greenMail, mailDir);
         mail.filer.scheduleWithFixedDelay(mail::fileNewMessages, 1, 1, TimeUnit.SECONDS);

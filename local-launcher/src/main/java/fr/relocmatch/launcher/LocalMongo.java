@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * A MongoDB wire-protocol server (mongo-java-server) keeping its data in an H2 file of the data
@@ -16,7 +15,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
  */
 public final class LocalMongo implements AutoCloseable {
 
-    private final MongoServer server;
+    private MongoServer server;
     private final AbstractMongoBackend backend;
     private final int port;
 
@@ -46,10 +45,33 @@ public final class LocalMongo implements AutoCloseable {
      * stock backend's scans would be what is measured.
      */
     public static LocalMongo inMemory(int port) {
-        MemoryBackend backend = new IndexedMemoryBackend();
+        IndexedMemoryBackend backend = new IndexedMemoryBackend();
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
         return new LocalMongo(server, backend, port);
+    }
+
+    /**
+     * Cuts every connection and stops listening, keeping the data, as a database the network lost
+     * does; {@link #reconnect()} listens again. Only the in-memory server can: the file's server
+     * is closed and started again on its file.
+     */
+    public void disconnect() {
+        requireKept();
+        server.shutdownNow();
+    }
+
+    /** Listens again on the same port, with the data it had when {@link #disconnect() disconnected}. */
+    public void reconnect() {
+        requireKept();
+        server = new MongoServer(backend);
+        server.bind("127.0.0.1", port);
+    }
+
+    private void requireKept() {
+        if (!(backend instanceof IndexedMemoryBackend)) {
+            throw new IllegalStateException("only the in-memory server keeps its data over a disconnection");
+        }
     }
 
     public String uri() {
@@ -60,6 +82,11 @@ public final class LocalMongo implements AutoCloseable {
     @Override
     public void close() {
         server.shutdownNow();
-        backend.close();
+        if (backend instanceof IndexedMemoryBackend kept) {
+            kept.discard();
+        }
+        else {
+            backend.close();
+        }
     }
 }

@@ -52,6 +52,9 @@ import org.springframework.stereotype.Service;
 @Service
 class Notifier {
 
+    /** Pending e-mails looked up at a time by a retry run. */
+    static final int BATCH = 100;
+
     private static final Logger log = LoggerFactory.getLogger(Notifier.class);
 
     private final NotificationRepository repository;
@@ -189,21 +192,34 @@ class Notifier {
 
     /**
      * Tries again every pending e-mail whose next attempt is due and that nobody holds: each is
-     * claimed first, so any number of instances and overlapping runs send it once.
+     * claimed first, so any number of instances and overlapping runs send it once. A backlog (after
+     * an SMTP outage, a crash) goes out in this run, {@value #BATCH} at a time, as fast as the rate
+     * limit lets it — not {@value #BATCH} per interval — until nothing is due, an attempt fails or is
+     * put off (the server is still unwell: the next run tries again), or the run has lasted a retry
+     * interval (the next run goes on, and the other scheduled work gets its turn).
      */
     @Scheduled(fixedDelayString = "${relocmatch.notification.retry-interval:PT30S}",
             initialDelayString = "${relocmatch.notification.retry-interval:PT30S}")
     void retryPending() {
         recordOutcomes();
         pendingCount.set(mongo.count(new Query(where("status").is(NotificationStatus.PENDING)), NotificationDocument.class));
-        Instant now = clock.instant();
-        Query due = new Query(claimable(now)).with(Sort.by("nextAttemptAt")).limit(100);
-        due.fields().include("_id");
-        for (NotificationDocument candidate : mongo.find(due, NotificationDocument.class)) {
-            if (unrecorded.containsKey(candidate.getId())) {
-                continue; // sent already; its outcome waits for the database
+        Instant until = clock.instant().plus(properties.retryInterval());
+        boolean more = true;
+        while (more && clock.instant().isBefore(until)) {
+            Query due = new Query(claimable(clock.instant())).with(Sort.by("nextAttemptAt")).limit(BATCH);
+            due.fields().include("_id");
+            List<NotificationDocument> batch = mongo.find(due, NotificationDocument.class);
+            more = batch.size() == BATCH;
+            for (NotificationDocument candidate : batch) {
+                if (unrecorded.containsKey(candidate.getId())) {
+                    continue; // sent already; its outcome waits for the database
+                }
+                Optional<NotificationDocument> claimed = claim(candidate.getId());
+                claimed.ifPresent(this::attempt);
+                if (claimed.isPresent() && claimed.get().getStatus() != NotificationStatus.SENT) {
+                    more = false;
+                }
             }
-            claim(candidate.getId()).ifPresent(this::attempt);
         }
     }
 

@@ -41,7 +41,9 @@ import org.springframework.test.annotation.DirtiesContext;
  * job at once — as two instances of notification-service, or a run overlapping the consumer, would:
  * each e-mail is claimed (a lease taken atomically) before it is sent, so each goes out once.
  */
-@SpringBootTest(properties = "relocmatch.notification.retry-interval=PT1H") // the test drives the runs
+// the test drives the runs; no provider quota between the backlog and the test's SMTP server
+@SpringBootTest(properties = { "relocmatch.notification.retry-interval=PT1H",
+        "resilience4j.ratelimiter.instances.smtp.limit-for-period=1000" })
 @WithSharedInfrastructure
 @DirtiesContext
 class NotificationLeaseIT {
@@ -57,16 +59,7 @@ class NotificationLeaseIT {
 
     @Test
     void concurrentRetryRunsSendEachPendingEmailOnce() throws Exception {
-        String batch = UUID.randomUUID().toString().substring(0, 8);
-        List<NotificationDocument> backlog = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            MatchNotice notice = new MatchNotice("lease-" + batch + "-" + i, 1, "PROPOSED", "d-" + batch, "Demande", "Groupe",
-                    "acheteurs@cci.fr", "c-" + i, "Atelier " + i, "pme@cci.fr", 0.8, 1, 12.0, List.of(), null, null, null);
-            backlog.add(new NotificationDocument("pme@cci.fr", "PROPOSED", notice,
-                    new ComposedEmail("Mise en relation " + notice.matchId(), "Texte " + notice.matchId(), "<p>x</p>"), "fr",
-                    Instant.now().minusSeconds(60)));
-        }
-        repository.insert(backlog);
+        List<NotificationDocument> backlog = backlog(40);
 
         int runs = 4;
         CountDownLatch start = new CountDownLatch(1);
@@ -89,7 +82,7 @@ class NotificationLeaseIT {
         assertThat(repository.findAllById(ids)).extracting(NotificationDocument::getStatus)
                 .containsOnly(NotificationStatus.SENT).hasSize(40);
         Map<String, Long> copies = Arrays.stream(SharedInfrastructure.get().smtp().getReceivedMessages())
-                .filter(m -> subject(m).contains("lease-" + batch + "-"))
+                .filter(m -> subject(m).contains(backlog.getFirst().getMatchId().replaceAll("-0$", "-")))
                 .collect(Collectors.groupingBy(NotificationLeaseIT::messageId, Collectors.counting()));
         assertThat(copies).hasSize(40);
         assertThat(copies.values()).as("copies received per Message-ID").containsOnly(1L);
@@ -123,6 +116,32 @@ class NotificationLeaseIT {
                 .isEqualTo(NotificationStatus.SENT);
         assertThat(Arrays.stream(SharedInfrastructure.get().smtp().getReceivedMessages())
                 .filter(m -> subject(m).contains(matchId))).as("copies received").hasSize(1);
+    }
+
+    @Test
+    void oneRetryRunSendsABacklogLargerThanItsBatch() {
+        int size = Notifier.BATCH + Notifier.BATCH / 2;
+        List<NotificationDocument> backlog = backlog(size);
+
+        notifier.retryPending();
+
+        assertThat(repository.findAllById(backlog.stream().map(NotificationDocument::getId).toList()))
+                .extracting(NotificationDocument::getStatus).hasSize(size).containsOnly(NotificationStatus.SENT);
+    }
+
+    /** Pending e-mails of proposed matches, due a minute ago, stored. */
+    private List<NotificationDocument> backlog(int size) {
+        String batch = UUID.randomUUID().toString().substring(0, 8);
+        List<NotificationDocument> backlog = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            MatchNotice notice = new MatchNotice("lease-" + batch + "-" + i, 1, "PROPOSED", "d-" + batch, "Demande", "Groupe",
+                    "acheteurs@cci.fr", "c-" + i, "Atelier " + i, "pme@cci.fr", 0.8, 1, 12.0, List.of(), null, null, null);
+            backlog.add(new NotificationDocument("pme@cci.fr", "PROPOSED", notice,
+                    new ComposedEmail("Mise en relation " + notice.matchId(), "Texte " + notice.matchId(), "<p>x</p>"), "fr",
+                    Instant.now().minusSeconds(60)));
+        }
+        repository.insert(backlog);
+        return backlog;
     }
 
     private static String subject(MimeMessage message) {
