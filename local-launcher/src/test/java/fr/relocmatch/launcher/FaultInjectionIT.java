@@ -3,6 +3,7 @@ package fr.relocmatch.launcher;
 import com.icegreen.greenmail.Managers;
 import com.icegreen.greenmail.store.StoredMessage;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.util.FileSystemUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -39,6 +40,7 @@ import fr.relocmatch.testinfra.TopicProbe;
 import fr.relocmatch.testinfra.TopicWriter;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -62,14 +64,13 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FaultInjectionIT {
 
-    // In ./mvnw verify (CI: 2 cores, the whole build within 30 minutes) a twelfth of the full
-    // load and a 30 s SMTP outage; the full load (5 000 profiles, 200 demands: about 21 minutes) with
-    // -Drelocmatch.faults.profiles=5000 -Drelocmatch.faults.demands=200. docs/reliability.md keeps
-    // the results of each size run.
-    private static final int PROFILES = Integer.getInteger("relocmatch.faults.profiles", 400);
-    private static final int DEMANDS = Integer.getInteger("relocmatch.faults.demands", 16);
+    // The full load in ./mvnw verify (CI: 2 cores, the suite within about 10 minutes — docs/reliability.md
+    // keeps each run's time); smaller with -Drelocmatch.faults.profiles=400 -Drelocmatch.faults.demands=16
+    // -Drelocmatch.faults.smtp-outage-seconds=30 while working on the suite itself.
+    private static final int PROFILES = Integer.getInteger("relocmatch.faults.profiles", 5000);
+    private static final int DEMANDS = Integer.getInteger("relocmatch.faults.demands", 200);
     /** Long enough for retries to fail, the circuit to open and e-mails to pile up PENDING. */
-    private static final Duration SMTP_OUTAGE = Duration.ofSeconds(Long.getLong("relocmatch.faults.smtp-outage-seconds", 30));
+    private static final Duration SMTP_OUTAGE = Duration.ofSeconds(Long.getLong("relocmatch.faults.smtp-outage-seconds", 60));
     private static final int POISON = Integer.getInteger("relocmatch.faults.poison", 1000);
     private static final String PARTNER = "urn:relocmatch:partner:fault-suite";
     private static final KafkaAccess ACCESS = KafkaAccess.read(Path.of("").toAbsolutePath().getParent()
@@ -199,6 +200,11 @@ class FaultInjectionIT {
         notification.put("relocmatch.notification.retry-interval", "PT5S");
         // the local SMTP server takes what it is given: no provider's hourly quota to respect
         notification.put("resilience4j.ratelimiter.instances.smtp.limit-for-period", "200");
+        // an open circuit tries the server again after 5 s (30 s by default): the outage is felt the same way
+        notification.put("resilience4j.circuitbreaker.instances.smtp.wait-duration-in-open-state", "5s");
+        // the e-mails a killed instance had claimed go to another after 45 s (2 minutes by default): still
+        // longer than the MongoDB outage, which the lease must outlast for a sent e-mail not to go twice
+        notification.put("relocmatch.notification.lease", "PT45S");
         instances.put("company", new Instance("company", "company-service", relay));
         instances.put("demand", new Instance("demand", "demand-service", relay));
         instances.put("matching-a", new Instance("matching-a", "matching-service", relay));
@@ -206,18 +212,21 @@ class FaultInjectionIT {
         instances.put("notification-a", new Instance("notification-a", "notification-service", notification));
         instances.put("notification-b", new Instance("notification-b", "notification-service", notification));
         Phases start = new Phases();
+        // the six at once (one launch per instance of a service, hence two groups)
+        CompletableFuture<Void> secondInstances = CompletableFuture.runAsync(
+                () -> startTogether(List.of(instances.get("matching-b"), instances.get("notification-b"))));
         startTogether(List.of(instances.get("company"), instances.get("demand"), instances.get("matching-a"),
                 instances.get("notification-a")));
-        start.end("four services started");
-        startTogether(List.of(instances.get("matching-b"), instances.get("notification-b")));
-        start.end("second instances started");
+        secondInstances.join();
+        start.end("six instances started");
 
         load = new FaultLoad(new EvaluationSet(), PROFILES, DEMANDS);
+        CompletableFuture<Instance> referenceStarted;
         // the partner writes as the partner principal; malformed records on the services' own topics need the administrator
         try (TopicWriter partner = new TopicWriter(kafka.clients().properties("partner-demo"));
                 TopicWriter operator = new TopicWriter(kafka.clients().properties(KafkaAccess.ADMIN));
                 ConsumerLag lag = new ConsumerLag(kafka.clients().properties(KafkaAccess.ADMIN))) {
-            load.groups.forEach(group -> submit(partner, group));
+            partner.sendAll(load.groups.stream().map(FaultInjectionIT::record).toList());
             settle(lag);
             start.end("buyer groups settled");
             System.out.println("fault timings  | start | " + start);
@@ -248,14 +257,20 @@ class FaultInjectionIT {
                 holdUntil(Duration.ofSeconds(30), () -> true, "MongoDB down");
                 mongo.reconnect();
             });
+            // the reference starts with the last scenario, reading the topics while the région works
+            AtomicReference<CompletableFuture<Instance>> reference = new AtomicReference<>();
             scenario(POISON + " malformed records on each of the " + CONSUMERS.size() + " consumed topics", partner, lag,
-                    slices, true, () -> poison(operator), () -> {
+                    slices, true, () -> {
+                        poison(operator);
+                        reference.set(startReference());
+                    }, () -> {
                     });
+            referenceStarted = reference.get();
         }
 
         report.forEach(System.out::println);
         Phases end = new Phases();
-        verifyFinalState();
+        verifyFinalState(referenceStarted);
         end.end("final state verified");
         System.out.println("fault timings  | end | " + end);
         report.forEach(System.out::println);
@@ -324,33 +339,33 @@ class FaultInjectionIT {
         return (total + parts - 1) / parts;
     }
 
+    /** The next submissions up to these counts, as a partner's batch job sends them: all in flight, profiles first. */
     private void send(TopicWriter partner, int profilesTo, int demandsTo) {
         // profiles first: a demand's buyer group is known already, and its suppliers mostly
-        while (sentProfiles < profilesTo) {
-            submit(partner, load.profiles.get(sentProfiles++));
-        }
-        while (sentDemands < demandsTo) {
-            submit(partner, load.demands.get(sentDemands++));
-        }
+        partner.sendAll(load.profiles.subList(sentProfiles, profilesTo).stream().map(FaultInjectionIT::record).toList());
+        sentProfiles = profilesTo;
+        partner.sendAll(load.demands.subList(sentDemands, demandsTo).stream().map(FaultInjectionIT::record).toList());
+        sentDemands = demandsTo;
     }
 
-    private static void submit(TopicWriter partner, FaultLoad.Submission submission) {
+    private static ProducerRecord<String, String> record(FaultLoad.Submission submission) {
         String type = submission.topic().equals(FaultLoad.PROFILES_INBOX) ? "fr.relocmatch.partner.CompanyProfileSubmitted.v1"
                 : "fr.relocmatch.partner.DemandSubmitted.v1";
-        partner.send(submission.topic(), submission.id(), submission.body().toString(),
+        return TopicWriter.record(submission.topic(), submission.id(), submission.body().toString(),
                 Map.of("ce_id", submission.id(), "ce_source", PARTNER, "ce_type", type, "ce_specversion", "1.0",
                         "content-type", "application/json"));
     }
 
     /**
      * Waits until every consumer group with members has read every partition to its end, the end
-     * offsets stayed the same over three polls (the relays had nothing more to publish), and no
+     * offsets stayed the same over three polls a second apart (longer than the relays' and the e-mail
+     * outcomes' intervals: they had nothing more to publish), and no
      * e-mail waits to be sent.
      */
     private void settle(ConsumerLag lag) {
         AtomicReference<ConsumerLag.Snapshot> last = new AtomicReference<>();
         int[] unchanged = {0};
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
+        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                 .conditionEvaluationListener(condition -> {
                     if (condition.getRemainingTimeInMS() <= 0 && last.get() != null) {
                         System.out.println("not settled: behind " + last.get().behind() + ", pending e-mails " + pending());
@@ -512,13 +527,37 @@ class FaultInjectionIT {
     private void poison(TopicWriter writer) {
         List<String> bodies = List.of("{\"companyId\": oops", "{\"version\": \"not a number\", \"status\": 42}", "{}",
                 "[1, 2, 3]");
+        List<ProducerRecord<String, String>> records = new ArrayList<>();
         for (String topic : CONSUMERS.keySet()) {
             for (int i = 0; i < POISON; i++) {
-                writer.send(topic, "poison-" + topic + "-" + i, bodies.get(i % bodies.size()),
+                records.add(TopicWriter.record(topic, "poison-" + topic + "-" + i, bodies.get(i % bodies.size()),
                         Map.of("ce_id", "poison-" + i, "ce_source", PARTNER, "ce_type", TYPES.get(topic),
-                                "ce_specversion", "1.0", "content-type", "application/json"));
+                                "ce_specversion", "1.0", "content-type", "application/json")));
             }
         }
+        writer.sendAll(records);
+    }
+
+    /**
+     * Starts the instance the final rankings are checked against: a matching-service of its own
+     * (its consumer groups, database and output topics are no service's; it logs in as the
+     * administrator) that reads the topics from their beginning and lives through no fault.
+     */
+    private CompletableFuture<Instance> startReference() {
+        Map<String, String> referenceProperties = new HashMap<>(kafka.clients().springProperties(KafkaAccess.ADMIN));
+        referenceProperties.putAll(Map.of(
+                "spring.application.name", "matching-reference",
+                "spring.mongodb.database", "relocmatch-matching-reference",
+                "spring.cloud.stream.bindings.matches-out-0.destination", "relocmatch.reference.matches.v1",
+                "spring.cloud.stream.bindings.decisions-out-0.destination", "relocmatch.reference.decisions.v1",
+                // the partners' inbox stays the région's: the reference answers none of their messages
+                "spring.cloud.stream.bindings.partnerMatchOutcomes-in-0.destination", "relocmatch.reference.partner.match-outcomes.v1"));
+        Instance reference = new Instance("matching-reference", "matching-service", referenceProperties);
+        instances.put(reference.key, reference);
+        return CompletableFuture.supplyAsync(() -> {
+            reference.start();
+            return reference;
+        });
     }
 
     /**
@@ -526,7 +565,7 @@ class FaultInjectionIT {
      * consumers, the rankings equal to those of an instance that read the final topics without any
      * fault, and every proposed match e-mailed once to each adviser in charge.
      */
-    private void verifyFinalState() throws IOException {
+    private void verifyFinalState(CompletableFuture<Instance> referenceStarted) throws IOException {
         Map<String, Set<String>> deadLettered = new HashMap<>();
         for (String dlq : CONSUMERS.values().stream().flatMap(List::stream).distinct().toList()) {
             try (TopicProbe probe = new TopicProbe(kafka.clients().properties(KafkaAccess.ADMIN), dlq)) {
@@ -558,18 +597,7 @@ class FaultInjectionIT {
         load.demands.forEach(d -> ids.put(d.label(), demandIds.get(d.label())));
         Map<String, List<String>> survivors = EvaluationSet.settledRankings(instances.get("matching-b").api(), ids,
                 Function.identity());
-        // the reference is the test's own instance (its groups and topics are no service's): it logs in as the administrator
-        Map<String, String> referenceProperties = new HashMap<>(kafka.clients().springProperties(KafkaAccess.ADMIN));
-        referenceProperties.putAll(Map.of(
-                "spring.application.name", "matching-reference",
-                "spring.mongodb.database", "relocmatch-matching-reference",
-                "spring.cloud.stream.bindings.matches-out-0.destination", "relocmatch.reference.matches.v1",
-                "spring.cloud.stream.bindings.decisions-out-0.destination", "relocmatch.reference.decisions.v1",
-                // the partners' inbox stays the région's: the reference answers none of their messages
-                "spring.cloud.stream.bindings.partnerMatchOutcomes-in-0.destination", "relocmatch.reference.partner.match-outcomes.v1"));
-        Instance reference = new Instance("matching-reference", "matching-service", referenceProperties);
-        instances.put(reference.key, reference);
-        reference.start();
+        Instance reference = referenceStarted.join();
         Map<String, List<String>> alone = EvaluationSet.settledRankings(reference.api(), ids, Function.identity());
         int differing = (int) alone.keySet().stream().filter(k -> !alone.get(k).equals(survivors.get(k))).count();
 

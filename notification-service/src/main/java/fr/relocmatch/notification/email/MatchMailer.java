@@ -2,6 +2,7 @@ package fr.relocmatch.notification.email;
 
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.MailSendException;
+import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -13,6 +14,7 @@ import fr.relocmatch.observability.TraceIds;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -27,6 +29,26 @@ class MatchMailer {
 
     /** The header naming the trace that recorded the e-mail, as every HTTP answer does. */
     static final String TRACE_HEADER = TraceIdHeader.NAME;
+
+    /**
+     * Jakarta Mail 2.1 finds its stream provider anew, with a {@link java.util.ServiceLoader} scan
+     * of the whole class path, at each encoding and each body part — about ten times an e-mail,
+     * most of the service's CPU under load. Named here as the API allows (a system property of the
+     * interface's name, unless the operator set one), it is a class lookup instead.
+     */
+    private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
+    static {
+        if (System.getProperty(STREAM_PROVIDER) == null) {
+            System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
+    }
+
+    /**
+     * The file types attachments would be typed by, read once: {@link MimeMessageHelper} reads the
+     * class path's {@code mime.types} for every message it is not given a sender's message for.
+     */
+    private static final FileTypeMap FILE_TYPES = fileTypes();
 
     private final JavaMailSenderImpl sender;
     private final NotificationProperties properties;
@@ -46,7 +68,12 @@ class MatchMailer {
     void send(NotificationDocument notification) {
         MimeMessage message = new StableIdMessage(sender.getSession(), notification.getMessageId());
         try {
-            MimeMessageHelper helper = new MimeMessageHelper(message, notification.getHtml() != null, "UTF-8");
+            MimeMessageHelper helper = new MimeMessageHelper(message, notification.getHtml() != null, "UTF-8") {
+                @Override
+                protected FileTypeMap getDefaultFileTypeMap(MimeMessage mimeMessage) {
+                    return FILE_TYPES;
+                }
+            };
             helper.setFrom(new InternetAddress(properties.from()));
             helper.setTo(new InternetAddress(notification.getRecipient()));
             helper.setSubject(notification.getSubject());
@@ -68,6 +95,12 @@ class MatchMailer {
             throw new MailPreparationException(e);
         }
         sender.send(message);
+    }
+
+    private static FileTypeMap fileTypes() {
+        ConfigurableMimeFileTypeMap types = new ConfigurableMimeFileTypeMap();
+        types.afterPropertiesSet();
+        return types;
     }
 
     /** A 5xx answer (bad address, refused message) will not get better by retrying. */
